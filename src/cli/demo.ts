@@ -1,0 +1,34 @@
+import { XlsxWorkbookHost } from "../hosts/xlsx/xlsxHost";
+import { kommunByCode } from "../domain/kommuner";
+import { EMBEDDED_POPULATION_YEAR, embeddedPopulation } from "../sources/embeddedPopulation";
+import { FeeSplitSettings, runFeeSplitJob } from "../usecases/feeSplitJob";
+import { InputError } from "../domain/errors";
+
+/** Umeåregionen's members (seed 004): Umeå, Vännäs, Nordmaling, Vindeln, Robertsfors, Bjurholm. */
+export const UMEAREGIONEN_KODER = ["2480", "2460", "2401", "2404", "2409", "2403"];
+
+/** The demo fee split: 2021, the state's 5 690 tkr per 004, kommuner by population 16–64 from real SCB data. */
+export function umearegionenSettings(): FeeSplitSettings {
+  return {
+    forbund: "Samordningsförbundet Umeåregionen",
+    region: "Region Västerbotten",
+    ar: 2021,
+    belopp: "5690",
+    avser: "stat",
+    enhet: "tkr",
+    nyckel: { kind: "befolkning", aldersFran: 16, aldersTill: 64, referensAr: EMBEDDED_POPULATION_YEAR },
+    kommuner: UMEAREGIONEN_KODER.map((kod) => ({
+      kod,
+      namn: kommunByCode(kod)!.namn,
+      varde: String(embeddedPopulation(kod, 16, 64)),
+    })),
+  };
+}
+
+export async function writeDemoWorkbook(file: string, today = new Date()): Promise<string[]> {
+  const host = new XlsxWorkbookHost();
+  const outcome = await runFeeSplitJob(host, umearegionenSettings(), { lang: "sv", today });
+  if (!outcome.ok) throw new InputError(outcome.problems);
+  await host.save(file);
+  return [outcome.sheetName];
+}

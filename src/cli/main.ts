@@ -1,0 +1,62 @@
+import { Command, Option } from "commander";
+import { searchKommuner } from "../domain/kommuner";
+import { runSplit } from "./splitCommand";
+import { writeDemoWorkbook } from "./demo";
+
+/** `samkalk` — Samkalk's jobs without Excel. Returns the exit code (0 ok, 1 bad input, 2 usage). */
+export async function main(argv: string[]): Promise<number> {
+  let code = 0;
+  const out = (s: string) => process.stdout.write(s);
+  const err = (s: string) => process.stderr.write(s + "\n");
+  const program = new Command()
+    .name("samkalk")
+    .description("Samkalk utan Excel: medlemsavgifter och exempelarbetsbok")
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+
+  program
+    .command("split")
+    .description("Fördela medlemsavgifter: staten 50 %, regionen 25 %, kommunerna 25 % efter nyckel")
+    .requiredOption("--members <fil>", "CSV (kod,namn,befolkning eller kod,namn,andel) eller JSON med kommunerna")
+    .option("--total <belopp>", "hela medlemsfinansieringen")
+    .option("--kommun-total <belopp>", "kommunernas del (25 %)")
+    .option("--stat <belopp>", "statens del (50 %)")
+    .addOption(new Option("--unit <enhet>", "beloppens enhet").choices(["kr", "tkr"]).default("tkr"))
+    .addOption(new Option("--format <format>", "utdata").choices(["csv", "json"]).default("csv"))
+    .option("--ar <år>", "budgetåret (för .xlsx-bladet)")
+    .option("--forbund <namn>", "förbundets namn (för .xlsx-bladet)")
+    .option("--region <namn>", "regionens namn", "Regionen")
+    .option("--alder <från-till>", "åldersgrupp för befolkningsnyckeln", "20-64")
+    .option("--referensar <år>", "befolkningens referensår")
+    .option("--out <fil.xlsx>", "skriv också arbetsboken med levande formler")
+    .action(async (opts) => {
+      code = await runSplit(opts, out, err);
+    });
+
+  program
+    .command("demo")
+    .description("Skriv exempelarbetsboken för Umeåregionen från inbyggda SCB-siffror (inget nätverk)")
+    .option("--out <fil.xlsx>", "utfil", "samkalk-demo.xlsx")
+    .action(async (opts: { out: string }) => {
+      const sheets = await writeDemoWorkbook(opts.out);
+      err(`Skrev ${opts.out}: ${sheets.join(", ")}`);
+    });
+
+  program
+    .command("kommuner")
+    .description("Sök bland Sveriges 290 kommuner (namn eller kod)")
+    .argument("[sök]", "namn eller kod", "")
+    .action((q: string) => {
+      for (const k of searchKommuner(q, 290)) out(`${k.kod}\t${k.namn}\n`);
+    });
+
+  try {
+    await program.parseAsync(argv);
+  } catch (e) {
+    const ce = e as { code?: string; exitCode?: number };
+    if (ce.code === "commander.helpDisplayed" || ce.code === "commander.version") return 0;
+    if (ce.exitCode !== undefined) return 2;
+    throw e;
+  }
+  return code;
+}

@@ -1,0 +1,44 @@
+import type { SheetSpec } from "../sheets/spec";
+
+/** A cell value as read back from a workbook. */
+export type ReadValue = string | number | boolean | null;
+
+/** What a host found in the workbook before a job writes: the state the job decides from. */
+export interface SheetState {
+  sheetName: string;
+  /** A sheet with this name exists. */
+  exists: boolean;
+  /** It exists and Samkalk's ownership register says Samkalk wrote it (so it may be rewritten). */
+  ownedBySamkalk: boolean;
+  /** Data-body values of the requested tables that exist on that sheet (header row excluded). */
+  tables: Record<string, ReadValue[][]>;
+}
+
+export interface WriteReport {
+  sheetName: string;
+  /** context.sync() calls the write took (Office host), 0 for file hosts. */
+  syncs: number;
+  /** Largest single request payload in bytes (Office host estimate), 0 for file hosts. */
+  largestPayloadBytes: number;
+  created: boolean;
+}
+
+/**
+ * The only door between Samkalk's jobs and a workbook. The Office.js host implements it with a constant
+ * number of context.sync() calls per sheet; the xlsx host implements it over an exceljs workbook.
+ */
+export interface WorkbookHost {
+  /** Reads the sheet's existence, ownership and the data bodies of the named tables. */
+  inspectSheet(sheetName: string, tableNames: string[]): Promise<SheetState>;
+  /**
+   * Writes the sheet. Rewrites a sheet only if `state.ownedBySamkalk`; refuses (throws) if a sheet of that
+   * name exists and is not Samkalk's. Registers the sheet as Samkalk's.
+   */
+  writeSheet(spec: SheetSpec, state: SheetState): Promise<WriteReport>;
+}
+
+/** Job settings stored in the workbook so everyone who opens it sees the same choices. */
+export interface SettingsStore {
+  get(key: string): unknown;
+  set(key: string, value: unknown): Promise<void>;
+}

@@ -1,0 +1,122 @@
+/**
+ * Sheet specs: a declarative, host-independent description of what Samkalk writes into a workbook.
+ * Builders in src/sheets produce them from domain results; hosts (Office.js, xlsx) render them.
+ * All coordinates are 0-based (row 0 = Excel row 1, col 0 = column A).
+ */
+
+/** Named visual roles. Each host maps a role to fonts, fills and borders. */
+export type CellStyle =
+  | "title"
+  | "subtitle"
+  | "label"
+  | "header"
+  | "input"
+  | "total"
+  | "check"
+  | "note"
+  | "helper";
+
+/**
+ * One cell. `text` is always written as text, never evaluated: hosts must make sure that a text
+ * starting with `=`, `+`, `-` or `@` cannot become a formula.
+ * `formula` is written without the leading `=`, in English function names and A1 references.
+ * `expected` is the value the domain computed for a formula: the xlsx host stores it as the cached
+ * result, and tests compare a recalculating engine's value with it.
+ */
+export type Cell =
+  | { kind: "empty"; style?: CellStyle; format?: string }
+  | { kind: "text"; text: string; style?: CellStyle; format?: string }
+  | { kind: "number"; value: number; style?: CellStyle; format?: string }
+  | { kind: "formula"; formula: string; expected?: number | string; style?: CellStyle; format?: string };
+
+/** A rectangular block of cells written in one go. Rows may be ragged; missing cells are left alone. */
+export interface Block {
+  row: number;
+  col: number;
+  cells: Cell[][];
+}
+
+export interface RangeRef {
+  row: number;
+  col: number;
+  rows: number;
+  cols: number;
+}
+
+/** An Excel table over a range whose first row holds the headers (written by a block). */
+export interface TableSpec {
+  name: string;
+  range: RangeRef;
+  /** Excel built-in table style name. */
+  style: string;
+}
+
+export type ValidationRule =
+  | { kind: "list"; values: string[] }
+  | { kind: "wholeNumber"; min: number; max?: number }
+  | { kind: "decimal"; min: number; max?: number };
+
+export interface ValidationSpec {
+  range: RangeRef;
+  rule: ValidationRule;
+  /** Shown by Excel when the user types something the rule refuses. */
+  errorMessage: string;
+}
+
+export interface PrintSpec {
+  orientation: "portrait" | "landscape";
+  paper: "A4";
+  fitToWidth: boolean;
+  area: RangeRef;
+  /** Plain texts; each host turns them into its own header/footer codes. */
+  headerCenter: string;
+  footerLeft: string;
+  /** Page numbers ("sida 1 av 2") are added by the host at footer right. */
+  pageNumbers: boolean;
+}
+
+export interface SheetSpec {
+  name: string;
+  /** What Samkalk job owns the sheet, recorded in the workbook's ownership register. */
+  kind: "medlemsavgifter";
+  blocks: Block[];
+  /** Column widths in characters, from column A. */
+  columnWidths: number[];
+  tables: TableSpec[];
+  validations: ValidationSpec[];
+  print: PrintSpec;
+  /** Rows frozen at the top. */
+  freezeRows?: number;
+}
+
+export interface WorkbookSpec {
+  sheets: SheetSpec[];
+}
+
+/** "A1"-style address of a 0-based cell. */
+export function cellAddress(row: number, col: number, absolute = false): string {
+  const d = absolute ? "$" : "";
+  return `${d}${columnLetters(col)}${d}${row + 1}`;
+}
+
+export function rangeAddress(r: RangeRef, absolute = false): string {
+  const start = cellAddress(r.row, r.col, absolute);
+  if (r.rows === 1 && r.cols === 1) return start;
+  return `${start}:${cellAddress(r.row + r.rows - 1, r.col + r.cols - 1, absolute)}`;
+}
+
+export function columnLetters(col: number): string {
+  let n = col + 1;
+  let s = "";
+  while (n > 0) {
+    const m = (n - 1) % 26;
+    s = String.fromCharCode(65 + m) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+/** True for text that Excel would run as a formula if typed or written as a value. */
+export function looksLikeFormula(text: string): boolean {
+  return /^[=+\-@]/.test(text);
+}

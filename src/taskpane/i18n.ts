@@ -1,0 +1,181 @@
+/**
+ * Every string the task pane shows, in Swedish and English. Problems reported by the use case
+ * (InputProblem) are Swedish by design and are shown as they come.
+ */
+export type Lang = "sv" | "en";
+
+/** Swedish when Office's display language is Swedish (sv, sv-SE, sv-FI), English otherwise. */
+export function pickLang(displayLanguage: string | undefined | null): Lang {
+  return (displayLanguage ?? "").toLowerCase().startsWith("sv") ? "sv" : "en";
+}
+
+const sv = {
+  appTitle: "Samkalk",
+  appSubtitle: "Beräkningar för samordningsförbund",
+  chooseJob: "Välj uppgift",
+  open: "Öppna",
+  back: "Alla uppgifter",
+  loading: "Laddar…",
+  jobFeeSplitTitle: "Medlemsavgifter",
+  jobFeeSplitDescription: "Fördela medlemsbidraget mellan staten, regionen och kommunerna och skriv ett blad med formler.",
+
+  feeIntro:
+    "Enligt lagen om finansiell samordning står staten för 50 %, regionen för 25 % och kommunerna tillsammans för 25 %. Kommunernas del fördelas enligt förbundsordningen.",
+  sectionForbund: "Förbund och år",
+  forbund: "Samordningsförbundets namn",
+  forbundPlaceholder: "t.ex. Samordningsförbundet Umeå",
+  region: "Region",
+  regionPlaceholder: "t.ex. Region Västerbotten",
+  ar: "Budgetår",
+  integerRequired: "Skriv ett heltal.",
+
+  sectionBelopp: "Belopp",
+  belopp: "Belopp",
+  beloppHint: "Som i budgeten, t.ex. 11 380 eller 57 649 000,50.",
+  avser: "Beloppet avser",
+  avserTotal: "Hela medlemsbidraget (staten, regionen och kommunerna)",
+  avserStat: "Statens del (50 %)",
+  avserKommuner: "Kommunernas del (25 %)",
+  enhet: "Enhet",
+  enhetKr: "kr",
+  enhetTkr: "tkr",
+
+  sectionNyckel: "Fördelning mellan kommunerna",
+  nyckel: "Fördelningsnyckel",
+  nyckelBefolkning: "Befolkning i arbetsför ålder",
+  nyckelAndel: "Fasta andelar enligt förbundsordningen",
+  aldersband: "Åldersintervall",
+  band1664: "16–64 år",
+  band2064: "20–64 år",
+  bandCustom: "Annat intervall",
+  aldersFran: "Från ålder",
+  aldersTill: "Till ålder",
+  referensAr: "Befolkningen den 31 december år",
+
+  sectionKommuner: "Medlemskommuner",
+  addKommun: "Lägg till kommun",
+  addKommunPlaceholder: "Sök på namn eller kommunkod",
+  addKommunHint: "T.ex. Umeå eller 2480. Välj i listan för att lägga till.",
+  noMatch: "Ingen kommun matchar sökningen.",
+  alreadyChosen: "redan vald",
+  membersCaption: "Valda kommuner",
+  colRad: "Rad",
+  colKommun: "Kommun",
+  colBefolkning: "Befolkning",
+  colAndel: "Andel (%)",
+  colActions: "Ta bort",
+  befolkningFor: (namn: string) => `Befolkning ${namn}`,
+  andelFor: (namn: string) => `Andel i procent ${namn}`,
+  remove: (namn: string) => `Ta bort ${namn}`,
+  noMembers: "Inga kommuner valda ännu.",
+  memberCount: (n: number) => (n === 1 ? "1 kommun" : `${n} kommuner`),
+  fillEmbedded: "Fyll i SCB:s befolkning 2019 (inbyggd)",
+  fillEmbeddedOnlyBands: "Inbyggda siffror finns för 16–64 och 20–64 år.",
+  filledEmbedded: (fran: number, till: number, year: number) =>
+    `Ifyllt med SCB:s folkmängd ${fran}–${till} år den 31 december ${year}.`,
+  referensArChanged: (year: number) => `Referensåret är satt till ${year} så att bladet anger rätt källa.`,
+  embeddedMissing: (namn: string) => `Ingen inbyggd siffra för ${namn}.`,
+
+  run: "Skapa blad",
+  rerun: "Uppdatera blad",
+  running: "Arbetar…",
+  progressLabel: "Förlopp",
+  fixNumbers: "Rätta de markerade talfälten först.",
+  successTitle: (sheet: string) => `Bladet ”${sheet}” är klart`,
+  total: "Totalt",
+  stat: "Staten",
+  regionPart: "Regionen",
+  kommunerPart: "Kommunerna",
+  kept: (n: number) =>
+    n === 1 ? "1 värde som ändrats direkt i bladet behölls." : `${n} värden som ändrats direkt i bladet behölls.`,
+  warningsTitle: "Observera",
+  problemsTitle: "Inget har skrivits. Rätta följande:",
+  errorTitle: "Bladet kunde inte skrivas",
+} as const;
+
+export type Strings = { [K in keyof typeof sv]: (typeof sv)[K] extends (...args: infer A) => string ? (...args: A) => string : string };
+
+const en: Strings = {
+  appTitle: "Samkalk",
+  appSubtitle: "Calculations for coordination associations",
+  chooseJob: "Choose a task",
+  open: "Open",
+  back: "All tasks",
+  loading: "Loading…",
+  jobFeeSplitTitle: "Member fees",
+  jobFeeSplitDescription: "Split the member funding between the state, the region and the municipalities and write a sheet with formulas.",
+
+  feeIntro:
+    "By law the state pays 50 %, the region 25 % and the municipalities together 25 %. The association's statutes decide how the municipalities share their part.",
+  sectionForbund: "Association and year",
+  forbund: "Association name",
+  forbundPlaceholder: "e.g. Samordningsförbundet Umeå",
+  region: "Region",
+  regionPlaceholder: "e.g. Region Västerbotten",
+  ar: "Budget year",
+  integerRequired: "Enter a whole number.",
+
+  sectionBelopp: "Amount",
+  belopp: "Amount",
+  beloppHint: "As in the budget, e.g. 11 380 or 57 649 000,50.",
+  avser: "The amount is",
+  avserTotal: "The whole member funding (state, region and municipalities)",
+  avserStat: "The state's part (50 %)",
+  avserKommuner: "The municipalities' part (25 %)",
+  enhet: "Unit",
+  enhetKr: "SEK",
+  enhetTkr: "kSEK",
+
+  sectionNyckel: "Split between the municipalities",
+  nyckel: "Distribution key",
+  nyckelBefolkning: "Working-age population",
+  nyckelAndel: "Fixed shares from the statutes",
+  aldersband: "Age band",
+  band1664: "16–64 years",
+  band2064: "20–64 years",
+  bandCustom: "Other band",
+  aldersFran: "From age",
+  aldersTill: "To age",
+  referensAr: "Population on 31 December of year",
+
+  sectionKommuner: "Member municipalities",
+  addKommun: "Add municipality",
+  addKommunPlaceholder: "Search by name or municipality code",
+  addKommunHint: "E.g. Umeå or 2480. Pick from the list to add.",
+  noMatch: "No municipality matches.",
+  alreadyChosen: "already chosen",
+  membersCaption: "Chosen municipalities",
+  colRad: "Row",
+  colKommun: "Municipality",
+  colBefolkning: "Population",
+  colAndel: "Share (%)",
+  colActions: "Remove",
+  befolkningFor: (namn: string) => `Population ${namn}`,
+  andelFor: (namn: string) => `Share in percent ${namn}`,
+  remove: (namn: string) => `Remove ${namn}`,
+  noMembers: "No municipalities chosen yet.",
+  memberCount: (n: number) => (n === 1 ? "1 municipality" : `${n} municipalities`),
+  fillEmbedded: "Fill in Statistics Sweden's 2019 population (built in)",
+  fillEmbeddedOnlyBands: "Built-in figures exist for ages 16–64 and 20–64.",
+  filledEmbedded: (fran: number, till: number, year: number) =>
+    `Filled in with Statistics Sweden's population aged ${fran}–${till} on 31 December ${year}.`,
+  referensArChanged: (year: number) => `The reference year is set to ${year} so that the sheet names the right source.`,
+  embeddedMissing: (namn: string) => `No built-in figure for ${namn}.`,
+
+  run: "Create sheet",
+  rerun: "Update sheet",
+  running: "Working…",
+  progressLabel: "Progress",
+  fixNumbers: "Correct the highlighted number fields first.",
+  successTitle: (sheet: string) => `Sheet “${sheet}” is ready`,
+  total: "Total",
+  stat: "State",
+  regionPart: "Region",
+  kommunerPart: "Municipalities",
+  kept: (n: number) => (n === 1 ? "1 value edited directly in the sheet was kept." : `${n} values edited directly in the sheet were kept.`),
+  warningsTitle: "Please note",
+  problemsTitle: "Nothing was written. Please correct (messages in Swedish):",
+  errorTitle: "The sheet could not be written",
+};
+
+export const STRINGS: Record<Lang, Strings> = { sv, en };
