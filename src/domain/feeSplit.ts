@@ -21,6 +21,8 @@ export type FeeKey =
 export interface MemberKey {
   kod: string;
   namn: string;
+  /** Where the user entered this kommun (e.g. "rad 3", "medlemmar.csv, rad 4"); default "rad N". */
+  plats?: string;
   /** Population (befolkning mode) — a whole number ≥ 0. */
   befolkning?: bigint;
   /** Fixed share in percent (andel mode), as exact decimal digits: 82,9 % = { digits: 829n, decimals: 1 }. */
@@ -91,13 +93,16 @@ export function validateMembers(req: FeeSplitRequest): { problems: InputProblem[
   if (req.kommuner.length === 0) problems.push({ meddelande: "Inga kommuner är valda. Välj minst en kommun." });
   const seen = new Map<string, number>();
   req.kommuner.forEach((k, i) => {
-    const plats = `rad ${i + 1}`;
+    const plats = k.plats ?? `rad ${i + 1}`;
     if (!kommunByCode(k.kod)) {
       problems.push({ plats, meddelande: `Okänd kommunkod "${k.kod}". Koden ska vara SCB:s fyrsiffriga kod, t.ex. 2480 för Umeå.` });
     }
     const first = seen.get(k.kod);
     if (first !== undefined) {
-      problems.push({ plats, meddelande: `${k.namn || k.kod} (${k.kod}) finns redan på rad ${first + 1}. Varje kommun får bara finnas en gång.` });
+      problems.push({
+        plats,
+        meddelande: `${k.namn || k.kod} (${k.kod}) finns redan på ${req.kommuner[first].plats ?? `rad ${first + 1}`}. Varje kommun får bara finnas en gång.`,
+      });
     } else seen.set(k.kod, i);
     if (req.nyckel.kind === "befolkning") {
       if (k.befolkning === undefined) problems.push({ plats, meddelande: `Befolkning saknas för ${k.namn || k.kod}.` });

@@ -28,33 +28,34 @@ export function toMemberKeys(rows: RawMember[], mode: KeyMode, locate: (i: numbe
   const members: MemberKey[] = rows.map((r, i) => {
     const kod = normaliseKod(r.kod);
     const namn = r.namn.trim() || kommunByCode(kod)?.namn || "";
+    const plats = locate(i);
     const who = namn || kod || `rad ${i + 1}`;
     const raw = r.varde.trim();
     if (!/^\d{4}$/.test(kod)) {
-      problems.push({ plats: locate(i), meddelande: `Kommunkoden "${r.kod}" ska vara fyra siffror, t.ex. 2480.` });
+      problems.push({ plats, meddelande: `Kommunkoden "${r.kod}" ska vara fyra siffror, t.ex. 2480.` });
     }
-    if (raw === "") return { kod, namn };
+    if (raw === "") return { kod, namn, plats };
     const d = parseDecimal(raw);
     if (mode === "befolkning") {
       if (!d || d.decimals > 0) {
-        problems.push({ plats: locate(i), meddelande: `Befolkningen för ${who} ("${raw}") är inte ett heltal.` });
-        return { kod, namn };
+        problems.push({ plats, meddelande: `Befolkningen för ${who} ("${raw}") är inte ett heltal.` });
+        return { kod, namn, plats };
       }
       if (d.digits < 0n) {
-        problems.push({ plats: locate(i), meddelande: `Befolkningen för ${who} är negativ (${raw}).` });
-        return { kod, namn };
+        problems.push({ plats, meddelande: `Befolkningen för ${who} är negativ (${raw}).` });
+        return { kod, namn, plats };
       }
-      return { kod, namn, befolkning: d.digits };
+      return { kod, namn, plats, befolkning: d.digits };
     }
     if (!d) {
-      problems.push({ plats: locate(i), meddelande: `Andelen för ${who} ("${raw}") är inte ett tal i procent.` });
-      return { kod, namn };
+      problems.push({ plats, meddelande: `Andelen för ${who} ("${raw}") är inte ett tal i procent.` });
+      return { kod, namn, plats };
     }
     if (d.digits < 0n) {
-      problems.push({ plats: locate(i), meddelande: `Andelen för ${who} är negativ (${raw}).` });
-      return { kod, namn };
+      problems.push({ plats, meddelande: `Andelen för ${who} är negativ (${raw}).` });
+      return { kod, namn, plats };
     }
-    return { kod, namn, andel: d };
+    return { kod, namn, plats, andel: d };
   });
   return { members, problems };
 }

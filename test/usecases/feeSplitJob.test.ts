@@ -1,0 +1,92 @@
+import { XlsxWorkbookHost } from "../../src/hosts/xlsx/xlsxHost";
+import type { SettingsStore } from "../../src/hosts/host";
+import { FEE_SHEET_LAYOUT } from "../../src/sheets/feeSheet";
+import { umearegionenSettings } from "../../src/cli/demo";
+import { FeeSplitSettings, loadFeeSettings, runFeeSplitJob } from "../../src/usecases/feeSplitJob";
+
+function memoryStore(): SettingsStore & { data: Map<string, unknown> } {
+  const data = new Map<string, unknown>();
+  return { data, get: (k) => data.get(k), set: async (k, v) => void data.set(k, JSON.parse(JSON.stringify(v))) };
+}
+
+const keyCell = (host: XlsxWorkbookHost, sheet: string, i: number) =>
+  host.workbook.getWorksheet(sheet)!.getCell(FEE_SHEET_LAYOUT.firstDataRow + i + 1, FEE_SHEET_LAYOUT.columns.nyckel + 1);
+
+describe("running the fee split job on a workbook", () => {
+  it("writes 'Medlemsavgifter 2021' and stores the choices in the workbook", async () => {
+    const host = new XlsxWorkbookHost();
+    const store = memoryStore();
+    const out = await runFeeSplitJob(host, umearegionenSettings(), { lang: "sv", store });
+    expect(out.ok).toBe(true);
+    if (!out.ok) return;
+    expect(out.sheetName).toBe("Medlemsavgifter 2021");
+    expect(out.summary).toEqual({ total: "11\u00a0380", stat: "5\u00a0690", region: "2\u00a0845", kommuner: "2\u00a0845", enhet: "tkr" });
+    expect(loadFeeSettings(store)).toEqual(umearegionenSettings());
+  });
+
+  it("on a re-run keeps a population the user typed into the sheet, and uses the task pane's other changes", async () => {
+    const host = new XlsxWorkbookHost();
+    const store = memoryStore();
+    await runFeeSplitJob(host, umearegionenSettings(), { lang: "sv", store });
+    keyCell(host, "Medlemsavgifter 2021", 1).value = 6000; // the user corrects Vännäs in Excel
+    const changed: FeeSplitSettings = { ...umearegionenSettings(), belopp: "5700" };
+    const out = await runFeeSplitJob(host, changed, { lang: "sv", store });
+    expect(out.ok && out.keptUserValues).toBe(1);
+    expect(keyCell(host, "Medlemsavgifter 2021", 1).value).toBe(6000);
+    expect(out.ok && out.summary.stat).toBe("5\u00a0700");
+    expect(loadFeeSettings(store)!.kommuner[1].varde).toBe("6000");
+  });
+
+  it("a value changed in the task pane wins over the sheet when the sheet still holds what Samkalk wrote", async () => {
+    const host = new XlsxWorkbookHost();
+    const store = memoryStore();
+    await runFeeSplitJob(host, umearegionenSettings(), { lang: "sv", store });
+    const s = umearegionenSettings();
+    s.kommuner[2] = { ...s.kommuner[2], varde: "4100" };
+    const out = await runFeeSplitJob(host, s, { lang: "sv", store });
+    expect(out.ok && out.keptUserValues).toBe(0);
+    expect(keyCell(host, "Medlemsavgifter 2021", 2).value).toBe(4100);
+  });
+
+  it("refuses to overwrite a sheet of the same name that the user made, and leaves it as it was", async () => {
+    const host = new XlsxWorkbookHost();
+    host.workbook.addWorksheet("Medlemsavgifter 2021").getCell("A1").value = "mina egna anteckningar";
+    const out = await runFeeSplitJob(host, umearegionenSettings(), { lang: "sv" });
+    expect(out.ok).toBe(false);
+    expect(!out.ok && out.problems[0].meddelande).toMatch(/inte är skapat av Samkalk/);
+    expect(host.workbook.getWorksheet("Medlemsavgifter 2021")!.getCell("A1").value).toBe("mina egna anteckningar");
+    expect(host.workbook.worksheets).toHaveLength(1);
+  });
+
+  describe("bad input names the row and writes nothing", () => {
+    const cases: [string, (s: FeeSplitSettings) => void, RegExp, string | undefined][] = [
+      ["negative population", (s) => (s.kommuner[1].varde = "-5"), /negativ/, "rad 2"],
+      ["non-numeric population", (s) => (s.kommuner[3].varde = "många"), /"många".*inte ett heltal/, "rad 4"],
+      ["duplicate kommun", (s) => s.kommuner.push({ ...s.kommuner[0] }), /finns redan på rad 1/, "rad 7"],
+      ["unknown kommun code", (s) => (s.kommuner[0].kod = "2499"), /Okänd kommunkod "2499"/, "rad 1"],
+      ["a total that is not a number", (s) => (s.belopp = "elva miljoner"), /inte ett belopp/, "belopp"],
+      ["no kommuner", (s) => (s.kommuner = []), /Inga kommuner/, undefined],
+      [
+        "shares far from 100 %",
+        (s) => {
+          s.nyckel = { kind: "andel" };
+          s.kommuner.forEach((k) => (k.varde = "10"));
+        },
+        /60 % i stället för 100 %/,
+        undefined,
+      ],
+    ];
+    it.each(cases)("%s", async (_name, spoil, message, plats) => {
+      const host = new XlsxWorkbookHost();
+      const store = memoryStore();
+      const s = umearegionenSettings();
+      spoil(s);
+      const out = await runFeeSplitJob(host, s, { lang: "sv", store });
+      expect(out.ok).toBe(false);
+      if (out.ok) return;
+      expect(out.problems).toContainEqual(plats ? { plats, meddelande: expect.stringMatching(message) } : { meddelande: expect.stringMatching(message) });
+      expect(host.workbook.worksheets).toHaveLength(0);
+      expect(store.data.size).toBe(0);
+    });
+  });
+});
