@@ -10,6 +10,8 @@ import { useStrings } from "./services";
 export function KommunPicker(props: { chosen: ReadonlySet<string>; onAdd: (k: Kommun) => void }) {
   const s = useStrings();
   const [query, setQuery] = React.useState("");
+  // Controlled so that pasting a name or code (no key press) also opens the list.
+  const [open, setOpen] = React.useState(false);
   const matches = React.useMemo(() => searchKommuner(query, 30), [query]);
   const hintId = React.useId();
 
@@ -21,7 +23,12 @@ export function KommunPicker(props: { chosen: ReadonlySet<string>; onAdd: (k: Ko
         placeholder={s.addKommunPlaceholder}
         value={query}
         selectedOptions={[]}
-        onChange={(e) => setQuery(e.target.value)}
+        open={open}
+        onOpenChange={(_, d) => setOpen(d.open)}
+        onChange={(e) => {
+          setQuery(e.target.value);
+          setOpen(true);
+        }}
         onOptionSelect={(_, d) => {
           const k = d.optionValue ? kommunByCode(d.optionValue) : undefined;
           if (k && !props.chosen.has(k.kod)) props.onAdd(k);
