@@ -1,0 +1,68 @@
+/**
+ * Checks made before anything is written, so that a sheet Excel would refuse half-way through a write
+ * is refused up front with a Swedish explanation instead.
+ */
+import type { SheetSpec } from "../../sheets/spec";
+
+/** Excel's limit for a typed-in validation list ("a,b,c"). */
+const LIST_SOURCE_MAX = 255;
+
+export function sameSheetName(a: string, b: string): boolean {
+  // Excel compares sheet and table names without regard to case.
+  return a.toUpperCase() === b.toUpperCase();
+}
+
+export function notOwnedMessage(sheetName: string): string {
+  return `Bladet "${sheetName}" finns redan och är inte skapat av Samkalk. Byt namn på bladet eller välj ett annat namn/år – Samkalk skriver inte över det.`;
+}
+
+function sheetNameProblem(name: string): string | null {
+  if (name.length === 0 || name.length > 31) return "ett bladnamn måste ha 1–31 tecken";
+  if (/[[\]:*?/\\]/.test(name)) return "ett bladnamn får inte innehålla något av tecknen [ ] : * ? / \\";
+  if (name.startsWith("'") || name.endsWith("'")) return "ett bladnamn får inte börja eller sluta med apostrof";
+  if (sameSheetName(name, "History")) return "namnet History är reserverat av Excel";
+  return null;
+}
+
+/** Throws a Swedish Error if Excel would refuse part of the spec. */
+export function assertWritableSpec(spec: SheetSpec): void {
+  const nameProblem = sheetNameProblem(spec.name);
+  if (nameProblem) throw new Error(`Bladnamnet "${spec.name}" går inte att använda: ${nameProblem}.`);
+  const seen = new Set<string>();
+  for (const t of spec.tables) {
+    const key = t.name.toUpperCase();
+    if (seen.has(key)) throw new Error(`Tabellnamnet "${t.name}" förekommer två gånger på bladet "${spec.name}".`);
+    seen.add(key);
+  }
+  for (const v of spec.validations) {
+    if (v.rule.kind !== "list") continue;
+    const values = v.rule.values;
+    const withComma = values.find((x) => x.includes(","));
+    if (values.length === 0) throw new Error(`En vallista på bladet "${spec.name}" är tom.`);
+    if (withComma) throw new Error(`Valet "${withComma}" innehåller ett kommatecken och kan inte stå i en vallista i Excel.`);
+    if (values.join(",").length > LIST_SOURCE_MAX) {
+      throw new Error(`En vallista på bladet "${spec.name}" är längre än Excels gräns på ${LIST_SOURCE_MAX} tecken.`);
+    }
+  }
+}
+
+export interface LiveTable {
+  name: string;
+  sheetName: string;
+}
+
+/**
+ * A Swedish message if a table of the spec would collide with a table on another sheet (table names
+ * are unique in the whole workbook), else null. Tables on the sheet being rewritten are replaced.
+ */
+export function tableConflictMessage(spec: SheetSpec, live: LiveTable[], rewrittenSheet: string | null): string | null {
+  for (const t of spec.tables) {
+    const clash = live.find(
+      (l) => sameSheetName(l.name, t.name) && (rewrittenSheet === null || !sameSheetName(l.sheetName, rewrittenSheet)),
+    );
+    if (clash) {
+      return `Tabellen "${clash.name}" finns redan på bladet "${clash.sheetName}". Byt namn på den tabellen eller ta bort den – Samkalk skriver inte över den.`;
+    }
+  }
+  return null;
+}
