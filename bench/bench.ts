@@ -1,0 +1,93 @@
+/**
+ * Samkalk's speed and size figures (not pass/fail tests): `npm run bench`.
+ *   1. A fee sheet written through the Office host on the strict Office.js fake, for 6 and for all
+ *      290 kommuner: context.sync() calls (target ≤ 3, constant) and the largest request (< 5 MB).
+ *   2. The domain split for 290 kommuner: time per split.
+ *   3. The production task pane's initial JavaScript, gzipped (target ≤ 300 KB; needs `npm run build`).
+ */
+import fs from "node:fs";
+import path from "node:path";
+import zlib from "node:zlib";
+import { performance } from "node:perf_hooks";
+import { KOMMUNER } from "../src/domain/kommuner";
+import { computeFeeSplit } from "../src/domain/feeSplit";
+import { OfficeWorkbookHost, createOfficeSettingsStore } from "../src/hosts/office/officeHost";
+import { embeddedPopulation } from "../src/sources/embeddedPopulation";
+import { umearegionenSettings } from "../src/cli/demo";
+import { FeeSplitSettings, runFeeSplitJob, toFeeSplitRequest } from "../src/usecases/feeSplitJob";
+import { createFakeOffice } from "../test/fakes/excelFake";
+
+const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+
+function settingsFor(n: number): FeeSplitSettings {
+  const base = umearegionenSettings();
+  if (n === base.kommuner.length) return base;
+  return {
+    ...base,
+    nyckel: { kind: "befolkning", aldersFran: 20, aldersTill: 64, referensAr: 2019 },
+    kommuner: KOMMUNER.slice(0, n).map((k) => ({ kod: k.kod, namn: k.namn, varde: String(embeddedPopulation(k.kod, 20, 64)) })),
+  };
+}
+
+async function feeSheetThroughOffice(n: number) {
+  const fake = createFakeOffice();
+  const settings = fake.Office.context.document.settings as unknown as Parameters<typeof createOfficeSettingsStore>[0];
+  const host = new OfficeWorkbookHost({ run: fake.run, settings, isSetSupported: () => true });
+  const store = createOfficeSettingsStore(settings);
+  const rows: string[] = [];
+  for (const run of ["first run", "re-run"]) {
+    fake.resetStats();
+    const t0 = performance.now();
+    const out = await runFeeSplitJob(host, settingsFor(n), { lang: "sv", store });
+    const ms = performance.now() - t0;
+    if (!out.ok) throw new Error(JSON.stringify(out.problems));
+    const largest = Math.max(...fake.stats.payloadBytes);
+    rows.push(
+      `  ${String(n).padStart(3)} kommuner, ${run.padEnd(9)}: whole job ${fake.stats.syncs} syncs (writeSheet ${out.report.syncs}), largest request ${kb(largest)} (limit 5 MB), ${ms.toFixed(0)} ms on the fake`,
+    );
+  }
+  return rows;
+}
+
+function domainSpeed() {
+  const req = toFeeSplitRequest(settingsFor(290));
+  const runs = 200;
+  const t0 = performance.now();
+  for (let i = 0; i < runs; i++) computeFeeSplit(req);
+  return `  290 kommuner: ${((performance.now() - t0) / runs).toFixed(2)} ms per split (${runs} runs)`;
+}
+
+function bundleSize(): string[] {
+  const dist = path.resolve(__dirname, "..", "dist");
+  const html = path.join(dist, "taskpane.html");
+  if (!fs.existsSync(html)) return ["  dist/taskpane.html not found: run `npm run build` first"];
+  const scripts = [...fs.readFileSync(html, "utf8").matchAll(/<script[^>]*\bsrc=["']?([^"' >]+)/g)]
+    .map((m) => m[1])
+    .filter((src) => !/^https?:/.test(src));
+  let raw = 0;
+  let gz = 0;
+  const lines: string[] = [];
+  for (const src of scripts) {
+    const buf = fs.readFileSync(path.join(dist, src.replace(/^\.?\//, "")));
+    const z = zlib.gzipSync(buf, { level: 9 }).length;
+    raw += buf.length;
+    gz += z;
+    lines.push(`  ${src}: ${kb(buf.length)} raw, ${kb(z)} gzipped`);
+  }
+  lines.push(`  initial JavaScript in all: ${kb(raw)} raw, ${kb(gz)} gzipped (target ≤ 300 KB gzipped)`);
+  return lines;
+}
+
+async function main() {
+  console.log("Fee sheet through the Office host (strict fake):");
+  for (const n of [6, 290]) for (const line of await feeSheetThroughOffice(n)) console.log(line);
+  console.log("Domain:");
+  console.log(domainSpeed());
+  console.log("Task pane bundle:");
+  for (const line of bundleSize()) console.log(line);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
