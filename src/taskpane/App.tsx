@@ -48,6 +48,7 @@ const useStyles = makeStyles({
   h2: { margin: `0 0 ${tokens.spacingVerticalM} 0`, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, outline: "none" },
   jobs: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS, listStyleType: "none", margin: 0, padding: 0 },
   jobButton: { width: "100%", justifyContent: "flex-start", textAlign: "start" },
+  jobDescription: { lineHeight: tokens.lineHeightBase300, marginTop: tokens.spacingVerticalXS },
   back: { marginBottom: tokens.spacingVerticalS, marginInlineStart: `calc(-1 * ${tokens.spacingHorizontalS})` },
 });
 
@@ -65,7 +66,7 @@ function JobChooser(props: { onChoose: (id: string) => void }) {
             <CompoundButton
               className={styles.jobButton}
               data-testid={`job-${job.id}`}
-              secondaryContent={job.description(s)}
+              secondaryContent={{ children: job.description(s), className: styles.jobDescription }}
               onClick={() => props.onChoose(job.id)}
             >
               {job.title(s)}

@@ -97,7 +97,11 @@ export default function FeeSplitView() {
     located.fields.has(key) ? { validationState: "error" as const, validationMessage: located.fields.get(key) } : {};
 
   const addKommun = (k: Kommun) =>
-    setSettings((prev) => ({ ...prev, kommuner: [...prev.kommuner, { kod: k.kod, namn: k.namn, varde: "" }] }));
+    setSettings((prev) =>
+      prev.kommuner.some((m) => m.kod === k.kod)
+        ? prev
+        : { ...prev, kommuner: [...prev.kommuner, { kod: k.kod, namn: k.namn, varde: "" }] },
+    );
   const setVarde = (i: number, varde: string) =>
     setSettings((prev) => ({ ...prev, kommuner: prev.kommuner.map((k, j) => (j === i ? { ...k, varde } : k)) }));
   const removeKommun = (i: number) =>

@@ -54,7 +54,6 @@ export function KeyChooser(props: { value: Nyckel; onChange: (n: Nyckel) => void
           <Field label={s.aldersband}>
             <RadioGroup
               data-testid="aldersband"
-              layout="horizontal"
               value={band}
               onChange={(_, d) => {
                 const b = d.value as Band;

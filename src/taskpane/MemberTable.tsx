@@ -1,4 +1,3 @@
-import * as React from "react";
 import {
   Button,
   Input,
@@ -19,14 +18,14 @@ type Member = FeeSplitSettings["kommuner"][number];
 
 const useStyles = makeStyles({
   table: { tableLayout: "fixed", width: "100%" },
-  colRad: { width: "36px" },
-  colValue: { width: "40%" },
+  colRad: { width: "32px" },
+  colValue: { width: "104px" },
   colRemove: { width: "40px" },
   input: { width: "100%", minWidth: 0 },
   empty: { color: tokens.colorNeutralForeground3, paddingBlock: tokens.spacingVerticalS },
   fill: { display: "flex", flexDirection: "column", alignItems: "flex-start", rowGap: tokens.spacingVerticalXS },
   name: { overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap" },
-  code: { color: tokens.colorNeutralForeground3 },
+  code: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
   visuallyHidden: {
     position: "absolute",
     width: "1px",
@@ -81,8 +80,9 @@ export function MemberTable(props: {
                   <TableCell>{i + 1}</TableCell>
                   <TableCell>
                     <div className={styles.name} title={`${m.namn} (${m.kod})`}>
-                      {m.namn} <span className={styles.code}>{m.kod}</span>
+                      {m.namn}
                     </div>
+                    <div className={styles.code}>{m.kod}</div>
                   </TableCell>
                   <TableCell>
                     <Input

@@ -1,0 +1,164 @@
+import type { Amount } from "../../domain/amount";
+import type { Sektion } from "../../domain/budget/types";
+import type { InputProblem } from "../../domain/errors";
+import type { BudgetLine } from "./budgetTypes";
+import { CellGrid, addressIn, cellAt, labelOf, readAmountCell } from "./cellGrid";
+import { classifyLabel, fold, matchMember, stripDash } from "./lineText";
+
+export interface YearColumn {
+  col: number;
+  ar: number;
+}
+
+export interface ParsedLines {
+  lines: BudgetLine[];
+  /** Per section: its Summa line (if any) and the lines its total is made of. */
+  sektioner: Partial<Record<Sektion, { summa?: number; delar: number[] }>>;
+  problems: InputProblem[];
+  varningar: string[];
+}
+
+interface OpenHeading {
+  name: string;
+  /** How many uncovered parts the section had when the heading came. */
+  at: number;
+}
+
+/**
+ * Reads the lines below the header row and works out the structure: which section and group each
+ * post belongs to and what each Summa line sums. A "Summa X" line sums everything since the heading
+ * "X" (sub-totals included, their posts not twice); without such a heading, since the last heading.
+ */
+export function readLines(grid: CellGrid, headerRow: number, years: YearColumn[]): ParsedLines {
+  const lines: BudgetLine[] = [];
+  const problems: InputProblem[] = [];
+  const varningar: string[] = [];
+  const sektioner: ParsedLines["sektioner"] = {};
+  const firstAmountCol = Math.min(...years.map((y) => y.col));
+  const seenOnce = new Map<string, number>();
+
+  let sektion: Sektion | undefined;
+  let uncovered: number[] = [];
+  let headings: OpenHeading[] = [];
+
+  const openSection = (s: Sektion) => {
+    sektion = s;
+    sektioner[s] = { delar: [] };
+    uncovered = [];
+    headings = [];
+  };
+  const currentGroup = () => headings[headings.length - 1]?.name;
+
+  for (let r = headerRow + 1; r < grid.values.length; r++) {
+    const label = labelOf(grid, r, firstAmountCol);
+    const cells = years.map((y) => ({ y, cell: addressIn(grid, r, y.col), read: readAmountCell(cellAt(grid, r, y.col)) }));
+    const bad = cells.filter((c) => c.read.kind === "fel");
+    for (const c of bad) {
+      const text = c.read.kind === "fel" ? c.read.text : "";
+      problems.push({
+        plats: `cell ${c.cell}`,
+        meddelande: `"${text}" är inte ett belopp (raden "${label ?? ""}", år ${c.y.ar}). Skriv ett tal, t.ex. -1 580, eller lämna cellen tom för noll.`,
+      });
+    }
+    const allEmpty = cells.every((c) => c.read.kind === "tom");
+    if (label === undefined) {
+      if (!allEmpty && bad.length === 0) {
+        const first = cells.find((c) => c.read.kind === "belopp")!;
+        problems.push({ plats: `cell ${first.cell}`, meddelande: "Raden har belopp men ingen text som talar om vad de avser." });
+      }
+      continue;
+    }
+    const belopp: Amount[] = cells.map((c) => (c.read.kind === "belopp" ? c.read.belopp : { minor: 0n, decimals: 0 }));
+    const { post, dash } = stripDash(label);
+    const base = { text: label, post, rad: grid.origin.row + r + 1, belopp, celler: cells.map((c) => c.cell) };
+    const index = lines.length;
+    const kind = classifyLabel(post);
+    const where = `rad ${base.rad}`;
+
+    if (kind.kind === "sektion" && allEmpty) {
+      openSection(kind.sektion);
+      lines.push({ ...base, kind: "heading", niva: "sektion", sektion: kind.sektion });
+      continue;
+    }
+    if (kind.kind === "resultat" || kind.kind === "ek_borjan" || kind.kind === "ek_slut") {
+      const first = seenOnce.get(kind.kind);
+      if (first !== undefined) {
+        problems.push({ plats: where, meddelande: `"${post}" finns redan på rad ${lines[first].rad}. Raden får bara finnas en gång.` });
+      } else seenOnce.set(kind.kind, index);
+      lines.push({ ...base, kind: kind.kind });
+      sektion = undefined;
+      continue;
+    }
+
+    if (sektion === undefined) {
+      const implicit = sektioner["intäkter"]?.summa !== undefined && sektioner["kostnader"] === undefined;
+      if (!implicit) {
+        problems.push({
+          plats: where,
+          meddelande: `Raden "${post}" står inte under någon av rubrikerna "Intäkter" eller "Kostnader". Lägg till rubriken ovanför.`,
+        });
+        continue;
+      }
+      openSection("kostnader");
+      varningar.push(`Rubriken "Kostnader" saknas; raderna efter "Summa intäkter" (från rad ${base.rad}) räknas som kostnader.`);
+    }
+    const s: Sektion = sektion!;
+    const state = sektioner[s]!;
+
+    if (kind.kind === "summa_sektion") {
+      if (kind.sektion !== s) {
+        problems.push({ plats: where, meddelande: `"${post}" står under rubriken "${s === "intäkter" ? "Intäkter" : "Kostnader"}".` });
+        continue;
+      }
+      if (uncovered.length === 0) {
+        problems.push({ plats: where, meddelande: `Summaraden "${post}" har inga poster ovanför sig att summera.` });
+        continue;
+      }
+      lines.push({ ...base, kind: "summa", summerar: "sektion", sektion: s, delar: [...uncovered] });
+      state.summa = index;
+      state.delar = [...uncovered];
+      sektion = undefined;
+      continue;
+    }
+    if (kind.kind === "summa") {
+      const name = post.replace(/^summa\s+/i, "");
+      const matched = findLast(headings, (h) => fold(h.name) === fold(name));
+      const from = matched ?? headings[headings.length - 1];
+      const delar = uncovered.slice(from?.at ?? 0);
+      if (delar.length === 0) {
+        problems.push({ plats: where, meddelande: `Summaraden "${post}" har inga poster ovanför sig att summera.` });
+        continue;
+      }
+      const grupp = from?.name ?? name.charAt(0).toLocaleUpperCase("sv-SE") + name.slice(1);
+      for (const i of delar) if (lines[i].grupp === undefined) lines[i].grupp = grupp;
+      headings = from ? headings.slice(0, headings.indexOf(from)) : [];
+      uncovered = [...uncovered.slice(0, from?.at ?? 0), index];
+      state.delar = uncovered;
+      lines.push({ ...base, kind: "summa", summerar: "grupp", sektion: s, grupp, delar });
+      continue;
+    }
+    if (allEmpty && !dash) {
+      headings.push({ name: post, at: uncovered.length });
+      lines.push({ ...base, kind: "heading", niva: "grupp", sektion: s, grupp: post });
+      continue;
+    }
+    const grupp = currentGroup();
+    const line: BudgetLine = { ...base, kind: "post", sektion: s, ...(grupp ? { grupp } : {}) };
+    if (s === "intäkter") {
+      const m = matchMember(post);
+      if (m.okandKommun) varningar.push(`rad ${base.rad}: "${m.okandKommun}" finns inte i SCB:s kommunlista; raden räknas som kommunavgift men utan kommunkod.`);
+      if (m.medlem) line.medlem = m.medlem;
+      if (m.medlemskod) line.medlemskod = m.medlemskod;
+      if (m.andel) line.andel = m.andel;
+    }
+    lines.push(line);
+    uncovered.push(index);
+    state.delar = uncovered;
+  }
+  return { lines, sektioner, problems, varningar };
+}
+
+function findLast<T>(xs: T[], p: (x: T) => boolean): T | undefined {
+  for (let i = xs.length - 1; i >= 0; i--) if (p(xs[i])) return xs[i];
+  return undefined;
+}
