@@ -2,6 +2,7 @@ import { Command, Option } from "commander";
 import { searchKommuner } from "../domain/kommuner";
 import { runSplit } from "./splitCommand";
 import { writeDemoWorkbook } from "./demo";
+import { runScbImportCommand } from "./scbCommand";
 
 /** `samkalk` — Samkalk's jobs without Excel. Returns the exit code (0 ok, 1 bad input, 2 usage). */
 export async function main(argv: string[]): Promise<number> {
@@ -40,6 +41,18 @@ export async function main(argv: string[]): Promise<number> {
     .action(async (opts: { out: string }) => {
       const sheets = await writeDemoWorkbook(opts.out);
       err(`Skrev ${opts.out}: ${sheets.join(", ")}`);
+    });
+
+  program
+    .command("scb")
+    .description("SCB-statistik")
+    .command("import")
+    .description("Städa en SCB-fil (webbexport eller PxWeb-CSV) till en tabell med en rad per observation")
+    .argument("<fil>", "SCB-filen (Latin-1 eller UTF-8)")
+    .addOption(new Option("--format <format>", "utdata").choices(["csv", "json"]).default("csv"))
+    .option("--utan-region-ar-riket", "en fil utan regionkolumn gäller riket")
+    .action((file: string, opts: { format: "csv" | "json"; utanRegionArRiket?: boolean }) => {
+      code = runScbImportCommand(file, opts, out, err);
     });
 
   program

@@ -87,8 +87,15 @@ function sameNumber(a: string, b: string): boolean {
   return x && y ? amountToPlain(x) === amountToPlain(y) : a.trim() === b.trim();
 }
 
+const STEPS = {
+  sv: { read: "Läser arbetsboken", compute: "Räknar fördelningen", write: "Skriver bladet", done: "Klart" },
+  en: { read: "Reading the workbook", compute: "Computing the split", write: "Writing the sheet", done: "Done" },
+} as const;
+
 export async function runFeeSplitJob(host: WorkbookHost, input: FeeSplitSettings, opts: FeeSplitJobOptions): Promise<FeeSplitJobOutcome> {
-  const progress = opts.onProgress ?? (() => undefined);
+  const report = opts.onProgress ?? (() => undefined);
+  const steps = STEPS[opts.lang];
+  const progress = (step: keyof typeof STEPS.sv, fraction: number) => report(steps[step], fraction);
   const parsed = FeeSplitSettingsSchema.safeParse(input);
   if (!parsed.success) {
     return { ok: false, problems: parsed.error.issues.map((i) => ({ plats: i.path.join("."), meddelande: i.message })) };
@@ -98,7 +105,7 @@ export async function runFeeSplitJob(host: WorkbookHost, input: FeeSplitSettings
   try {
     // Validate before touching the workbook at all.
     toFeeSplitRequest(parsed.data);
-    progress("Läser arbetsboken", 0.2);
+    progress("read", 0.2);
     const state = await host.inspectSheet(sheetName, [tableName]);
     if (state.exists && !state.ownedBySamkalk) {
       return {
@@ -116,23 +123,29 @@ export async function runFeeSplitJob(host: WorkbookHost, input: FeeSplitSettings
     const request = toFeeSplitRequest(settings, (i) =>
       state.tables[tableName] ? `rad ${i + 1} (cell ${cellAddress(FEE_SHEET_LAYOUT.firstDataRow + i, FEE_SHEET_LAYOUT.columns.nyckel)})` : `rad ${i + 1}`,
     );
-    progress("Räknar fördelningen", 0.4);
+    progress("compute", 0.4);
     const result = computeFeeSplit(request);
     const spec = buildFeeSheet(result, { today: opts.today ?? new Date() });
-    progress("Skriver bladet", 0.6);
-    const report = await host.writeSheet(spec, state);
-    if (opts.store) await saveFeeSettings(opts.store, settings);
-    progress("Klart", 1);
+    progress("write", 0.6);
+    const written = await host.writeSheet(spec, state);
+    const varningar = [...result.varningar];
+    if (opts.store) {
+      // The sheet is written by now: a failed save must not be reported as a failed job.
+      await saveFeeSettings(opts.store, settings).catch((e: Error) =>
+        varningar.push(`Bladet skrevs, men valen kunde inte sparas i arbetsboken (${e.message}). Kör igen eller spara arbetsboken.`),
+      );
+    }
+    progress("done", 1);
     const fmt = (a: FeeSplitResult["total"]) => formatAmount(a);
     return {
       ok: true,
       sheetName,
       summary: { total: fmt(result.total), stat: fmt(result.stat), region: fmt(result.region), kommuner: fmt(result.kommunerTotal), enhet: settings.enhet },
-      varningar: result.varningar,
+      varningar,
       keptUserValues: kept,
       settings,
       result,
-      report,
+      report: written,
     };
   } catch (e) {
     if (e instanceof InputError) return { ok: false, problems: e.problems };

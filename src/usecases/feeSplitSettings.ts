@@ -1,22 +1,27 @@
 import { z } from "zod";
 import type { SettingsStore } from "../hosts/host";
 
+function wholeNumber(what: string) {
+  const message = `${what} ska vara ett heltal.`;
+  return z.number({ invalid_type_error: message, required_error: message }).int(message).finite(message);
+}
+
 /** The task pane's choices for the fee split, stored in the workbook (document settings). */
 export const FEE_SETTINGS_KEY = "samkalk.medlemsavgifter";
 
 export const FeeSplitSettingsSchema = z.object({
   forbund: z.string().trim().min(1, "Ange förbundets namn."),
   region: z.string().trim().min(1, "Ange regionens namn."),
-  ar: z.number().int().min(2000, "Året ska vara 2000 eller senare.").max(2100, "Året ska vara 2100 eller tidigare."),
+  ar: wholeNumber("Budgetåret").min(2000, "Året ska vara 2000 eller senare.").max(2100, "Året ska vara 2100 eller tidigare."),
   belopp: z.string(),
   avser: z.enum(["total", "stat", "kommuner"]),
   enhet: z.enum(["kr", "tkr"]),
   nyckel: z.discriminatedUnion("kind", [
     z.object({
       kind: z.literal("befolkning"),
-      aldersFran: z.number().int().min(0).max(120),
-      aldersTill: z.number().int().min(0).max(120),
-      referensAr: z.number().int().min(1968).max(2100),
+      aldersFran: wholeNumber("Åldersgruppens första ålder").min(0, "Åldern kan inte vara negativ.").max(120, "Åldern ska vara högst 120."),
+      aldersTill: wholeNumber("Åldersgruppens sista ålder").min(0, "Åldern kan inte vara negativ.").max(120, "Åldern ska vara högst 120."),
+      referensAr: wholeNumber("Befolkningens referensår").min(1968, "SCB:s befolkningssiffror börjar 1968.").max(2100, "Referensåret ska vara 2100 eller tidigare."),
     }),
     z.object({ kind: z.literal("andel") }),
   ]),

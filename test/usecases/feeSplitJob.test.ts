@@ -58,6 +58,25 @@ describe("running the fee split job on a workbook", () => {
     expect(host.workbook.worksheets).toHaveLength(1);
   });
 
+  it("reports a sheet that was written even if storing the choices fails, with a warning", async () => {
+    const host = new XlsxWorkbookHost();
+    const store: SettingsStore = { get: () => undefined, set: async () => Promise.reject(new Error("nätverket svarar inte")) };
+    const out = await runFeeSplitJob(host, umearegionenSettings(), { lang: "sv", store });
+    expect(out.ok).toBe(true);
+    expect(out.ok && out.varningar).toEqual([expect.stringMatching(/Bladet skrevs, men valen kunde inte sparas/)]);
+  });
+
+  it("says in Swedish that a year which is not a number must be a whole number", async () => {
+    const out = await runFeeSplitJob(new XlsxWorkbookHost(), { ...umearegionenSettings(), ar: Number.NaN }, { lang: "en" });
+    expect(!out.ok && out.problems).toEqual([{ plats: "ar", meddelande: "Budgetåret ska vara ett heltal." }]);
+  });
+
+  it("reports progress in the task pane's language", async () => {
+    const steps: string[] = [];
+    await runFeeSplitJob(new XlsxWorkbookHost(), umearegionenSettings(), { lang: "en", onProgress: (s) => steps.push(s) });
+    expect(steps).toEqual(["Reading the workbook", "Computing the split", "Writing the sheet", "Done"]);
+  });
+
   describe("bad input names the row and writes nothing", () => {
     const cases: [string, (s: FeeSplitSettings) => void, RegExp, string | undefined][] = [
       ["negative population", (s) => (s.kommuner[1].varde = "-5"), /negativ/, "rad 2"],

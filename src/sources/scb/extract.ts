@@ -1,0 +1,179 @@
+import { InputError, InputProblem } from "../../domain/errors";
+import { RegionCell, splitRegion } from "../../domain/scb/regions";
+import { parsePeriod, TidyRow, TidyTable } from "../../domain/scb/tidy";
+import { parseScbValue } from "../../domain/scb/values";
+import { classify, Layout } from "./extractLayout";
+import { Cell, cellText, Delimiter, Grid, GridSource, nonEmptyCount, toGrid } from "./grid";
+
+/**
+ * Reads an SCB table as analysts get it: a web download (old PxWeb "with heading", comma or
+ * semicolon, title line, Latin-1; the PxWeb 2 csv download), an R/Excel re-save, or a range
+ * selected in Excel. Periods may be columns ("2023", "2023M01", "2023K1") or one column of rows.
+ */
+export interface ExtractOptions extends GridSource {
+  /** A table without a region variable (riket-only tables) is an error unless this says "riket". */
+  utanRegion?: "fel" | "riket";
+}
+
+export interface ExtractMeta {
+  title?: string;
+  encoding: Grid["encoding"];
+  delimiter: Delimiter | null;
+  periodLayout: "columns" | "rows";
+  /** With periods as rows and a single value column: that column's heading (what the values are). */
+  innehall?: string;
+  /** Things the user should know that are not SCB's footnotes (unknown region names, …). */
+  varningar: string[];
+}
+
+export interface ExtractResult extends TidyTable {
+  meta: ExtractMeta;
+}
+
+/** The dimension added when the heading joins a content text and a period ("Folkmängd 2023"). */
+export const INNEHALL = "tabellinnehåll";
+const MAX_PROBLEMS = 20;
+export function parseExtract(input: Uint8Array | string | Cell[][], opts: ExtractOptions = {}): ExtractResult {
+  const grid = toGrid(input, opts);
+  const { rows, locate } = grid;
+  const what = grid.encoding === "cells" ? "Markeringen" : "Filen";
+  let r = skipEmpty(rows, 0);
+  if (r >= rows.length) throw new InputError([{ plats: opts.kalla, meddelande: `${what} är tom.` }]);
+  const preamble: string[] = [];
+  while (r < rows.length && nonEmptyCount(rows[r]) === 1) {
+    preamble.push(rows[r].map(cellText).join(" ").trim());
+    r = skipEmpty(rows, r + 1);
+  }
+  if (r >= rows.length) {
+    throw new InputError([{ plats: locate(0), meddelande: `${what} är ingen SCB-tabell: hittade ingen rubrikrad (en rad med minst två ifyllda celler).` }]);
+  }
+  const headerRow = r;
+  const header = trimEnd(rows[headerRow].map(cellText));
+  const { data, notes } = splitBlock(rows, headerRow + 1, header.length);
+  if (data.length === 0) {
+    throw new InputError([{ plats: locate(headerRow), meddelande: "Det finns inga datarader under rubrikraden." }]);
+  }
+  const layout = classify(header, rows, data, headerRow, locate, opts.utanRegion);
+  const varningar: string[] = [];
+  const out = buildRows(layout, header, grid, data, varningar);
+  return {
+    rows: out.rows,
+    dimensions: out.dimensions,
+    notes: [...preamble.slice(1), ...notes],
+    meta: {
+      title: preamble[0],
+      encoding: grid.encoding,
+      delimiter: grid.delimiter,
+      periodLayout: layout.kind,
+      innehall: layout.kind === "rows" && layout.values.length === 1 ? header[layout.values[0].col] : undefined,
+      varningar,
+    },
+  };
+}
+
+function skipEmpty(rows: Cell[][], from: number): number {
+  let r = from;
+  while (r < rows.length && nonEmptyCount(rows[r]) === 0) r++;
+  return r;
+}
+
+function trimEnd(cells: string[]): string[] {
+  let n = cells.length;
+  while (n > 0 && cells[n - 1] === "") n--;
+  return cells.slice(0, n);
+}
+
+/** Data rows run until an empty row or a one-cell row (a footnote); everything after is notes. */
+function splitBlock(rows: Cell[][], from: number, width: number): { data: number[]; notes: string[] } {
+  const data: number[] = [];
+  const notes: string[] = [];
+  let inTable = true;
+  for (let r = from; r < rows.length; r++) {
+    const row = rows[r];
+    const filled = nonEmptyCount(row);
+    if (filled === 0) {
+      if (data.length > 0) inTable = false;
+      continue;
+    }
+    if (inTable && !(filled === 1 && (row.length < width || width > 2))) data.push(r);
+    else {
+      inTable = false;
+      notes.push(row.map(cellText).filter((c) => c !== "").join(" "));
+    }
+  }
+  return { data, notes };
+}
+
+function buildRows(layout: Layout, header: string[], grid: Grid, data: number[], varningar: string[]) {
+  const { rows, locate } = grid;
+  const labels = uniqueLabels(layout.stubCols.map((c) => header[c] || `kolumn ${c + 1}`));
+  const withInnehall = layout.values.some((v) => v.innehall !== null);
+  const dimensions = withInnehall ? [...labels, uniqueLabels([...labels, INNEHALL]).pop()!] : labels;
+  const regions = new Map<string, RegionCell>();
+  const unknown = new Set<string>();
+  const problems: InputProblem[] = [];
+  const out: TidyRow[] = [];
+  const width = header.length;
+  const carried: string[] = [];
+  for (const r of data) {
+    const row = rows[r];
+    // A short line in a file is broken; a range may just end early (missing cells are empty).
+    const extra = row.findIndex((c, i) => i >= width && cellText(c) !== "");
+    if ((row.length < width && grid.encoding !== "cells") || extra >= 0) {
+      const meddelande = extra >= 0 ? "Cellen ligger utanför tabellen (till höger om sista rubriken)." : `Raden har ${row.length} celler men rubrikraden har ${width}.`;
+      problems.push({ plats: extra >= 0 ? locate(r, extra) : locate(r), meddelande });
+      if (problems.length >= MAX_PROBLEMS) break;
+      continue;
+    }
+    // Tables copied from the web view leave a repeated stub text blank: carry it down.
+    const stub = (c: number) => {
+      const t = cellText(row[c]);
+      if (t !== "") carried[c] = t;
+      return carried[c] ?? "";
+    };
+    let region: RegionCell = { regionkod: "00", region: "Riket" };
+    if (layout.regionCol !== null) {
+      const text = stub(layout.regionCol);
+      region = regions.get(text) ?? splitRegion(text);
+      regions.set(text, region);
+      if (region.regionkod === "") unknown.add(text);
+    }
+    const dims: Record<string, string> = {};
+    for (let i = 0; i < labels.length; i++) dims[labels[i]] = stub(layout.stubCols[i]);
+    let period = "";
+    if (layout.timeCol !== null) {
+      period = parsePeriod(stub(layout.timeCol))?.kod ?? "";
+      if (period === "") {
+        problems.push({ plats: locate(r, layout.timeCol), meddelande: "Perioden saknas." });
+        if (problems.length >= MAX_PROBLEMS) break;
+        continue;
+      }
+    }
+    for (const v of layout.values) {
+      const parsed = parseScbValue(row[v.col] ?? null);
+      if (parsed === undefined) {
+        problems.push({ plats: locate(r, v.col), meddelande: `"${cellText(row[v.col])}" är inget tal och ingen SCB-markering (som .. eller -).` });
+        if (problems.length >= MAX_PROBLEMS) break;
+        continue;
+      }
+      const d = v.innehall === null ? dims : { ...dims, [dimensions[dimensions.length - 1]]: v.innehall };
+      out.push({ regionkod: region.regionkod, region: region.region, dimensions: d, period: v.period ?? period, varde: parsed.varde, status: parsed.status });
+    }
+    if (problems.length >= MAX_PROBLEMS) break;
+  }
+  if (problems.length > 0) throw new InputError(problems);
+  if (unknown.size > 0) {
+    const names = [...unknown].slice(0, 10).map((n) => `"${n}"`).join(", ");
+    varningar.push(`Regionkod saknas för ${unknown.size} region(er) som inte är kommuner eller län: ${names}${unknown.size > 10 ? " …" : ""}.`);
+  }
+  return { rows: out, dimensions };
+}
+
+function uniqueLabels(labels: string[]): string[] {
+  const seen = new Map<string, number>();
+  return labels.map((l) => {
+    const n = (seen.get(l) ?? 0) + 1;
+    seen.set(l, n);
+    return n === 1 ? l : `${l} (${n})`;
+  });
+}

@@ -1,0 +1,81 @@
+import Papa from "papaparse";
+import { InputError } from "../../domain/errors";
+import { decodeBytes, TextEncoding } from "./decode";
+
+/** What the user gave us, as rows of cells, with a way to name a cell in messages. */
+export type Cell = string | number | null;
+
+export interface Grid {
+  rows: Cell[][];
+  encoding: TextEncoding | "text" | "cells";
+  delimiter: Delimiter | null;
+  /** "rad 3, kolumn 2" for files, "cell B3" for a range; col omitted → the whole row. */
+  locate: (row: number, col?: number) => string;
+}
+
+export type Delimiter = "," | ";" | "\t";
+
+export interface GridSource {
+  /** File name or similar, put in front of locations. */
+  kalla?: string;
+  /** Top-left cell of a pasted range, 1-based (default A1). */
+  start?: { rad: number; kolumn: number };
+}
+
+export function toGrid(input: Uint8Array | string | Cell[][], src: GridSource): Grid {
+  const prefix = src.kalla ? `${src.kalla}, ` : "";
+  if (Array.isArray(input)) {
+    const r0 = src.start?.rad ?? 1;
+    const c0 = src.start?.kolumn ?? 1;
+    return {
+      rows: input,
+      encoding: "cells",
+      delimiter: null,
+      locate: (row, col) => (col === undefined ? `${prefix}rad ${r0 + row}` : `${prefix}cell ${columnName(c0 + col)}${r0 + row}`),
+    };
+  }
+  const { text, encoding } =
+    typeof input === "string" ? { text: input.replace(/^\uFEFF/, ""), encoding: "text" as const } : decodeBytes(input);
+  const delimiter = guessDelimiter(text);
+  const parsed = Papa.parse<string[]>(text, { delimiter, skipEmptyLines: false });
+  const quoteError = parsed.errors.find((e) => e.type === "Quotes");
+  // Papa gives one record per line unless a quoted cell spans lines, which SCB exports never do.
+  const locate = (row: number, col?: number) => `${prefix}rad ${row + 1}${col === undefined ? "" : `, kolumn ${col + 1}`}`;
+  if (quoteError) {
+    throw new InputError([{ plats: locate(quoteError.row ?? 0), meddelande: "Ett citattecken (\") avslutas aldrig." }]);
+  }
+  return { rows: parsed.data, encoding, delimiter, locate };
+}
+
+/** 1-based column number → "A", "Z", "AA". */
+export function columnName(n: number): string {
+  let s = "";
+  for (let k = n; k > 0; k = Math.floor((k - 1) / 26)) s = String.fromCharCode(65 + ((k - 1) % 26)) + s;
+  return s;
+}
+
+/** The first line with a separator outside quotes decides (a title line has none); ";" wins ties. */
+function guessDelimiter(text: string): Delimiter {
+  const head = text.slice(0, 1 << 16).split(/\r\n|\n|\r/, 50);
+  for (const line of head) {
+    const counts: Record<Delimiter, number> = { ";": 0, "\t": 0, ",": 0 };
+    let quoted = false;
+    for (const ch of line) {
+      if (ch === '"') quoted = !quoted;
+      else if (!quoted && (ch === ";" || ch === "\t" || ch === ",")) counts[ch]++;
+    }
+    const best = ([";", "\t", ","] as const).reduce((a, b) => (counts[b] > counts[a] ? b : a));
+    if (counts[best] > 0) return best;
+  }
+  return ";";
+}
+
+export function cellText(c: Cell | undefined): string {
+  return c === null || c === undefined ? "" : String(c).trim();
+}
+
+export function nonEmptyCount(row: Cell[]): number {
+  let n = 0;
+  for (const c of row) if (cellText(c) !== "") n++;
+  return n;
+}
