@@ -3,6 +3,8 @@ import { kommunByCode } from "../domain/kommuner";
 import { EMBEDDED_POPULATION_YEAR, embeddedPopulation } from "../sources/embeddedPopulation";
 import { FeeSplitSettings, runFeeSplitJob } from "../usecases/feeSplitJob";
 import { InputError } from "../domain/errors";
+import { initiatives001 } from "../sources/initiatives/sample001";
+import { defaultInitiativesSettings, runInitiativesJob, writeInitiativeInput } from "../usecases/initiativesJob";
 
 /** Umeåregionen's members (seed 004): Umeå, Vännäs, Nordmaling, Vindeln, Robertsfors, Bjurholm. */
 export const UMEAREGIONEN_KODER = ["2480", "2460", "2401", "2404", "2409", "2403"];
@@ -29,6 +31,12 @@ export async function writeDemoWorkbook(file: string, today = new Date()): Promi
   const host = new XlsxWorkbookHost();
   const outcome = await runFeeSplitJob(host, umearegionenSettings(), { lang: "sv", today });
   if (!outcome.ok) throw new InputError(outcome.problems);
+  // Seed 001: Umeåregionen's twelve samverkansinitiativ, status June 2023.
+  const initSettings = { ...defaultInitiativesSettings(today), forbund: "Samordningsförbundet Umeåregionen", datum: "2023-06-15" };
+  const input = await writeInitiativeInput(host, initiatives001, initSettings);
+  if (!input.ok) throw new InputError(input.problems);
+  const status = await runInitiativesJob(host, initSettings, { today });
+  if (!status.ok) throw new InputError(status.problems);
   await host.save(file);
-  return [outcome.sheetName];
+  return [outcome.sheetName, input.sheet, ...status.sheets];
 }

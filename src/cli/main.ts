@@ -3,6 +3,7 @@ import { searchKommuner } from "../domain/kommuner";
 import { runSplit } from "./splitCommand";
 import { writeDemoWorkbook } from "./demo";
 import { runScbImportCommand } from "./scbCommand";
+import { runInitiativesCommand } from "./initiativesCommand";
 
 /** `samkalk` — Samkalk's jobs without Excel. Returns the exit code (0 ok, 1 bad input, 2 usage). */
 export async function main(argv: string[]): Promise<number> {
@@ -53,6 +54,17 @@ export async function main(argv: string[]): Promise<number> {
     .option("--utan-region-ar-riket", "en fil utan regionkolumn gäller riket")
     .action((file: string, opts: { format: "csv" | "json"; utanRegionArRiket?: boolean }) => {
       code = runScbImportCommand(file, opts, out, err);
+    });
+
+  program
+    .command("initiativ")
+    .description("Statusblad för samverkansinitiativ: översikt per område, ett blad per initiativ och historik")
+    .argument("<fil>", "initiativtabellen som CSV (rubrikrad Nr, Område, Initiativ, Nuläge …)")
+    .option("--datum <ÅÅÅÅ-MM-DD>", "rapportens datum (standard: i dag)")
+    .option("--forbund <namn>", "förbundets namn")
+    .requiredOption("--out <fil.xlsx>", "arbetsboken som skrivs")
+    .action(async (file: string, opts: { datum?: string; forbund?: string; out: string }) => {
+      code = await runInitiativesCommand(file, opts, out, err);
     });
 
   program

@@ -12,6 +12,24 @@ export interface SheetState {
   ownedBySamkalk: boolean;
   /** Data-body values of the requested tables that exist on that sheet (header row excluded). */
   tables: Record<string, ReadValue[][]>;
+  /** Header rows of those tables, as text. */
+  tableHeaders: Record<string, string[]>;
+  /**
+   * For a sheet Samkalk owns: true if its contents differ from what Samkalk last wrote there (the user
+   * edited it), false if not, null if that cannot be told (no fingerprint recorded).
+   */
+  editedSinceWritten: boolean | null;
+}
+
+/** The cells a user has selected, for importing pasted data. */
+export interface Selection {
+  sheetName: string;
+  /** A1 address of the selection's top-left cell on its sheet, e.g. "B3". */
+  topLeft: string;
+  /** 0-based position of the top-left cell. */
+  row: number;
+  col: number;
+  values: ReadValue[][];
 }
 
 export interface WriteReport {
@@ -35,6 +53,13 @@ export interface WorkbookHost {
    * name exists and is not Samkalk's. Registers the sheet as Samkalk's.
    */
   writeSheet(spec: SheetSpec, state: SheetState): Promise<WriteReport>;
+  /**
+   * Keeps an owned sheet the user has edited as the user's own: renames it to `newName` and removes it
+   * from the ownership register, so Samkalk never writes to it again. Then a fresh sheet can be written.
+   */
+  keepAsUserCopy(sheetName: string, newName: string): Promise<void>;
+  /** The user's current selection (only where there is a user: the Office host). */
+  readSelection?(): Promise<Selection>;
 }
 
 /** Job settings stored in the workbook so everyone who opens it sees the same choices. */

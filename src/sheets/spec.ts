@@ -14,7 +14,19 @@ export type CellStyle =
   | "total"
   | "check"
   | "note"
-  | "helper";
+  | "helper"
+  /** Section heading inside a sheet (bold, a size up). */
+  | "heading"
+  /** Long text: wrapped, top-aligned; hosts fit the row height to it. */
+  | "wrap"
+  /** Status colours (fills): done / under way but watch / problem / informational / inactive. */
+  | "good"
+  | "neutral"
+  | "bad"
+  | "info"
+  | "muted"
+  /** Something that changed since the previous report (bold on a light orange fill). */
+  | "changed";
 
 /**
  * One cell. `text` is always written as text, never evaluated: hosts must make sure that a text
@@ -75,10 +87,17 @@ export interface PrintSpec {
   pageNumbers: boolean;
 }
 
+export type SheetKind =
+  | "medlemsavgifter"
+  | "initiativ-indata"
+  | "initiativ-oversikt"
+  | "initiativ-status"
+  | "initiativ-historik";
+
 export interface SheetSpec {
   name: string;
   /** What Samkalk job owns the sheet, recorded in the workbook's ownership register. */
-  kind: "medlemsavgifter";
+  kind: SheetKind;
   blocks: Block[];
   /** Column widths in characters, from column A. */
   columnWidths: number[];

@@ -30,6 +30,12 @@ const JOBS: readonly JobDef[] = [
     description: (s) => s.jobFeeSplitDescription,
     View: React.lazy(() => import(/* webpackChunkName: "feesplit", webpackPrefetch: true */ "./FeeSplitView")),
   },
+  {
+    id: "samverkansinitiativ",
+    title: (s) => s.jobInitiativesTitle,
+    description: (s) => s.jobInitiativesDescription,
+    View: React.lazy(() => import(/* webpackChunkName: "initiatives", webpackPrefetch: true */ "./InitiativesView")),
+  },
 ];
 
 const useStyles = makeStyles({

@@ -180,6 +180,91 @@ describe("writing", () => {
   });
 });
 
+describe("selection, renames and row heights", () => {
+  test("the selected range is the active sheet's selection, read with its sheet name after a sync", async () => {
+    fake.user.addSheet("Förra året");
+    fake.user.editCell("Förra året", "B3", "Nr");
+    fake.user.editCell("Förra året", "C4", 7);
+    fake.user.select("Förra året", "B3:C4");
+    expect(fake.inspect.selection()).toEqual({ sheet: "Förra året", address: "B3:C4" });
+    await fake.run(async (context) => {
+      const range = context.workbook.getSelectedRange();
+      range.load("address,values,rowIndex,columnIndex,worksheet/name");
+      expect(() => range.worksheet.name).toThrow(/'name' is not available/);
+      await context.sync();
+      expect(range.address).toBe("'Förra året'!B3:C4");
+      expect([range.rowIndex, range.columnIndex]).toEqual([2, 1]);
+      expect(range.values).toEqual([
+        ["Nr", ""],
+        ["", 7],
+      ]);
+      expect(range.worksheet.name).toBe("Förra året");
+    });
+    expect(fake.stats.syncs).toBe(1);
+  });
+
+  test("a sheet never selected in has A1 selected", async () => {
+    await fake.run(async (context) => {
+      const range = context.workbook.getSelectedRange().load("address");
+      await context.sync();
+      expect(range.address).toBe("Blad1!A1");
+    });
+  });
+
+  test("setting a worksheet's or a table's name renames it at sync, with Excel's rules", async () => {
+    fake.user.addSheet("Annat");
+    fake.user.addTable("Blad1", "A1:B3", "Avgifter");
+    await fake.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem("Blad1");
+      sheet.name = "Mitt blad";
+      context.workbook.tables.getItem("Avgifter").name = "Avgifter_kopia1";
+      expect(fake.inspect.sheetNames()).toEqual(["Blad1", "Annat"]);
+      await context.sync();
+    });
+    expect(fake.inspect.sheetNames()).toEqual(["Mitt blad", "Annat"]);
+    expect(fake.inspect.tables().map((t) => [t.name, t.sheet])).toEqual([["Avgifter_kopia1", "Mitt blad"]]);
+    const taken = await rejection(
+      fake.run(async (context) => {
+        context.workbook.worksheets.getItem("Annat").name = "MITT BLAD";
+        await context.sync();
+      }),
+    );
+    expect(taken.code).toBe("ItemAlreadyExists");
+  });
+
+  test("autofitRows makes rows with wrapped text tall enough, from the cells of the range only", async () => {
+    const long = "En lång beskrivning av initiativet som inte får plats på en rad i en smal kolumn.";
+    await fake.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem("Blad1");
+      sheet.getRange("A1:C2").values = [
+        ["kort", "", long],
+        [long, "", ""],
+      ];
+      sheet.getRange("C1").format.wrapText = true;
+      sheet.getRange("C1").format.verticalAlignment = "Top";
+      sheet.getRange("A1").format.autofitRows(); // only A1: the long text in C1 does not count
+      await context.sync();
+      expect(fake.inspect.rowHeight("Blad1", 1)).toBe(15);
+      sheet.getRange("1:2").format.autofitRows();
+      const format = sheet.getRange("A1:A2").format.load("rowHeight,verticalAlignment");
+      await context.sync();
+      expect(format.rowHeight).toBeNull(); // rows of different heights
+      expect(format.verticalAlignment).toBe("Bottom"); // the default
+    });
+    expect(fake.inspect.rowHeight("Blad1", 1)).toBeGreaterThanOrEqual(45);
+    expect(fake.inspect.rowHeight("Blad1", 2)).toBe(15); // not wrapped: one line
+    expect(fake.inspect.cell("Blad1", "C1")).toMatchObject({ wrapText: true, verticalAlignment: "Top" });
+    const bad = await rejection(
+      fake.run(async (context) => {
+        const format: { verticalAlignment: string } = context.workbook.worksheets.getItem("Blad1").getRange("A1").format;
+        format.verticalAlignment = "Middle"; // not one of Excel's
+        await context.sync();
+      }),
+    );
+    expect(bad.code).toBe("InvalidArgument");
+  });
+});
+
 describe("requests", () => {
   test("every sync with something queued is one request, measured as JSON; empty syncs cost nothing", async () => {
     await fake.run(async (context) => {

@@ -23,12 +23,17 @@
  *  - API sets: statements of `pageLayout` need ExcelApi 1.9, `dataValidation` 1.8, `freezePanes`
  *    1.7; on an older host (`maxExcelApi`) they fail with ApiNotFound, and
  *    `Office.context.requirements.isSetSupported` answers accordingly.
+ *  - The selection: `workbook.getSelectedRange()` is the active sheet's selection, which the test
+ *    sets with `user.select(sheet, address)` (each sheet keeps its own, A1 at first).
+ *  - Row heights: `format.autofitRows()` fits each row of the range to the cells of the range (wrapped
+ *    text by its column's width and font size, an approximation of Excel's); `inspect.rowHeight`.
  *  - Excel.run flushes what is still queued when the batch resolves (that counts as a sync);
  *    a context used after its run has finished fails.
  *
  * Not modelled (and refused with code "FakeNotSupported" where relevant): formula evaluation
  * (`values` of a formula cell reads as "#NOT_CALCULATED!" unless `evaluateFormula` is given),
- * events, charts, named items, RangeAreas, tables without headers, list sources given as ranges.
+ * events, charts, named items, RangeAreas (and so multi-area selections), tables without headers,
+ * list sources given as ranges, row heights set by hand.
  *
  * No Node imports: the fake is also bundled (esbuild, IIFE) for browser tests; such an entry calls
  * installFakeOffice(window, options) and keeps the returned handle for assertions.

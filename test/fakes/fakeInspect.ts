@@ -2,10 +2,19 @@
  * Test-only access to the fake workbook, outside Office.js: look at what landed in it, and act as
  * the user (edits apply at once, with no sync, exactly as if typed into Excel).
  */
-import { Rect, columnIndex, formatRect, parseAddress } from "./fakeAddress";
+import { Rect, columnIndex, formatRect, isInsideSheet, parseAddress } from "./fakeAddress";
 import { BookModel } from "./fakeBook";
 import { ScalarValue, contentFromInput } from "./fakeCellInput";
-import { BorderLine, DEFAULT_FORMAT, ErrorAlert, PageLayoutState, STANDARD_COLUMN_WIDTH, SheetModel, ValidationRuleValue } from "./fakeSheet";
+import {
+  BorderLine,
+  DEFAULT_FORMAT,
+  ErrorAlert,
+  PageLayoutState,
+  STANDARD_COLUMN_WIDTH,
+  STANDARD_ROW_HEIGHT,
+  SheetModel,
+  ValidationRuleValue,
+} from "./fakeSheet";
 import { FakeSettings } from "./fakeSettings";
 
 export interface CellView {
@@ -22,6 +31,7 @@ export interface CellView {
   fill: string | null;
   wrapText: boolean;
   horizontalAlignment: string;
+  verticalAlignment: string;
   borderTop: BorderLine | null;
   borderBottom: BorderLine | null;
   borderLeft: BorderLine | null;
@@ -104,6 +114,7 @@ export class FakeInspector {
       fill: f.fill,
       wrapText: f.wrapText,
       horizontalAlignment: f.horizontalAlignment,
+      verticalAlignment: f.verticalAlignment,
       borderTop: f.borderTop,
       borderBottom: f.borderBottom,
       borderLeft: f.borderLeft,
@@ -188,6 +199,17 @@ export class FakeInspector {
     return this.sheet(sheetName).columnWidths.get(col) ?? STANDARD_COLUMN_WIDTH;
   }
 
+  /** Height in points of a row, given by its Excel row number (1 = the first row). */
+  rowHeight(sheetName: string, row: number): number {
+    return this.sheet(sheetName).rowHeights.get(row - 1) ?? STANDARD_ROW_HEIGHT;
+  }
+
+  /** The selected cells: the active sheet and the address of its selection. */
+  selection(): { sheet: string; address: string } | null {
+    const sheet = this.book.activeSheet;
+    return sheet ? { sheet: sheet.name, address: formatRect(sheet.selection) } : null;
+  }
+
   /** Settings as a reopened document would see them (only what saveAsync stored). */
   savedSettings(): Record<string, unknown> {
     return this.settings.savedSnapshot();
@@ -220,6 +242,15 @@ export class FakeUser {
 
   deleteSheet(name: string): void {
     this.book.deleteSheet(this.sheet(name));
+  }
+
+  /** Selects cells, as a click or drag: that sheet becomes the active one. */
+  select(sheetName: string, address: string): void {
+    const sheet = this.sheet(sheetName);
+    const rect = rectOf(address);
+    if (!isInsideSheet(rect)) throw new Error(`not on the sheet: ${address}`);
+    this.book.activate(sheet);
+    sheet.selection = rect;
   }
 
   addTable(sheetName: string, address: string, name?: string): void {

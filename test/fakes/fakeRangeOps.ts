@@ -2,7 +2,7 @@
 import { FakeOfficeError, invalidArgument } from "./fakeErrors";
 import { Rect, formatRect } from "./fakeAddress";
 import { ScalarValue, contentFromInput } from "./fakeCellInput";
-import { BorderLine, CellFormat, DEFAULT_FORMAT, SheetModel } from "./fakeSheet";
+import { BorderLine, CellFormat, DEFAULT_FORMAT, STANDARD_COLUMN_WIDTH, STANDARD_ROW_HEIGHT, SheetModel } from "./fakeSheet";
 
 export type GridKind = "values" | "formulas" | "numberFormat";
 
@@ -194,4 +194,47 @@ export function autofitColumns(sheet: SheetModel, rect: Rect): void {
     widest.set(col, Math.max(widest.get(col) ?? 0, text.length));
   });
   for (const [col, chars] of widest) if (chars > 0) sheet.columnWidths.set(col, (chars * 7 + 5) * 0.75);
+}
+
+/** Excel's tallest row, in points. */
+export const MAX_ROW_HEIGHT = 409;
+
+/**
+ * Approximates Excel's row autofit for the rows of `rect`, looking only at the cells inside `rect`
+ * (so autofitting column A alone does not make room for a long wrapped text in column C): each cell
+ * with content needs one line of its font (15 pt at size 11, scaled by size); wrapped text needs as
+ * many lines as it takes at ~7 px per character (scaled by size) in its column's width, plus one per
+ * line break. A row gets its tallest cell's height, and at least the standard height.
+ */
+export function autofitRows(sheet: SheetModel, rect: Rect): void {
+  const tallest = new Map<number, number>();
+  sheet.forEachStoredCell(rect, (row, col, cell) => {
+    const text = cell.formula ?? String(cell.value);
+    if (text === "") return;
+    const f = cell.format;
+    const lineHeight = (STANDARD_ROW_HEIGHT * f.size) / 11;
+    let lines = 1;
+    if (f.wrapText) {
+      const widthPx = (sheet.columnWidths.get(col) ?? STANDARD_COLUMN_WIDTH) / 0.75 - 5;
+      const perLine = Math.max(1, Math.floor(widthPx / ((7 * f.size) / 11)));
+      lines = text.split("\n").reduce((n, part) => n + Math.max(1, Math.ceil(part.length / perLine)), 0);
+    }
+    tallest.set(row, Math.max(tallest.get(row) ?? 0, lines * lineHeight));
+  });
+  for (const row of [...sheet.rowHeights.keys()]) {
+    if (row >= rect.row && row < rect.row + rect.rows) sheet.rowHeights.delete(row);
+  }
+  for (const [row, height] of tallest) {
+    const h = Math.min(MAX_ROW_HEIGHT, Math.round(height * 100) / 100);
+    if (h > STANDARD_ROW_HEIGHT) sheet.rowHeights.set(row, h);
+  }
+}
+
+/** The common height of the rows of `rect`, or null when they differ (as Office.js). */
+export function readRowHeight(sheet: SheetModel, rect: Rect): number | null {
+  const heights = new Set<number>();
+  const custom = [...sheet.rowHeights].filter(([row]) => row >= rect.row && row < rect.row + rect.rows);
+  for (const [, h] of custom) heights.add(h);
+  if (custom.length < rect.rows) heights.add(STANDARD_ROW_HEIGHT);
+  return heights.size === 1 ? [...heights][0] : null;
 }

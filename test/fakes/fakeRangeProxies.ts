@@ -10,6 +10,7 @@ import {
   BORDER_WEIGHTS,
   BorderIndex,
   autofitColumns,
+  autofitRows,
   expectBoolean,
   expectNumber,
   expectOneOf,
@@ -17,10 +18,14 @@ import {
   parseColor,
   readFormat,
   readGrid,
+  readRowHeight,
   setBorder,
   writeGrid,
 } from "./fakeRangeOps";
 import { normaliseErrorAlert, normaliseRule } from "./fakeValidationRules";
+// A cycle (the sheet proxies make ranges), harmless: FakeWorksheet is only used when a range's
+// `worksheet` is asked for, long after both modules have loaded.
+import { FakeWorksheet } from "./fakeSheetProxies";
 
 export interface RangeEntity {
   sheet: SheetModel;
@@ -28,6 +33,7 @@ export interface RangeEntity {
 }
 
 const H_ALIGN = ["General", "Left", "Center", "Right", "Fill", "Justify", "CenterAcrossSelection", "Distributed"];
+const V_ALIGN = ["Top", "Center", "Bottom", "Justify", "Distributed"];
 /** Excel's widest column: 255 characters. */
 const MAX_COLUMN_WIDTH_POINTS = 1_800;
 
@@ -41,6 +47,7 @@ export class FakeRange extends RangePart {
   protected readonly typeName = "Range";
   private formatProxy?: FakeRangeFormat;
   private validationProxy?: FakeDataValidation;
+  private worksheetProxy?: FakeWorksheet;
 
   constructor(ctx: FakeRequestContext, path: string, resolver: () => RangeEntity | null) {
     super(ctx, path, resolver);
@@ -64,7 +71,13 @@ export class FakeRange extends RangePart {
   protected navigation(name: string): Loadable | undefined {
     if (name === "format") return this.format;
     if (name === "dataValidation") return this.dataValidation;
+    if (name === "worksheet") return this.worksheet;
     return undefined;
+  }
+
+  /** The sheet the range is on (load("worksheet/name") reads its name with the range). */
+  get worksheet(): FakeWorksheet {
+    return (this.worksheetProxy ??= new FakeWorksheet(this.ctx, `${this.path}.worksheet`, () => this.resolveEntity().sheet));
   }
 
   get address(): string {
@@ -148,6 +161,8 @@ export class FakeRangeFormat extends RangePart {
     return {
       wrapText: (e) => readFormat(e.sheet, e.rect, "wrapText"),
       horizontalAlignment: (e) => readFormat(e.sheet, e.rect, "horizontalAlignment"),
+      verticalAlignment: (e) => readFormat(e.sheet, e.rect, "verticalAlignment"),
+      rowHeight: (e) => readRowHeight(e.sheet, e.rect),
       columnWidth: (e) => {
         const widths = new Set<number>();
         for (let c = e.rect.col; c < e.rect.col + e.rect.cols; c++) {
@@ -179,6 +194,18 @@ export class FakeRangeFormat extends RangePart {
       formatRange(e.sheet, e.rect, { horizontalAlignment: expectOneOf(v, this.path, H_ALIGN) }),
     );
   }
+  get verticalAlignment(): string {
+    return this.read("verticalAlignment");
+  }
+  set verticalAlignment(v: string) {
+    this.assign("verticalAlignment", v, (e) =>
+      formatRange(e.sheet, e.rect, { verticalAlignment: expectOneOf(v, this.path, V_ALIGN) }),
+    );
+  }
+  /** In points; null when the rows differ. */
+  get rowHeight(): number | null {
+    return this.read("rowHeight");
+  }
   get columnWidth(): number {
     return this.read("columnWidth");
   }
@@ -192,6 +219,11 @@ export class FakeRangeFormat extends RangePart {
 
   autofitColumns(): void {
     this.invoke("autofitColumns", [], (e) => autofitColumns(e.sheet, e.rect));
+  }
+
+  /** Fits the height of the range's rows to the cells of the range (see autofitRows in fakeRangeOps). */
+  autofitRows(): void {
+    this.invoke("autofitRows", [], (e) => autofitRows(e.sheet, e.rect));
   }
 
   get font(): FakeRangeFont {

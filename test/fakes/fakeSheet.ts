@@ -16,6 +16,7 @@ export interface CellFormat {
   fill: string | null;
   wrapText: boolean;
   horizontalAlignment: string;
+  verticalAlignment: string;
   borderTop: BorderLine | null;
   borderBottom: BorderLine | null;
   borderLeft: BorderLine | null;
@@ -31,6 +32,7 @@ export const DEFAULT_FORMAT: Readonly<CellFormat> = Object.freeze({
   fill: null,
   wrapText: false,
   horizontalAlignment: "General",
+  verticalAlignment: "Bottom",
   borderTop: null,
   borderBottom: null,
   borderLeft: null,
@@ -88,9 +90,16 @@ export interface PageLayoutState {
 /** Excel's standard column width (8.43 characters of Calibri 11 = 64 px) in points. */
 export const STANDARD_COLUMN_WIDTH = 48;
 
+/** Excel's standard row height (one line of Calibri 11) in points. */
+export const STANDARD_ROW_HEIGHT = 15;
+
 export class SheetModel {
   readonly cells = new Map<number, Map<number, CellData>>();
   readonly columnWidths = new Map<number, number>();
+  /** Heights in points of rows whose height was set or autofit; others have STANDARD_ROW_HEIGHT. */
+  readonly rowHeights = new Map<number, number>();
+  /** The selected cells of this sheet (each sheet keeps its own selection; A1 at first). */
+  selection: Rect = { row: 0, col: 0, rows: 1, cols: 1 };
   validations: ValidationArea[] = [];
   frozenRows = 0;
   frozenColumns = 0;

@@ -36,6 +36,15 @@ export class FakeWorkbook extends FakeClientObject<BookModel> {
   getActiveWorksheet(): FakeWorksheet {
     return this.worksheets.getActiveWorksheet();
   }
+
+  /** The selected cells of the active sheet (set by `user.select`; A1 of a sheet never selected in). */
+  getSelectedRange(): FakeRange {
+    return new FakeRange(this.ctx, "workbook.getSelectedRange()", () => {
+      const sheet = this.ctx.env.book.activeSheet;
+      if (!sheet) throw new FakeOfficeError("ItemNotFound", "no active worksheet");
+      return { sheet, rect: sheet.selection };
+    });
+  }
 }
 
 export class FakeWorksheetCollection extends FakeCollection<BookModel, FakeWorksheet> {

@@ -7,7 +7,7 @@ import { OWNERSHIP_KEY } from "../../src/hosts/office/ownership";
 import { charsToPoints } from "../../src/hosts/office/sheetSetup";
 import type { SheetState } from "../../src/hosts/host";
 import { FakeOffice, FakeOfficeOptions, createFakeOffice } from "../fakes/excelFake";
-import { FEE_FIRST_ROW, FEE_TABLE, bigTextSpec, feeLikeSpec, minimalSpec, text } from "../fakes/sheetSpecs";
+import { FEE_FIRST_ROW, FEE_TABLE, bigTextSpec, feeLikeSpec, minimalSpec, num, text } from "../fakes/sheetSpecs";
 
 const SHEET = "Medlemsavgifter 2025";
 
@@ -21,7 +21,14 @@ function setup(options: FakeOfficeOptions = {}): { fake: FakeOffice; host: Offic
   return { fake, host };
 }
 
-const absent = (sheetName = SHEET): SheetState => ({ sheetName, exists: false, ownedBySamkalk: false, tables: {} });
+const absent = (sheetName = SHEET): SheetState => ({
+  sheetName,
+  exists: false,
+  ownedBySamkalk: false,
+  tables: {},
+  tableHeaders: {},
+  editedSinceWritten: null,
+});
 
 describe("round trips", () => {
   test("a fee sheet for 290 kommuner takes as few syncs as one for 6 (at most 3 per write)", async () => {
@@ -49,6 +56,20 @@ describe("round trips", () => {
     expect(fake.stats.syncs).toBe(2);
   });
 
+  test("writing takes 2 syncs, the read-back for edit detection included; edit detection alone takes 2", async () => {
+    const { fake, host } = setup();
+    const report = await host.writeSheet(feeLikeSpec(290), absent());
+    expect(report.syncs).toBe(2);
+    expect(fake.stats.syncs).toBe(2);
+    fake.resetStats();
+    expect(await host.inspectSheet(SHEET, [])).toMatchObject({ ownedBySamkalk: true, editedSinceWritten: false });
+    expect(fake.stats.syncs).toBe(2);
+    fake.user.addSheet("Eget");
+    fake.resetStats();
+    expect(await host.inspectSheet("Eget", [])).toMatchObject({ ownedBySamkalk: false, editedSinceWritten: null });
+    expect(fake.stats.syncs).toBe(1);
+  });
+
   test("a huge sheet (100 000 rows × 5 columns of text) is split into several syncs, each below 5 MB", async () => {
     const { fake, host } = setup();
     const report = await host.writeSheet(bigTextSpec(100_000, 5), absent("Stort blad"));
@@ -64,6 +85,11 @@ describe("round trips", () => {
       [1, 2, 3, 4, 5].map((c) => `Rad 100000 kolumn ${c} åäö`),
     ]);
     expect(fake.inspect.storedCellCount("Stort blad")).toBe(500_000);
+    // Too large to read back within a response: no fingerprint, so edits are unknown, and inspecting
+    // it reads nothing large either.
+    fake.resetStats();
+    expect(await host.inspectSheet("Stort blad", [])).toMatchObject({ ownedBySamkalk: true, editedSinceWritten: null });
+    expect(fake.stats.syncs).toBe(1);
   });
 
   test("estimatePayloadBytes measures UTF-8 JSON, like the request", () => {
@@ -230,7 +256,9 @@ describe("ownership", () => {
     fake.user.deleteSheet("Avgifter 2024");
     await host.writeSheet(minimalSpec(), absent());
     const id = fake.inspect.sheets().find((s) => s.name === SHEET)?.id;
-    expect(fake.inspect.savedSettings()[OWNERSHIP_KEY]).toEqual([{ id, name: SHEET, kind: "medlemsavgifter" }]);
+    expect(fake.inspect.savedSettings()[OWNERSHIP_KEY]).toEqual([
+      { id, name: SHEET, kind: "medlemsavgifter", contentAddress: "A1", fingerprint: expect.stringMatching(/^[0-9a-f]{16}$/) },
+    ]);
   });
 
   test("a table name used on another sheet is refused before anything is written", async () => {
@@ -260,6 +288,198 @@ describe("ownership", () => {
     const { fake, host } = setup();
     await expect(host.writeSheet(minimalSpec("Avgifter 2025/2026"), absent())).rejects.toThrow(/Bladnamnet .* går inte att använda/);
     expect(fake.stats.syncs).toBe(0);
+  });
+});
+
+describe("edits since Samkalk wrote a sheet", () => {
+  test("a sheet the user edited after Samkalk wrote it is reported as edited; an untouched one is not", async () => {
+    const { fake, host } = setup();
+    await host.writeSheet(feeLikeSpec(6), absent());
+    await host.writeSheet(minimalSpec("Orörd"), absent("Orörd"));
+    expect(await host.inspectSheet(SHEET, [FEE_TABLE])).toMatchObject({ ownedBySamkalk: true, editedSinceWritten: false });
+
+    fake.user.editCell(SHEET, "C5", "2480");
+    expect(await host.inspectSheet(SHEET, [FEE_TABLE])).toMatchObject({ editedSinceWritten: true });
+    expect(await host.inspectSheet("Orörd", [])).toMatchObject({ ownedBySamkalk: true, editedSinceWritten: false });
+  });
+
+  test.each([
+    ["a note typed beside the table", "G20", "min anteckning"],
+    ["a formula replaced by its value", "E5", "1000"],
+    ["a cell emptied at the sheet's edge", "E11", ""],
+  ])("%s is an edit", async (_what, address, input) => {
+    const { fake, host } = setup();
+    await host.writeSheet(feeLikeSpec(6), absent());
+    fake.user.editCell(SHEET, address, input);
+    expect((await host.inspectSheet(SHEET, [])).editedSinceWritten).toBe(true);
+  });
+
+  test("recalculation alone does not count as an edit, nor renaming the sheet", async () => {
+    let calculated = 1;
+    const { fake, host } = setup({ evaluateFormula: () => calculated });
+    await host.writeSheet(feeLikeSpec(6), absent());
+    const before = await host.inspectSheet(SHEET, [FEE_TABLE]);
+    calculated = 2; // Excel recalculated: every formula shows a new value
+    const after = await host.inspectSheet(SHEET, [FEE_TABLE]);
+    expect(before.tables[FEE_TABLE][0][4]).toBe(1);
+    expect(after.tables[FEE_TABLE][0][4]).toBe(2);
+    expect(after.editedSinceWritten).toBe(false);
+
+    fake.user.renameSheet(SHEET, "Avgifter (min)");
+    expect(await host.inspectSheet("Avgifter (min)", [])).toMatchObject({ ownedBySamkalk: true, editedSinceWritten: false });
+  });
+
+  test("a sheet registered by an older version (no fingerprint) is Samkalk's, with edits unknown", async () => {
+    const { fake, host } = setup();
+    await host.writeSheet(feeLikeSpec(6), absent());
+    const register = fake.settings.get(OWNERSHIP_KEY) as Array<Record<string, unknown>>;
+    fake.settings.set(OWNERSHIP_KEY, register.map(({ id, name, kind }) => ({ id, name, kind })));
+    expect(await host.inspectSheet(SHEET, [])).toMatchObject({ ownedBySamkalk: true, editedSinceWritten: null });
+    // The next write records a fingerprint again.
+    await host.writeSheet(feeLikeSpec(6), await host.inspectSheet(SHEET, []));
+    expect((await host.inspectSheet(SHEET, [])).editedSinceWritten).toBe(false);
+  });
+
+  test("a rewrite starts afresh: what was edited before is not an edit of the new sheet", async () => {
+    const { fake, host } = setup();
+    await host.writeSheet(feeLikeSpec(6), absent());
+    fake.user.editCell(SHEET, "Z999", "användarens anteckning");
+    await host.writeSheet(feeLikeSpec(8), await host.inspectSheet(SHEET, []));
+    expect((await host.inspectSheet(SHEET, [])).editedSinceWritten).toBe(false);
+  });
+});
+
+describe("keeping the user's copy", () => {
+  const COPY = "Medlemsavgifter 2025 (ändrad)";
+
+  test("keeping the user's copy renames the sheet and its tables, the copy is never touched again, and a fresh sheet of the old name can be written", async () => {
+    const { fake, host } = setup();
+    await host.writeSheet(feeLikeSpec(6), absent());
+    fake.user.addSheet("Eget");
+    fake.user.addTable("Eget", "A1:B2", `${FEE_TABLE}_kopia1`); // the first suffix is taken
+    fake.user.editCell(SHEET, "C5", "2480");
+    const id = fake.inspect.sheets().find((s) => s.name === SHEET)?.id;
+    fake.resetStats();
+
+    await host.keepAsUserCopy(SHEET, COPY);
+    expect(fake.stats.syncs).toBe(2);
+    expect(fake.inspect.sheets().find((s) => s.id === id)?.name).toBe(COPY);
+    expect(fake.inspect.tables().find((t) => t.sheet === COPY)).toMatchObject({ name: `${FEE_TABLE}_kopia2`, address: "A4:E10" });
+    expect((fake.inspect.savedSettings()[OWNERSHIP_KEY] as Array<{ id: string }>).map((o) => o.id)).not.toContain(id);
+
+    // Never touched again: not Samkalk's, so a write under its name is refused.
+    const copyState = await host.inspectSheet(COPY, []);
+    expect(copyState).toMatchObject({ exists: true, ownedBySamkalk: false, editedSinceWritten: null });
+    await expect(host.writeSheet(minimalSpec(COPY), copyState)).rejects.toThrow(/inte skapat av Samkalk/);
+
+    // The old name (and the table name) are free for a fresh sheet.
+    const fresh = await host.inspectSheet(SHEET, [FEE_TABLE]);
+    expect(fresh.exists).toBe(false);
+    expect((await host.writeSheet(feeLikeSpec(8), fresh)).created).toBe(true);
+    expect(fake.inspect.tables().find((t) => t.name === FEE_TABLE)).toMatchObject({ sheet: SHEET, address: "A4:E12" });
+    expect(fake.inspect.grid(COPY, "C5")).toEqual([[2480]]);
+    expect(await host.inspectSheet(SHEET, [])).toMatchObject({ ownedBySamkalk: true, editedSinceWritten: false });
+  });
+
+  test.each([
+    ["the new name is taken (in other case)", SHEET, "BLAD1", /Det finns redan ett blad som heter "BLAD1"/],
+    ["the new name is one Excel refuses", SHEET, "Avgifter 2025/26", /Namnet "Avgifter 2025\/26" går inte att använda för kopian/],
+    ["the sheet is the user's own", "Eget", "Eget (kopia)", /Bladet "Eget" är inte skapat av Samkalk/],
+    ["the sheet does not exist", "Finns inte", "Kopia", /Bladet "Finns inte" finns inte i arbetsboken/],
+  ])("it is refused in Swedish, changing nothing, when %s", async (_what, sheet, newName, message) => {
+    const { fake, host } = setup();
+    await host.writeSheet(feeLikeSpec(6), absent());
+    fake.user.addSheet("Eget");
+    const register = fake.inspect.savedSettings();
+    await expect(host.keepAsUserCopy(sheet, newName)).rejects.toThrow(message);
+    expect(fake.inspect.sheetNames()).toEqual(["Blad1", SHEET, "Eget"]);
+    expect(fake.inspect.tables().map((t) => t.name)).toEqual([FEE_TABLE]);
+    expect(fake.inspect.savedSettings()).toEqual(register);
+  });
+});
+
+describe("the user's selection", () => {
+  test("the selection is read in one sync: sheet, top-left cell, position and values", async () => {
+    const { fake, host } = setup();
+    fake.user.addSheet("Förra året");
+    fake.user.editCell("Förra året", "B3", "Nr");
+    fake.user.editCell("Förra året", "C3", "Namn");
+    fake.user.editCell("Förra året", "B4", 1);
+    fake.user.editCell("Förra året", "C4", "'0114");
+    fake.user.editCell("Förra året", "D4", "TRUE");
+    fake.user.select("Förra året", "B3:D5");
+    fake.resetStats();
+
+    const selection = await host.readSelection();
+    expect(fake.stats.syncs).toBe(1);
+    expect(selection).toEqual({
+      sheetName: "Förra året",
+      topLeft: "B3",
+      row: 2,
+      col: 1,
+      values: [
+        ["Nr", "Namn", ""],
+        [1, "0114", true],
+        ["", "", ""],
+      ],
+    });
+  });
+});
+
+describe("styles for reports", () => {
+  const LONG = "Initiativet har kommit i gång i alla fyra kommuner, men rekryteringen av coacher har tagit längre tid än planerat.";
+
+  test("wrapped cells get autofit rows, top-aligned; rows without them keep the standard height", async () => {
+    const { fake, host } = setup();
+    const spec = minimalSpec(SHEET, {
+      columnWidths: [20, 30],
+      blocks: [
+        {
+          row: 0,
+          col: 0,
+          cells: [
+            [text("Rubrik", "heading")],
+            [text("Läget", "label"), text(LONG, "wrap")],
+            [text("Kort", "label"), text("Kort text", "wrap")],
+            [text("Ingen radbrytning", "label"), text(LONG)],
+          ],
+        },
+      ],
+    });
+    await host.writeSheet(spec, absent());
+    expect(fake.inspect.cell(SHEET, "B2")).toMatchObject({ wrapText: true, verticalAlignment: "Top" });
+    expect(fake.inspect.rowHeight(SHEET, 2)).toBeGreaterThanOrEqual(45); // three lines or more in 30 characters
+    expect(fake.inspect.rowHeight(SHEET, 3)).toBe(15);
+    expect(fake.inspect.rowHeight(SHEET, 4)).toBe(15); // not wrapped: overflows to the right instead
+  });
+
+  test("the heading, status and changed styles land as specified", async () => {
+    const { fake, host } = setup();
+    const roles = ["heading", "good", "neutral", "bad", "info", "muted", "changed"] as const;
+    const spec = minimalSpec(SHEET, { blocks: [{ row: 0, col: 0, cells: [roles.map((r) => text(r, r)), [num(3, "changed")]] }] });
+    await host.writeSheet(spec, absent());
+    const cell = (a: string) => fake.inspect.cell(SHEET, a);
+    expect(cell("A1")).toMatchObject({ bold: true, size: 12, fill: null });
+    expect(["B1", "C1", "D1", "E1", "F1"].map((a) => [cell(a).fill, cell(a).bold])).toEqual([
+      ["#C6EFCE", false],
+      ["#FFEB9C", false],
+      ["#FFC7CE", false],
+      ["#DDEBF7", false],
+      ["#EDEDED", false],
+    ]);
+    expect(cell("G1")).toMatchObject({ bold: true, fill: "#FCE4D6", size: 11 });
+    expect(cell("A2")).toMatchObject({ value: 3, bold: true, fill: "#FCE4D6" });
+  });
+});
+
+describe("table headers", () => {
+  test("inspectSheet returns the header row of each table found, as text, with the user's changes", async () => {
+    const { fake, host } = setup();
+    await host.writeSheet(feeLikeSpec(6), absent());
+    fake.user.editCell(SHEET, "C4", "Invånare");
+    const state = await host.inspectSheet(SHEET, [FEE_TABLE, "Finns_inte"]);
+    expect(state.tableHeaders).toEqual({ [FEE_TABLE]: ["Kod", "Kommun", "Invånare", "Andel", "Avgift"] });
+    expect(Object.keys(state.tables)).toEqual([FEE_TABLE]);
   });
 });
 

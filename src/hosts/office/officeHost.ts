@@ -2,20 +2,35 @@
  * The Office.js implementation of WorkbookHost: the only product code that talks to Excel.
  *
  * Round trips are what make an add-in slow (each context.sync() is a request, over the network in Excel
- * on the web), so the host uses a constant number of them per sheet: inspectSheet takes at most 2 syncs,
- * writeSheet 2 (one to look at the workbook, one with every write), whatever the number of rows. Only a
- * sheet too large for one request (Excel on the web refuses requests over 5 MB) is written in chunks.
+ * on the web), so the host uses a constant number of them, whatever the number of rows:
+ *
+ *  - inspectSheet: 1 sync for a missing sheet (or an existing one when no tables are asked for and no
+ *    fingerprint is recorded), at most 2 otherwise. The first looks at the workbook (sheet names and
+ *    ids, tables); the second reads, together, the requested tables' data bodies and header rows and,
+ *    for a Samkalk sheet with a recorded fingerprint, what edit detection needs: the address of the
+ *    values-only used range and the formulas of the range Samkalk wrote.
+ *  - writeSheet: 2 (one to look at the workbook, one with every write). That second sync also reads
+ *    back the used range's formulas and address, queued after the writes, so the fingerprint recorded
+ *    in the ownership register is computed from Excel's own formula text. Only a sheet too large for
+ *    one request (Excel on the web refuses requests over 5 MB) is written in chunks, one sync each; it
+ *    gets no fingerprint (its edits are reported as unknown).
+ *  - keepAsUserCopy: 2 (one to look, one renaming the sheet and its tables).
+ *  - readSelection: 1.
+ *
+ * Saving the ownership register (document settings, saveAsync) is not a context.sync().
  */
-import type { ReadValue, SheetState, WorkbookHost, WriteReport } from "../host";
+import type { ReadValue, Selection, SheetState, WorkbookHost, WriteReport } from "../host";
 import type { SheetSpec } from "../../sheets/spec";
-import { rangeAddress } from "../../sheets/spec";
-import { OWNERSHIP_KEY, OwnedSheet, isOwnedId, parseOwnedSheets, withOwnedSheet } from "./ownership";
+import { cellAddress, rangeAddress } from "../../sheets/spec";
+import { contentFingerprint, localAddress } from "../contentFingerprint";
+import { userCopyProblem, userCopyTableNames } from "../userCopy";
+import { OWNERSHIP_KEY, OwnedSheet, isOwnedId, ownedEntry, parseOwnedSheets, withOwnedSheet, withoutOwnedSheet } from "./ownership";
 import { DEFAULT_PAYLOAD_BUDGET_BYTES } from "./payload";
 import { LiveTable, assertWritableSpec, notOwnedMessage, sameSheetName, tableConflictMessage } from "./preflight";
 import { DocumentSettings, documentSettings, saveSettings } from "./settingsStore";
 import { applyColumnWidths, applyPrint, applyValidations } from "./sheetSetup";
-import { StyleRect, applyStyle } from "./styles";
-import { RangeWrite, planSheetWrite } from "./writePlan";
+import { applyStyle } from "./styles";
+import { RangeWrite, WritePlan, planSheetWrite } from "./writePlan";
 
 export { createOfficeSettingsStore } from "./settingsStore";
 export { estimatePayloadBytes } from "./payload";
@@ -63,6 +78,14 @@ function toReadValue(v: unknown): ReadValue {
   return typeof v === "string" || typeof v === "number" || typeof v === "boolean" ? v : null;
 }
 
+function headerText(v: unknown): string {
+  return v === null || v === undefined ? "" : String(v);
+}
+
+function absentState(sheetName: string): SheetState {
+  return { sheetName, exists: false, ownedBySamkalk: false, tables: {}, tableHeaders: {}, editedSinceWritten: null };
+}
+
 function writeCells(sheet: Excel.Worksheet, writes: RangeWrite[]): void {
   for (const w of writes) {
     const range = sheet.getRangeByIndexes(w.row, w.col, w.rows, w.cols);
@@ -80,9 +103,9 @@ function resetOwnedSheet(sheet: Excel.Worksheet, tablesOnSheet: LiveTableProxy[]
   sheet.freezePanes.unfreeze();
 }
 
-function writeEverythingElse(sheet: Excel.Worksheet, spec: SheetSpec, rects: StyleRect[], withPrint: boolean): void {
+function writeEverythingElse(sheet: Excel.Worksheet, spec: SheetSpec, plan: WritePlan, withPrint: boolean): void {
   applyColumnWidths(sheet, spec.columnWidths);
-  for (const r of rects) applyStyle(sheet.getRangeByIndexes(r.row, r.col, r.rows, r.cols), r.style);
+  for (const r of plan.styleRects) applyStyle(sheet.getRangeByIndexes(r.row, r.col, r.rows, r.cols), r.style);
   for (const t of spec.tables) {
     const table = sheet.tables.add(rangeAddress(t.range), true);
     table.name = t.name;
@@ -90,8 +113,15 @@ function writeEverythingElse(sheet: Excel.Worksheet, spec: SheetSpec, rects: Sty
   }
   applyValidations(sheet, spec.validations);
   if (withPrint) applyPrint(sheet, spec.print);
+  // After the values, widths and styles it depends on: whole rows, so every cell of a row counts.
+  for (const run of plan.autofitRows) sheet.getRange(`${run.row + 1}:${run.row + run.rows}`).format.autofitRows();
   if (spec.freezeRows) sheet.freezePanes.freezeRows(spec.freezeRows);
   sheet.activate();
+}
+
+/** The register entry's record of what was written, from the used range read back after the writes. */
+function contentRecord(usedRange: Excel.Range): Pick<OwnedSheet, "contentAddress" | "fingerprint"> {
+  return { contentAddress: localAddress(usedRange.address), fingerprint: contentFingerprint(usedRange.address, usedRange.formulas) };
 }
 
 export class OfficeWorkbookHost implements WorkbookHost {
@@ -112,11 +142,16 @@ export class OfficeWorkbookHost implements WorkbookHost {
     return parseOwnedSheets(this.settings().get(OWNERSHIP_KEY));
   }
 
-  private async saveOwned(entry: OwnedSheet, liveIds: ReadonlySet<string>): Promise<void> {
+  /** Stores and saves the register; rejects with the save's (Swedish) error. */
+  private async saveRegister(entries: OwnedSheet[]): Promise<void> {
     const settings = this.settings();
-    settings.set(OWNERSHIP_KEY, withOwnedSheet(this.register(), entry, liveIds));
+    settings.set(OWNERSHIP_KEY, entries);
+    await saveSettings(settings);
+  }
+
+  private async saveOwned(entry: OwnedSheet, liveIds: ReadonlySet<string>): Promise<void> {
     try {
-      await saveSettings(settings);
+      await this.saveRegister(withOwnedSheet(this.register(), entry, liveIds));
     } catch (e) {
       throw new Error(
         `Bladet "${entry.name}" skrevs, men Samkalk kunde inte spara att det är Samkalks blad. ${(e as Error).message}`,
@@ -129,16 +164,46 @@ export class OfficeWorkbookHost implements WorkbookHost {
     return this.run(async (context) => {
       const index = await loadWorkbookIndex(context);
       const sheet = index.sheets.find((s) => sameSheetName(s.name, sheetName));
-      if (!sheet) return { sheetName, exists: false, ownedBySamkalk: false, tables: {} };
-      const bodies: Array<[string, Excel.Range]> = [];
+      if (!sheet) return absentState(sheetName);
+      const entry = ownedEntry(register, sheet.id);
+
+      const reads: Array<{ name: string; body: Excel.Range; header: Excel.Range }> = [];
       for (const name of tableNames) {
         const table = index.tables.find((t) => sameSheetName(t.name, name) && sameSheetName(t.sheetName, sheet.name));
-        if (table) bodies.push([name, table.proxy.getDataBodyRange().load("values")]);
+        if (table) {
+          reads.push({
+            name,
+            body: table.proxy.getDataBodyRange().load("values"),
+            header: table.proxy.getHeaderRowRange().load("values"),
+          });
+        }
       }
-      if (bodies.length > 0) await context.sync();
+      // Edit detection. The used range's address says whether anything was added or removed around what
+      // Samkalk wrote; the formulas are read from the recorded range, whose size is known to fit in a
+      // response (a used range the user has grown by a large paste might not). When the address is
+      // unchanged the two are the same range.
+      const recorded = entry?.contentAddress && entry.fingerprint ? { address: entry.contentAddress, fingerprint: entry.fingerprint } : null;
+      const content = recorded
+        ? {
+            used: sheet.proxy.getUsedRange(true).load("address"),
+            written: sheet.proxy.getRange(recorded.address).load("formulas"),
+          }
+        : null;
+      if (reads.length > 0 || content) await context.sync();
+
       const tables: Record<string, ReadValue[][]> = {};
-      for (const [name, range] of bodies) tables[name] = range.values.map((row) => row.map(toReadValue));
-      return { sheetName, exists: true, ownedBySamkalk: isOwnedId(register, sheet.id), tables };
+      const tableHeaders: Record<string, string[]> = {};
+      for (const { name, body, header } of reads) {
+        tables[name] = body.values.map((row) => row.map(toReadValue));
+        tableHeaders[name] = (header.values[0] ?? []).map(headerText);
+      }
+      let editedSinceWritten: boolean | null = null;
+      if (recorded && content) {
+        editedSinceWritten =
+          localAddress(content.used.address) !== recorded.address ||
+          contentFingerprint(recorded.address, content.written.formulas) !== recorded.fingerprint;
+      }
+      return { sheetName, exists: true, ownedBySamkalk: entry !== undefined, tables, tableHeaders, editedSinceWritten };
     });
   }
 
@@ -170,15 +235,22 @@ export class OfficeWorkbookHost implements WorkbookHost {
       let registered = false;
       try {
         for (const [i, batch] of plan.batches.entries()) {
+          const last = i === plan.batches.length - 1;
           writeCells(sheet, batch);
-          if (i === plan.batches.length - 1) writeEverythingElse(sheet, spec, plan.styleRects, withPrint);
+          let readBack: Excel.Range | null = null;
+          if (last) {
+            writeEverythingElse(sheet, spec, plan, withPrint);
+            // Queued after every write, so the response holds the formulas as Excel now has them.
+            if (plan.readBack) readBack = sheet.getUsedRange(true).load("address,formulas");
+          }
           // One iteration unless the sheet is too large for one request; then one per ~4 MB chunk.
           // eslint-disable-next-line office-addins/no-context-sync-in-loop
           await context.sync();
           syncs++;
-          if (!registered) {
+          if (!registered || readBack) {
             liveIds.add(sheet.id);
-            await this.saveOwned({ id: sheet.id, name: sheet.name, kind: spec.kind }, liveIds);
+            const content = readBack ? contentRecord(readBack) : {};
+            await this.saveOwned({ id: sheet.id, name: sheet.name, kind: spec.kind, ...content }, liveIds);
             registered = true;
           }
         }
@@ -195,6 +267,57 @@ export class OfficeWorkbookHost implements WorkbookHost {
       largestPayloadBytes: Math.max(...plan.batchBytes),
       created: written.created,
     };
+  }
+
+  async keepAsUserCopy(sheetName: string, newName: string): Promise<void> {
+    const register = this.register();
+    await this.run(async (context) => {
+      const index = await loadWorkbookIndex(context);
+      const sheet = index.sheets.find((s) => sameSheetName(s.name, sheetName));
+      const owned = sheet !== undefined && isOwnedId(register, sheet.id);
+      const problem = userCopyProblem(sheetName, newName, index.sheets.map((s) => s.name), owned);
+      if (problem || !sheet) throw new Error(problem ?? `Bladet "${sheetName}" finns inte i arbetsboken.`);
+
+      // Out of the register first: from here on Samkalk never writes to this sheet again.
+      try {
+        await this.saveRegister(withoutOwnedSheet(register, sheet.id));
+      } catch (e) {
+        throw new Error(`Bladet "${sheet.name}" kunde inte göras till ditt eget, inget har ändrats. ${(e as Error).message}`);
+      }
+      // Tables first, then the sheet: if a statement fails, the ones after it are not applied, and a
+      // renamed sheet must not be left with the table names a fresh sheet needs.
+      const tablesOnSheet = index.tables.filter((t) => sameSheetName(t.sheetName, sheet.name));
+      const renamed = userCopyTableNames(tablesOnSheet.map((t) => t.name), index.tables.map((t) => t.name));
+      for (const t of tablesOnSheet) t.proxy.name = renamed.get(t.name) ?? t.name;
+      sheet.proxy.name = newName;
+      try {
+        await context.sync();
+      } catch (e) {
+        // The sheet keeps its name, so it stays Samkalk's (best effort: the rename error is what matters).
+        await this.saveRegister(register).catch(() => undefined);
+        throw new Error(`Bladet "${sheet.name}" kunde inte byta namn till "${newName}". ${(e as Error).message}`);
+      }
+    });
+  }
+
+  async readSelection(): Promise<Selection> {
+    return this.run(async (context) => {
+      const range = context.workbook.getSelectedRange().load("address,values,rowIndex,columnIndex,worksheet/name");
+      try {
+        await context.sync();
+      } catch (e) {
+        throw new Error(
+          `Markeringen kunde inte läsas. Markera ett sammanhängande område med tabellen, inte hela kolumner eller rader. ${(e as Error).message}`,
+        );
+      }
+      return {
+        sheetName: range.worksheet.name,
+        topLeft: cellAddress(range.rowIndex, range.columnIndex),
+        row: range.rowIndex,
+        col: range.columnIndex,
+        values: range.values.map((row) => row.map(toReadValue)),
+      };
+    });
   }
 
   /**

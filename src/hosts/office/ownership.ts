@@ -11,6 +11,14 @@ export interface OwnedSheet {
   /** Name when Samkalk last wrote it; informational (the user may have renamed the sheet). */
   name: string;
   kind: string;
+  /**
+   * What Samkalk wrote, to tell later whether the user has edited the sheet: the address (without sheet
+   * name) of the sheet's values-only used range right after the write, and the fingerprint of that
+   * address with the range's formulas (see contentFingerprint). Absent in registers written by older
+   * versions and for sheets too large to read back in the write's own request.
+   */
+  contentAddress?: string;
+  fingerprint?: string;
 }
 
 export function isOwnedSheet(v: unknown): v is OwnedSheet {
@@ -19,9 +27,21 @@ export function isOwnedSheet(v: unknown): v is OwnedSheet {
   return typeof o.id === "string" && o.id !== "" && typeof o.name === "string" && typeof o.kind === "string";
 }
 
-/** The valid entries of whatever is stored under OWNERSHIP_KEY (anything else counts as none). */
+/**
+ * The valid entries of whatever is stored under OWNERSHIP_KEY (anything else counts as none). An entry
+ * whose content record is damaged is kept, without it: the sheet is still Samkalk's, edits unknown.
+ */
 export function parseOwnedSheets(raw: unknown): OwnedSheet[] {
-  return Array.isArray(raw) ? raw.filter(isOwnedSheet) : [];
+  if (!Array.isArray(raw)) return [];
+  return raw.filter(isOwnedSheet).map((o) => {
+    const { id, name, kind, contentAddress, fingerprint } = o;
+    const hasContent = typeof contentAddress === "string" && contentAddress !== "" && typeof fingerprint === "string" && fingerprint !== "";
+    return hasContent ? { id, name, kind, contentAddress, fingerprint } : { id, name, kind };
+  });
+}
+
+export function ownedEntry(register: OwnedSheet[], id: string): OwnedSheet | undefined {
+  return register.find((o) => o.id === id);
 }
 
 export function isOwnedId(register: OwnedSheet[], id: string): boolean {
@@ -35,4 +55,9 @@ export function isOwnedId(register: OwnedSheet[], id: string): boolean {
 export function withOwnedSheet(register: OwnedSheet[], entry: OwnedSheet, liveIds?: ReadonlySet<string>): OwnedSheet[] {
   const kept = register.filter((o) => o.id !== entry.id && (!liveIds || liveIds.has(o.id)));
   return [...kept, entry];
+}
+
+/** The register without the sheet `id` (it is no longer Samkalk's). */
+export function withoutOwnedSheet(register: OwnedSheet[], id: string): OwnedSheet[] {
+  return register.filter((o) => o.id !== id);
 }

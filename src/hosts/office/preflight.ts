@@ -16,7 +16,8 @@ export function notOwnedMessage(sheetName: string): string {
   return `Bladet "${sheetName}" finns redan och är inte skapat av Samkalk. Byt namn på bladet eller välj ett annat namn/år – Samkalk skriver inte över det.`;
 }
 
-function sheetNameProblem(name: string): string | null {
+/** Why Excel would refuse `name` as a sheet name (Swedish, for a message), or null. */
+export function sheetNameProblem(name: string): string | null {
   if (name.length === 0 || name.length > 31) return "ett bladnamn måste ha 1–31 tecken";
   if (/[[\]:*?/\\]/.test(name)) return "ett bladnamn får inte innehålla något av tecknen [ ] : * ? / \\";
   if (name.startsWith("'") || name.endsWith("'")) return "ett bladnamn får inte börja eller sluta med apostrof";

@@ -1,14 +1,11 @@
 import type { Block, CellStyle, RangeRef } from "../../sheets/spec";
+import { HEADING_FONT_SIZE, STYLE_COLORS, TITLE_FONT_SIZE } from "../styleColors";
 
-/** How each style role looks in Excel; kept in step with src/hosts/xlsx/xlsxStyles.ts. */
-export const STYLE_COLORS = {
-  subtitle: "#595959",
-  note: "#595959",
-  helper: "#808080",
-  headerFill: "#DDEBF7",
-  /** Cells the user may edit. */
-  inputFill: "#FFF2CC",
-} as const;
+/** How each style role looks in Excel: the colours are shared with src/hosts/xlsx/xlsxStyles.ts. */
+export { HEADING_FONT_SIZE, STYLE_COLORS } from "../styleColors";
+
+/** Roles whose cells wrap their text: the rows holding them get their height fitted. */
+export const WRAPPING_STYLES: ReadonlySet<CellStyle> = new Set<CellStyle>(["header", "wrap"]);
 
 export interface StyleRect extends RangeRef {
   style: CellStyle;
@@ -25,6 +22,15 @@ export const STYLE_STATEMENTS: Record<CellStyle, number> = {
   total: 3,
   note: 1,
   helper: 1,
+  heading: 2,
+  // wrapText and verticalAlignment; the row autofit is counted by the plan (one per run of rows).
+  wrap: 2,
+  good: 1,
+  neutral: 1,
+  bad: 1,
+  info: 1,
+  muted: 1,
+  changed: 2,
 };
 
 export function applyStyle(range: Excel.Range, style: CellStyle): void {
@@ -32,7 +38,7 @@ export function applyStyle(range: Excel.Range, style: CellStyle): void {
   switch (style) {
     case "title":
       format.font.bold = true;
-      format.font.size = 14;
+      format.font.size = TITLE_FONT_SIZE;
       break;
     case "subtitle":
       format.font.italic = true;
@@ -68,7 +74,50 @@ export function applyStyle(range: Excel.Range, style: CellStyle): void {
     case "helper":
       format.font.color = STYLE_COLORS.helper;
       break;
+    case "heading":
+      format.font.bold = true;
+      format.font.size = HEADING_FONT_SIZE;
+      break;
+    case "wrap":
+      format.wrapText = true;
+      format.verticalAlignment = "Top";
+      break;
+    case "good":
+      format.fill.color = STYLE_COLORS.goodFill;
+      break;
+    case "neutral":
+      format.fill.color = STYLE_COLORS.neutralFill;
+      break;
+    case "bad":
+      format.fill.color = STYLE_COLORS.badFill;
+      break;
+    case "info":
+      format.fill.color = STYLE_COLORS.infoFill;
+      break;
+    case "muted":
+      format.fill.color = STYLE_COLORS.mutedFill;
+      break;
+    case "changed":
+      format.font.bold = true;
+      format.fill.color = STYLE_COLORS.changedFill;
+      break;
   }
+}
+
+/**
+ * The rows holding wrapped cells, as runs of consecutive 0-based rows: one `autofitRows` statement
+ * each, on whole rows (so every cell of the row counts, as Excel's own autofit does).
+ */
+export function wrappedRowRuns(rects: StyleRect[]): Array<{ row: number; rows: number }> {
+  const rows = new Set<number>();
+  for (const r of rects) if (WRAPPING_STYLES.has(r.style)) for (let i = 0; i < r.rows; i++) rows.add(r.row + i);
+  const runs: Array<{ row: number; rows: number }> = [];
+  for (const row of [...rows].sort((a, b) => a - b)) {
+    const last = runs[runs.length - 1];
+    if (last && last.row + last.rows === row) last.rows++;
+    else runs.push({ row, rows: 1 });
+  }
+  return runs;
 }
 
 /**

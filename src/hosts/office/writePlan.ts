@@ -3,11 +3,14 @@
  * sheet takes the same number of round trips for 6 rows as for 290; only a spec whose estimated request
  * exceeds the budget is split into chunks of rows, one sync each, with styles, tables, validation and
  * print setup in the last.
+ *
+ * The last sync also reads back the sheet's used range (formulas and address) for the edit fingerprint,
+ * when that response is sure to stay under the budget; a sheet too large for that gets no fingerprint.
  */
 import { Block, Cell, SheetSpec, cellAddress } from "../../sheets/spec";
 import { STATEMENT_OVERHEAD_BYTES, estimatePayloadBytes } from "./payload";
 import { PRINT_STATEMENTS } from "./sheetSetup";
-import { STYLE_STATEMENTS, StyleRect, styleRects } from "./styles";
+import { STYLE_STATEMENTS, StyleRect, styleRects, wrappedRowRuns } from "./styles";
 
 /** What `range.formulas` gets per cell; null leaves the cell alone (Office.js ignores nulls in 2-D arrays). */
 export type FormulaInput = string | number | null;
@@ -28,6 +31,10 @@ export interface WritePlan {
   styleRects: StyleRect[];
   /** Estimated request bytes of each of those syncs. */
   batchBytes: number[];
+  /** Runs of rows holding wrapped cells, 0-based: their heights are fitted (one statement per run). */
+  autofitRows: Array<{ row: number; rows: number }>;
+  /** The written contents can be read back in the last sync's response (see readBackBytes). */
+  readBack: boolean;
 }
 
 /**
@@ -104,11 +111,36 @@ export function splitRows(write: RangeWrite, maxBytes: number): RangeWrite[] {
   return chunks;
 }
 
+/**
+ * Estimated bytes of reading back the used range's formulas after the write: the formula texts (never
+ * longer than what was written) and `"",` for each cell of the written area's bounding box.
+ */
+export function readBackBytes(writes: RangeWrite[]): number {
+  let r0 = Infinity;
+  let r1 = -1;
+  let c0 = Infinity;
+  let c1 = -1;
+  let bytes = 0;
+  for (const w of writes) {
+    if (!w.formulas) continue;
+    bytes += estimatePayloadBytes(w.formulas);
+    r0 = Math.min(r0, w.row);
+    r1 = Math.max(r1, w.row + w.rows - 1);
+    c0 = Math.min(c0, w.col);
+    c1 = Math.max(c1, w.col + w.cols - 1);
+  }
+  const cells = r1 < 0 ? 1 : (r1 - r0 + 1) * (c1 - c0 + 1);
+  return bytes + 3 * cells + STATEMENT_OVERHEAD_BYTES;
+}
+
 /** Estimated bytes of everything but the cell writes: widths, styles, tables, validation, print, freeze. */
-function restBytes(spec: SheetSpec, rects: StyleRect[]): number {
+function restBytes(spec: SheetSpec, rects: StyleRect[], autofitRuns: number): number {
   const statements =
     spec.columnWidths.length +
     rects.reduce((n, r) => n + STYLE_STATEMENTS[r.style], 0) +
+    autofitRuns +
+    // the read-back of the used range
+    1 +
     spec.tables.length * 3 +
     spec.validations.length * 2 +
     PRINT_STATEMENTS +
@@ -120,10 +152,12 @@ function restBytes(spec: SheetSpec, rects: StyleRect[]): number {
 export function planSheetWrite(spec: SheetSpec, budgetBytes: number): WritePlan {
   const writes = spec.blocks.map(blockWrite).filter((w): w is RangeWrite => w !== null);
   const rects = styleRects(spec.blocks);
-  const rest = restBytes(spec, rects);
+  const autofitRows = wrappedRowRuns(rects);
+  const rest = restBytes(spec, rects, autofitRows.length);
   const cellBytes = writes.reduce((n, w) => n + w.bytes, 0);
   if (cellBytes + rest <= budgetBytes) {
-    return { batches: [writes], styleRects: rects, batchBytes: [cellBytes + rest] };
+    const readBack = readBackBytes(writes) <= budgetBytes;
+    return { batches: [writes], styleRects: rects, batchBytes: [cellBytes + rest], autofitRows, readBack };
   }
   const batches: RangeWrite[][] = [[]];
   const batchBytes = [0];
@@ -142,5 +176,5 @@ export function planSheetWrite(spec: SheetSpec, budgetBytes: number): WritePlan 
     batches.push([]);
     batchBytes.push(rest);
   } else batchBytes[last] += rest;
-  return { batches, styleRects: rects, batchBytes };
+  return { batches, styleRects: rects, batchBytes, autofitRows, readBack: false };
 }

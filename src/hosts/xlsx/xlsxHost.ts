@@ -1,16 +1,31 @@
 import ExcelJS from "exceljs";
 import type { SheetState, WorkbookHost, WriteReport, ReadValue } from "../host";
-import { Cell, SheetSpec, TableSpec, ValidationSpec, cellAddress, rangeAddress } from "../../sheets/spec";
-import { applyXlsxStyle } from "./xlsxStyles";
+import { Cell, SheetKind, SheetSpec, TableSpec, ValidationSpec, cellAddress, rangeAddress } from "../../sheets/spec";
+import { contentFingerprint } from "../contentFingerprint";
+import { notOwnedMessage, sameSheetName, tableConflictMessage } from "../office/preflight";
+import { userCopyProblem, userCopyTableNames } from "../userCopy";
+import { DEFAULT_COLUMN_WIDTH, STANDARD_ROW_HEIGHT, XLSX_WRAPPING_STYLES, applyXlsxStyle, wrappedRowHeight } from "./xlsxStyles";
+
+/** What the xlsx host remembers of a sheet it wrote (kept in memory, by worksheet object). */
+interface OwnedXlsxSheet {
+  kind: SheetKind;
+  /** contentFingerprint of the sheet right after the write. */
+  fingerprint: string;
+}
 
 /**
  * Renders sheet specs into an exceljs workbook, for the command line and for tests (LibreOffice
  * recalculates the result). Formulas are written with the domain's value as cached result so that
  * viewers which do not recalculate still show the right numbers.
+ *
+ * Its ownership register lives in memory, by worksheet object (which survives renames; exceljs reuses
+ * the ids of removed sheets), with a fingerprint of each sheet's contents as exceljs holds them (formula
+ * text, else the value), so that edits made to the workbook object after the write are reported by
+ * inspectSheet; a recalculated result is not one.
  */
 export class XlsxWorkbookHost implements WorkbookHost {
   readonly workbook: ExcelJS.Workbook;
-  private readonly owned = new Set<string>();
+  private readonly owned = new Map<ExcelJS.Worksheet, OwnedXlsxSheet>();
 
   constructor(workbook?: ExcelJS.Workbook) {
     this.workbook = workbook ?? new ExcelJS.Workbook();
@@ -20,28 +35,68 @@ export class XlsxWorkbookHost implements WorkbookHost {
     }
   }
 
+  /** By name, ignoring case as Excel does. */
+  private findSheet(name: string): ExcelJS.Worksheet | undefined {
+    return this.workbook.worksheets.find((ws) => sameSheetName(ws.name, name));
+  }
+
   async inspectSheet(sheetName: string, tableNames: string[]): Promise<SheetState> {
-    const ws = this.workbook.getWorksheet(sheetName);
+    const ws = this.findSheet(sheetName);
+    if (!ws) return { sheetName, exists: false, ownedBySamkalk: false, tables: {}, tableHeaders: {}, editedSinceWritten: null };
     const tables: Record<string, ReadValue[][]> = {};
-    if (ws) {
-      for (const name of tableNames) {
-        const body = readTableBody(ws, name);
-        if (body) tables[name] = body;
+    const tableHeaders: Record<string, string[]> = {};
+    for (const name of tableNames) {
+      const table = readTable(ws, name);
+      if (table) {
+        tables[name] = table.body;
+        tableHeaders[name] = table.header;
       }
     }
-    return { sheetName, exists: !!ws, ownedBySamkalk: !!ws && this.owned.has(sheetName), tables };
+    const entry = this.owned.get(ws);
+    return {
+      sheetName,
+      exists: true,
+      ownedBySamkalk: entry !== undefined,
+      tables,
+      tableHeaders,
+      editedSinceWritten: entry ? worksheetFingerprint(ws) !== entry.fingerprint : null,
+    };
   }
 
   async writeSheet(spec: SheetSpec, state: SheetState): Promise<WriteReport> {
-    const existing = this.workbook.getWorksheet(spec.name);
-    if (existing && !state.ownedBySamkalk) {
-      throw new Error(`Bladet "${spec.name}" finns redan och är inte skapat av Samkalk. Samkalk skriver inte över det.`);
+    const existing = this.findSheet(spec.name);
+    if (existing && (!state.ownedBySamkalk || !this.owned.has(existing))) throw new Error(notOwnedMessage(spec.name));
+    const live = this.workbook.worksheets.flatMap((ws) => sheetTables(ws).map((t) => ({ name: t.name, sheetName: ws.name })));
+    const conflict = tableConflictMessage(spec, live, existing?.name ?? null);
+    if (conflict) throw new Error(conflict);
+    if (existing) {
+      this.owned.delete(existing);
+      this.workbook.removeWorksheet(existing.id);
     }
-    if (existing) this.workbook.removeWorksheet(existing.id);
     const ws = this.workbook.addWorksheet(spec.name);
     renderSheet(ws, spec);
-    this.owned.add(spec.name);
+    this.owned.set(ws, { kind: spec.kind, fingerprint: worksheetFingerprint(ws) });
     return { sheetName: spec.name, syncs: 0, largestPayloadBytes: 0, created: !existing };
+  }
+
+  async keepAsUserCopy(sheetName: string, newName: string): Promise<void> {
+    const ws = this.findSheet(sheetName);
+    const names = this.workbook.worksheets.map((w) => w.name);
+    const problem = userCopyProblem(sheetName, newName, names, ws !== undefined && this.owned.has(ws));
+    if (problem || !ws) throw new Error(problem ?? `Bladet "${sheetName}" finns inte i arbetsboken.`);
+    const all = this.workbook.worksheets.flatMap((w) => sheetTables(w).map((t) => t.name));
+    const mine = sheetTables(ws);
+    const renamed = userCopyTableNames(mine.map((t) => t.name), all);
+    ws.name = newName; // first: exceljs may still refuse it, and then nothing has changed
+    const byName = tableMap(ws);
+    for (const t of mine) {
+      const name = renamed.get(t.name) ?? t.name;
+      delete byName[t.name];
+      t.table.name = name;
+      if (t.table.displayName !== undefined) t.table.displayName = name;
+      byName[name] = t;
+    }
+    this.owned.delete(ws);
   }
 
   async save(file: string): Promise<void> {
@@ -51,6 +106,55 @@ export class XlsxWorkbookHost implements WorkbookHost {
   async toBuffer(): Promise<Buffer> {
     return Buffer.from(await this.workbook.xlsx.writeBuffer());
   }
+}
+
+/** exceljs keeps a worksheet's tables by name in `ws.tables`; its typings do not show them. */
+interface XlsxTable {
+  name: string;
+  table: { name: string; displayName?: string; ref: string; columns: unknown[]; rows?: unknown[] };
+}
+
+function tableMap(ws: ExcelJS.Worksheet): Record<string, XlsxTable> {
+  return (ws as unknown as { tables: Record<string, XlsxTable> }).tables;
+}
+
+function sheetTables(ws: ExcelJS.Worksheet): XlsxTable[] {
+  return Object.values(tableMap(ws)).filter((t) => t && t.table);
+}
+
+/** A cell's content as exceljs holds it: "=" and the formula text for a formula, else the value. */
+function cellContent(cell: ExcelJS.Cell): unknown {
+  const formula = cell.formula;
+  if (formula) return `=${formula}`;
+  const v = cell.value;
+  if (v === null || v === undefined) return "";
+  if (typeof v !== "object" || v instanceof Date) return v;
+  if ("richText" in v) return v.richText.map((t) => t.text).join("");
+  if ("error" in v) return v.error;
+  if ("text" in v) return typeof v.text === "string" ? v.text : JSON.stringify(v.text);
+  return JSON.stringify(v);
+}
+
+/**
+ * contentFingerprint of the sheet: the smallest range holding every cell with content, and that
+ * range's contents (as the Office host does with the values-only used range and its formulas).
+ */
+export function worksheetFingerprint(ws: ExcelJS.Worksheet): string {
+  const cells: Array<{ row: number; col: number; content: unknown }> = [];
+  ws.eachRow({ includeEmpty: false }, (row, rowNumber) =>
+    row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
+      const content = cellContent(cell);
+      if (content !== "") cells.push({ row: rowNumber - 1, col: colNumber - 1, content });
+    }),
+  );
+  if (cells.length === 0) return contentFingerprint("A1", [[""]]);
+  const r0 = Math.min(...cells.map((c) => c.row));
+  const c0 = Math.min(...cells.map((c) => c.col));
+  const rows = Math.max(...cells.map((c) => c.row)) - r0 + 1;
+  const cols = Math.max(...cells.map((c) => c.col)) - c0 + 1;
+  const grid: unknown[][] = Array.from({ length: rows }, () => Array<unknown>(cols).fill(""));
+  for (const c of cells) grid[c.row - r0][c.col - c0] = c.content;
+  return contentFingerprint(rangeAddress({ row: r0, col: c0, rows, cols }), grid);
 }
 
 function cellValue(c: Cell): ExcelJS.CellValue {
@@ -87,6 +191,7 @@ function renderSheet(ws: ExcelJS.Worksheet, spec: SheetSpec): void {
       }),
     );
   }
+  fitWrappedRows(ws, spec);
   for (const v of spec.validations) addValidation(ws, v);
   const p = spec.print;
   ws.pageSetup = {
@@ -105,6 +210,38 @@ function renderSheet(ws: ExcelJS.Worksheet, spec: SheetSpec): void {
     oddFooter: `&L${esc(p.footerLeft)}${p.pageNumbers ? "&RSida &P av &N" : ""}`,
   };
   if (spec.freezeRows) ws.views = [{ state: "frozen", ySplit: spec.freezeRows }];
+}
+
+function plainText(c: Cell): string {
+  switch (c.kind) {
+    case "text":
+      return c.text;
+    case "number":
+      return String(c.value);
+    case "formula":
+      return c.expected === undefined ? "" : String(c.expected);
+    case "empty":
+      return "";
+  }
+}
+
+/**
+ * Rows holding wrapped cells get an estimated height when the text needs more than one line: Excel
+ * does not fit row heights when it opens a file, so a row left at the default would cut the text off.
+ */
+function fitWrappedRows(ws: ExcelJS.Worksheet, spec: SheetSpec): void {
+  const heights = new Map<number, number>();
+  for (const b of spec.blocks) {
+    b.cells.forEach((rowCells, i) =>
+      rowCells.forEach((c, j) => {
+        if (!c.style || !XLSX_WRAPPING_STYLES.has(c.style)) return;
+        const width = spec.columnWidths[b.col + j] ?? DEFAULT_COLUMN_WIDTH;
+        const row = b.row + i;
+        heights.set(row, Math.max(heights.get(row) ?? 0, wrappedRowHeight(plainText(c), width)));
+      }),
+    );
+  }
+  for (const [row, height] of heights) if (height > STANDARD_ROW_HEIGHT) ws.getRow(row + 1).height = height;
 }
 
 function addTable(ws: ExcelJS.Worksheet, spec: SheetSpec, t: TableSpec): void {
@@ -162,20 +299,24 @@ function toReadValue(v: ExcelJS.CellValue): ReadValue {
   return null;
 }
 
-/** Data body of a table in an exceljs worksheet (exceljs keeps table refs in `ws.tables`). */
-function readTableBody(ws: ExcelJS.Worksheet, name: string): ReadValue[][] | null {
-  const table = ws.getTable(name) as unknown as { table?: { ref: string; columns: unknown[]; rows?: unknown[] } } | undefined;
-  const model = table?.table;
+/** Header row (as text) and data body of a table in an exceljs worksheet, found by name ignoring case. */
+function readTable(ws: ExcelJS.Worksheet, name: string): { header: string[]; body: ReadValue[][] } | null {
+  const model = sheetTables(ws).find((t) => sameSheetName(t.name, name))?.table;
   if (!model) return null;
   const start = ws.getCell(model.ref);
   const cols = model.columns.length;
-  const out: ReadValue[][] = [];
+  const header: string[] = [];
+  for (let c = 0; c < cols; c++) {
+    const v = toReadValue(ws.getCell(Number(start.row), Number(start.col) + c).value);
+    header.push(v === null ? "" : String(v));
+  }
+  const body: ReadValue[][] = [];
   for (let r = Number(start.row) + 1; r <= ws.rowCount; r++) {
     const row: ReadValue[] = [];
     for (let c = 0; c < cols; c++) row.push(toReadValue(ws.getCell(r, Number(start.col) + c).value));
     if (row.every((v) => v === null || v === "")) break;
-    out.push(row);
-    if (model.rows && out.length >= model.rows.length) break;
+    body.push(row);
+    if (model.rows && body.length >= model.rows.length) break;
   }
-  return out;
+  return { header, body };
 }

@@ -1,14 +1,25 @@
 import type ExcelJS from "exceljs";
 import type { CellStyle } from "../../sheets/spec";
+import { HEADING_FONT_SIZE, STYLE_COLORS, TITLE_FONT_SIZE } from "../styleColors";
 
-/** How each style role looks in an .xlsx file (kept in step with the Office host's styles). */
+/** "#C6EFCE" → exceljs' ARGB "FFC6EFCE". */
+export function argb(hex: string): string {
+  return `FF${hex.slice(1).toUpperCase()}`;
+}
+
+const solid = (hex: string): ExcelJS.Fill => ({ type: "pattern", pattern: "solid", fgColor: { argb: argb(hex) } });
+
+/** Roles whose cells wrap their text: the xlsx host estimates their rows' heights (see wrappedRowHeight). */
+export const XLSX_WRAPPING_STYLES: ReadonlySet<CellStyle> = new Set<CellStyle>(["header", "wrap"]);
+
+/** How each style role looks in an .xlsx file (the colours are shared with the Office host's styles). */
 export function applyXlsxStyle(cell: ExcelJS.Cell, style: CellStyle): void {
   switch (style) {
     case "title":
-      cell.font = { bold: true, size: 14 };
+      cell.font = { bold: true, size: TITLE_FONT_SIZE };
       break;
     case "subtitle":
-      cell.font = { italic: true, color: { argb: "FF595959" } };
+      cell.font = { italic: true, color: { argb: argb(STYLE_COLORS.subtitle) } };
       break;
     case "label":
     case "check":
@@ -16,22 +27,64 @@ export function applyXlsxStyle(cell: ExcelJS.Cell, style: CellStyle): void {
       break;
     case "header":
       cell.font = { bold: true };
-      cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFDDEBF7" } };
+      cell.fill = solid(STYLE_COLORS.headerFill);
       cell.border = { bottom: { style: "thin" } };
       cell.alignment = { wrapText: true, vertical: "bottom" };
       break;
     case "input":
-      cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFFFF2CC" } };
+      cell.fill = solid(STYLE_COLORS.inputFill);
       break;
     case "total":
       cell.font = { bold: true };
       cell.border = { top: { style: "thin" } };
       break;
     case "note":
-      cell.font = { color: { argb: "FF595959" } };
+      cell.font = { color: { argb: argb(STYLE_COLORS.note) } };
       break;
     case "helper":
-      cell.font = { color: { argb: "FF808080" } };
+      cell.font = { color: { argb: argb(STYLE_COLORS.helper) } };
+      break;
+    case "heading":
+      cell.font = { bold: true, size: HEADING_FONT_SIZE };
+      break;
+    case "wrap":
+      cell.alignment = { wrapText: true, vertical: "top" };
+      break;
+    case "good":
+      cell.fill = solid(STYLE_COLORS.goodFill);
+      break;
+    case "neutral":
+      cell.fill = solid(STYLE_COLORS.neutralFill);
+      break;
+    case "bad":
+      cell.fill = solid(STYLE_COLORS.badFill);
+      break;
+    case "info":
+      cell.fill = solid(STYLE_COLORS.infoFill);
+      break;
+    case "muted":
+      cell.fill = solid(STYLE_COLORS.mutedFill);
+      break;
+    case "changed":
+      cell.font = { bold: true };
+      cell.fill = solid(STYLE_COLORS.changedFill);
       break;
   }
+}
+
+/** Excel's standard row height (one line of Calibri 11) and its tallest row, in points. */
+export const STANDARD_ROW_HEIGHT = 15;
+const MAX_ROW_HEIGHT = 409;
+/** Excel's default column width, in characters. */
+export const DEFAULT_COLUMN_WIDTH = 8.43;
+
+/**
+ * An estimate of the height a wrapped text needs in a column `widthChars` characters wide: one 15 pt
+ * line per started column width of text, and per line break. Generous (a proportional font fits more
+ * than `widthChars` letters on a line), since a row cut short hides text and a tall one only wastes room.
+ */
+export function wrappedRowHeight(text: string, widthChars: number): number {
+  const perLine = Math.max(1, Math.floor(widthChars));
+  const lines = text.split(/\r\n?|\n/).reduce((n, part) => n + Math.max(1, Math.ceil(part.length / perLine)), 0);
+  return Math.min(MAX_ROW_HEIGHT, lines * STANDARD_ROW_HEIGHT);
 }

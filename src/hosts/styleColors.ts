@@ -1,0 +1,21 @@
+/** How the style roles look, shared by the Office host (styles.ts) and the xlsx host (xlsxStyles.ts). */
+export const STYLE_COLORS = {
+  subtitle: "#595959",
+  note: "#595959",
+  helper: "#808080",
+  headerFill: "#DDEBF7",
+  /** Cells the user may edit. */
+  inputFill: "#FFF2CC",
+  /** Status fills: done / under way but watch / problem / informational / inactive. */
+  goodFill: "#C6EFCE",
+  neutralFill: "#FFEB9C",
+  badFill: "#FFC7CE",
+  infoFill: "#DDEBF7",
+  mutedFill: "#EDEDED",
+  /** Changed since the previous report (with bold text). */
+  changedFill: "#FCE4D6",
+} as const;
+
+export const TITLE_FONT_SIZE = 14;
+/** Font size of the heading role, in points. */
+export const HEADING_FONT_SIZE = 12;
