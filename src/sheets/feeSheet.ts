@@ -28,7 +28,8 @@ const COL = { kod: 0, namn: 1, nyckel: 2, andel: 3, belopp: 4 } as const;
 const HELP: ApportionColumns = { vikt: 5, ordning: 6, golv: 7, rest: 8, rang: 9, tillagg: 10 };
 const LAST_PRINT_COL = COL.belopp;
 
-/** Input cells (0-based rows, column B). */
+/** Input cells (0-based rows, in column C; their labels in A overflow into the empty B). */
+const VAL = 2;
 const P = { ar: 5, belopp: 6, avser: 7, enhet: 8, decimaler: 9, nyckel: 10, region: 11, minor: 12 } as const;
 const TOP_FIRST = 16; // Försäkringskassan, region, kommunerna on rows 17–19
 
@@ -66,8 +67,8 @@ export function buildFeeSheet(res: FeeSplitResult, opts: FeeSheetOptions): Sheet
   const req = res.request;
   const dec = res.decimals;
   const amountFmt = amountFormat(dec);
-  const scale = `POWER(10,${cellAddress(P.decimaler, 1, true)})`;
-  const minorCell = cellAddress(P.minor, 1, true);
+  const scale = `POWER(10,${cellAddress(P.decimaler, VAL, true)})`;
+  const minorCell = cellAddress(P.minor, VAL, true);
   const datum = opts.today.toISOString().slice(0, 10);
   const isAndel = req.nyckel.kind === "andel";
   const blocks: SheetSpec["blocks"] = [];
@@ -82,17 +83,18 @@ export function buildFeeSheet(res: FeeSplitResult, opts: FeeSheetOptions): Sheet
       [text(`Skapad ${datum} med Samkalk. Gula celler är indata: ändras de räknas alla avgifter om.`, "note")],
       [],
       [text("Underlag", "label")],
-      [text("År"), num(req.ar, "input", "0")],
-      [text(`Belopp (${req.enhet})`), num(amountToNumber(req.belopp), "input", amountFmt)],
-      [text("Beloppet avser"), text(AVSER_LABELS[req.avser], "input")],
-      [text("Enhet"), text(req.enhet)],
-      [text("Decimaler i avgifterna (0 = hela " + req.enhet + ", 2 = öre)"), num(dec, "input", "0")],
-      [text("Fördelningsnyckel för kommunerna"), text(describeKey(req.nyckel))],
-      [text("Region"), text(req.region)],
+      [text("År"), empty(), num(req.ar, "input", "0")],
+      [text(`Belopp (${req.enhet})`), empty(), num(amountToNumber(req.belopp), "input", amountFmt)],
+      [text("Beloppet avser"), empty(), text(AVSER_LABELS[req.avser], "input")],
+      [text("Enhet"), empty(), text(req.enhet)],
+      [text(`Decimaler (0 = hela ${req.enhet}, 2 = öre)`), empty(), num(dec, "input", "0")],
+      [text("Fördelningsnyckel för kommunerna"), empty(), text(describeKey(req.nyckel))],
+      [text("Region"), empty(), text(req.region)],
       [
         text("Att fördela, i minsta enhet", "helper"),
+        empty(),
         formula(
-          `ROUND(IF(${cellAddress(P.avser, 1, true)}="${AVSER_LABELS.stat}",2,IF(${cellAddress(P.avser, 1, true)}="${AVSER_LABELS.kommuner}",4,1))*${cellAddress(P.belopp, 1, true)}*${scale},0)`,
+          `ROUND(IF(${cellAddress(P.avser, VAL, true)}="${AVSER_LABELS.stat}",2,IF(${cellAddress(P.avser, VAL, true)}="${AVSER_LABELS.kommuner}",4,1))*${cellAddress(P.belopp, VAL, true)}*${scale},0)`,
           Number(res.total.minor),
           "helper",
           FMT.helper,
@@ -279,17 +281,17 @@ export function buildFeeSheet(res: FeeSplitResult, opts: FeeSheetOptions): Sheet
         errorMessage: isAndel ? "Ange andelen i procent, 0–100." : "Ange befolkningen som ett heltal, 0 eller större.",
       },
       {
-        range: { row: P.belopp, col: 1, rows: 1, cols: 1 },
+        range: { row: P.belopp, col: VAL, rows: 1, cols: 1 },
         rule: { kind: "decimal", min: 0 },
         errorMessage: "Ange beloppet som ett tal, 0 eller större.",
       },
       {
-        range: { row: P.avser, col: 1, rows: 1, cols: 1 },
+        range: { row: P.avser, col: VAL, rows: 1, cols: 1 },
         rule: { kind: "list", values: Object.values(AVSER_LABELS) },
         errorMessage: "Välj vad beloppet avser i listan.",
       },
       {
-        range: { row: P.decimaler, col: 1, rows: 1, cols: 1 },
+        range: { row: P.decimaler, col: VAL, rows: 1, cols: 1 },
         rule: { kind: "wholeNumber", min: 0, max: 2 },
         errorMessage: "Ange 0 (hela enheter) eller 2 (öre).",
       },

@@ -5,7 +5,7 @@ import { HEADING_FONT_SIZE, STYLE_COLORS, TITLE_FONT_SIZE } from "../styleColors
 export { HEADING_FONT_SIZE, STYLE_COLORS } from "../styleColors";
 
 /** Roles whose cells wrap their text: the rows holding them get their height fitted. */
-export const WRAPPING_STYLES: ReadonlySet<CellStyle> = new Set<CellStyle>(["header", "wrap"]);
+export const WRAPPING_STYLES: ReadonlySet<CellStyle> = new Set<CellStyle>(["header", "wrap", "changed"]);
 
 export interface StyleRect extends RangeRef {
   style: CellStyle;
@@ -15,7 +15,7 @@ export interface StyleRect extends RangeRef {
 export const STYLE_STATEMENTS: Record<CellStyle, number> = {
   title: 2,
   subtitle: 2,
-  label: 1,
+  label: 2,
   check: 1,
   header: 5,
   input: 1,
@@ -25,12 +25,12 @@ export const STYLE_STATEMENTS: Record<CellStyle, number> = {
   heading: 2,
   // wrapText and verticalAlignment; the row autofit is counted by the plan (one per run of rows).
   wrap: 2,
-  good: 1,
-  neutral: 1,
-  bad: 1,
-  info: 1,
-  muted: 1,
-  changed: 2,
+  good: 2,
+  neutral: 2,
+  bad: 2,
+  info: 2,
+  muted: 2,
+  changed: 4,
 };
 
 export function applyStyle(range: Excel.Range, style: CellStyle): void {
@@ -45,6 +45,10 @@ export function applyStyle(range: Excel.Range, style: CellStyle): void {
       format.font.color = STYLE_COLORS.subtitle;
       break;
     case "label":
+      // Top-aligned: a label sits beside wrapped texts that make its row tall.
+      format.font.bold = true;
+      format.verticalAlignment = "Top";
+      break;
     case "check":
       format.font.bold = true;
       break;
@@ -84,22 +88,29 @@ export function applyStyle(range: Excel.Range, style: CellStyle): void {
       break;
     case "good":
       format.fill.color = STYLE_COLORS.goodFill;
+      format.verticalAlignment = "Top";
       break;
     case "neutral":
       format.fill.color = STYLE_COLORS.neutralFill;
+      format.verticalAlignment = "Top";
       break;
     case "bad":
       format.fill.color = STYLE_COLORS.badFill;
+      format.verticalAlignment = "Top";
       break;
     case "info":
       format.fill.color = STYLE_COLORS.infoFill;
+      format.verticalAlignment = "Top";
       break;
     case "muted":
       format.fill.color = STYLE_COLORS.mutedFill;
+      format.verticalAlignment = "Top";
       break;
     case "changed":
       format.font.bold = true;
       format.fill.color = STYLE_COLORS.changedFill;
+      format.wrapText = true;
+      format.verticalAlignment = "Top";
       break;
   }
 }

@@ -10,7 +10,7 @@ export function argb(hex: string): string {
 const solid = (hex: string): ExcelJS.Fill => ({ type: "pattern", pattern: "solid", fgColor: { argb: argb(hex) } });
 
 /** Roles whose cells wrap their text: the xlsx host estimates their rows' heights (see wrappedRowHeight). */
-export const XLSX_WRAPPING_STYLES: ReadonlySet<CellStyle> = new Set<CellStyle>(["header", "wrap"]);
+export const XLSX_WRAPPING_STYLES: ReadonlySet<CellStyle> = new Set<CellStyle>(["header", "wrap", "changed"]);
 
 /** How each style role looks in an .xlsx file (the colours are shared with the Office host's styles). */
 export function applyXlsxStyle(cell: ExcelJS.Cell, style: CellStyle): void {
@@ -22,6 +22,10 @@ export function applyXlsxStyle(cell: ExcelJS.Cell, style: CellStyle): void {
       cell.font = { italic: true, color: { argb: argb(STYLE_COLORS.subtitle) } };
       break;
     case "label":
+      // Top-aligned: a label sits beside wrapped texts that make its row tall.
+      cell.font = { bold: true };
+      cell.alignment = { vertical: "top" };
+      break;
     case "check":
       cell.font = { bold: true };
       break;
@@ -52,22 +56,28 @@ export function applyXlsxStyle(cell: ExcelJS.Cell, style: CellStyle): void {
       break;
     case "good":
       cell.fill = solid(STYLE_COLORS.goodFill);
+      cell.alignment = { vertical: "top" };
       break;
     case "neutral":
       cell.fill = solid(STYLE_COLORS.neutralFill);
+      cell.alignment = { vertical: "top" };
       break;
     case "bad":
       cell.fill = solid(STYLE_COLORS.badFill);
+      cell.alignment = { vertical: "top" };
       break;
     case "info":
       cell.fill = solid(STYLE_COLORS.infoFill);
+      cell.alignment = { vertical: "top" };
       break;
     case "muted":
       cell.fill = solid(STYLE_COLORS.mutedFill);
+      cell.alignment = { vertical: "top" };
       break;
     case "changed":
       cell.font = { bold: true };
       cell.fill = solid(STYLE_COLORS.changedFill);
+      cell.alignment = { wrapText: true, vertical: "top" };
       break;
   }
 }

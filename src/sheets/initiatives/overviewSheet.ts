@@ -90,12 +90,12 @@ function initiativeRow(i: Initiativ, f: Initiativforandring | undefined): Cell[]
   const change = describeChange(f);
   const changed = f !== undefined && !f.oforandrat;
   return [
-    num(i.nr, undefined, "0"),
+    num(i.nr, "wrap", "0"),
     text(i.initiativ, "wrap"),
     text(i.parter, "wrap"),
-    text(formatGenomforbarhet(i.genomforbarhet)),
-    text(i.nulage, statusStyle(i.nulage)),
-    i.paverkan === "x" ? text("x") : num(i.paverkan, undefined, "0"),
+    text(formatGenomforbarhet(i.genomforbarhet), "wrap"),
+    text(i.nulage, statusStyle(i.nulage) ?? "wrap"),
+    i.paverkan === "x" ? text("x", "wrap") : num(i.paverkan, "wrap", "0"),
     text(change, changed ? "changed" : "wrap"),
   ];
 }
