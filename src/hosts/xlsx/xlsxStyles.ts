@@ -94,7 +94,21 @@ export const DEFAULT_COLUMN_WIDTH = 8.43;
  * than `widthChars` letters on a line), since a row cut short hides text and a tall one only wastes room.
  */
 export function wrappedRowHeight(text: string, widthChars: number): number {
-  const perLine = Math.max(1, Math.floor(widthChars));
-  const lines = text.split(/\r\n?|\n/).reduce((n, part) => n + Math.max(1, Math.ceil(part.length / perLine)), 0);
+  // Word wrap as Excel does it (whole words to the next line), with a little room for wide letters and bold.
+  const perLine = Math.max(1, Math.floor(widthChars * 0.92));
+  let lines = 0;
+  for (const paragraph of text.split(/\r\n?|\n/)) {
+    let used = 0;
+    lines++;
+    for (const word of paragraph.split(/\s+/).filter((w) => w !== "")) {
+      const need = used === 0 ? word.length : used + 1 + word.length;
+      if (need <= perLine) used = need;
+      else {
+        lines += used === 0 ? 0 : 1;
+        lines += Math.floor((word.length - 1) / perLine);
+        used = ((word.length - 1) % perLine) + 1;
+      }
+    }
+  }
   return Math.min(MAX_ROW_HEIGHT, lines * STANDARD_ROW_HEIGHT);
 }

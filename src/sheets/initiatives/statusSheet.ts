@@ -37,7 +37,7 @@ export function buildStatusSheet(sheetName: string, i: Initiativ, f: Initiativfo
     name: sheetName,
     kind: "initiativ-status",
     blocks: [{ row: 0, col: 0, cells: rows }],
-    columnWidths: [26, 82],
+    columnWidths: [31, 78],
     tables: [],
     validations: [],
     print: {
