@@ -4,6 +4,7 @@
  *      290 kommuner: context.sync() calls (target ≤ 3, constant) and the largest request (< 5 MB).
  *   2. The domain split for 290 kommuner: time per split.
  *   3. The production task pane's initial JavaScript, gzipped (target ≤ 300 KB; needs `npm run build`).
+ *   4. Initiative status sheets for 200 initiatives through the Office host: syncs per sheet and time.
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -16,6 +17,9 @@ import { embeddedPopulation } from "../src/sources/embeddedPopulation";
 import { umearegionenSettings } from "../src/cli/demo";
 import { FeeSplitSettings, runFeeSplitJob, toFeeSplitRequest } from "../src/usecases/feeSplitJob";
 import { createFakeOffice } from "../test/fakes/excelFake";
+import { initiatives001 } from "../src/sources/initiatives/sample001";
+import type { Initiativ } from "../src/domain/initiatives/model";
+import { defaultInitiativesSettings, runInitiativesJob, writeInitiativeInput } from "../src/usecases/initiativesJob";
 
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 
@@ -78,11 +82,35 @@ function bundleSize(): string[] {
   return lines;
 }
 
+async function initiativesThroughOffice(n: number) {
+  const fake = createFakeOffice();
+  const host = new OfficeWorkbookHost({ run: fake.run, settings: fake.settings, isSetSupported: () => true });
+  const initiativ: Initiativ[] = Array.from({ length: n }, (_, k) => ({ ...initiatives001[k % initiatives001.length], nr: k + 1 }));
+  const settings = { ...defaultInitiativesSettings(), forbund: "Bench", datum: "2023-06-15" };
+  const input = await writeInitiativeInput(host, initiativ, settings);
+  if (!input.ok) throw new Error(JSON.stringify(input.problems));
+  const lines: string[] = [];
+  for (const [run, datum] of [["first report", "2023-06-15"], ["next report", "2023-12-01"]]) {
+    fake.resetStats();
+    const t0 = performance.now();
+    const out = await runInitiativesJob(host, { ...settings, datum });
+    const ms = performance.now() - t0;
+    if (!out.ok) throw new Error(JSON.stringify(out.problems));
+    const sheets = out.sheets.length;
+    lines.push(
+      `  ${n} initiatives, ${run}: ${sheets} sheets, ${fake.stats.syncs} syncs in all (${(fake.stats.syncs / sheets).toFixed(2)} per sheet), largest request ${kb(Math.max(...fake.stats.payloadBytes))}, ${ms.toFixed(0)} ms on the fake`,
+    );
+  }
+  return lines;
+}
+
 async function main() {
   console.log("Fee sheet through the Office host (strict fake):");
   for (const n of [6, 290]) for (const line of await feeSheetThroughOffice(n)) console.log(line);
   console.log("Domain:");
   console.log(domainSpeed());
+  console.log("Initiative status sheets through the Office host (strict fake):");
+  for (const n of [12, 200]) for (const line of await initiativesThroughOffice(n)) console.log(line);
   console.log("Task pane bundle:");
   for (const line of bundleSize()) console.log(line);
 }
