@@ -1,10 +1,10 @@
-import fs from "node:fs";
 import path from "node:path";
 import Papa from "papaparse";
-import { InputError, formatProblem } from "../domain/errors";
+import { InputError } from "../domain/errors";
 import { XlsxWorkbookHost } from "../hosts/xlsx/xlsxHost";
 import { parseInitiativeTable } from "../sources/initiatives/initiativeRows";
 import { defaultInitiativesSettings, runInitiativesJob, writeInitiativeInput } from "../usecases/initiativesJob";
+import { readInputFile, reportInputError } from "./inputErrors";
 
 export interface InitiativesCliOptions {
   datum?: string;
@@ -14,13 +14,9 @@ export interface InitiativesCliOptions {
 
 /** `samkalk initiativ FILE --out status.xlsx`: the Initiativ table (CSV/TSV) → input, overview, status and history sheets. */
 export async function runInitiativesCommand(file: string, o: InitiativesCliOptions, out: (s: string) => void, err: (s: string) => void): Promise<number> {
-  let textIn: string;
-  try {
-    textIn = fs.readFileSync(file, "utf8").replace(/^\uFEFF/, "");
-  } catch {
-    err(`Filen ${file} kunde inte läsas.`);
-    return 1;
-  }
+  const bytes = readInputFile(file, err);
+  if (!bytes) return 1;
+  const textIn = bytes.toString("utf8").replace(/^\uFEFF/, "");
   const base = defaultInitiativesSettings();
   const settings = { ...base, forbund: o.forbund ?? base.forbund, datum: o.datum ?? base.datum };
   const name = path.basename(file);
@@ -40,10 +36,6 @@ export async function runInitiativesCommand(file: string, o: InitiativesCliOptio
     err(`Skrev ${o.out}: ${outcome.sheets.length + 1} blad.`);
     return 0;
   } catch (e) {
-    if (e instanceof InputError) {
-      e.problems.forEach((p) => err(formatProblem(p)));
-      return 1;
-    }
-    throw e;
+    return reportInputError(e, err);
   }
 }

@@ -1,8 +1,7 @@
-import fs from "node:fs";
 import path from "node:path";
-import { InputError, formatProblem } from "../domain/errors";
 import { parseExtract } from "../sources/scb/extract";
 import { tidyToCsv, tidyToJson } from "../sources/scb/tidyCsv";
+import { readInputFile, reportInputError } from "./inputErrors";
 
 /** `samkalk scb import FILE`: prints the tidy table (CSV, or JSON rows) and the extract's notes on stderr. */
 export function runScbImportCommand(
@@ -11,13 +10,8 @@ export function runScbImportCommand(
   out: (s: string) => void,
   err: (s: string) => void,
 ): number {
-  let bytes: Uint8Array;
-  try {
-    bytes = fs.readFileSync(file);
-  } catch {
-    err(`Filen ${file} kunde inte läsas.`);
-    return 1;
-  }
+  const bytes = readInputFile(file, err);
+  if (!bytes) return 1;
   try {
     const t = parseExtract(bytes, { kalla: path.basename(file), ...(opts.utanRegionArRiket ? { utanRegion: "riket" as const } : {}) });
     for (const w of t.meta.varningar ?? []) err(`Varning: ${w}`);
@@ -25,10 +19,6 @@ export function runScbImportCommand(
     out(opts.format === "json" ? JSON.stringify(tidyToJson(t.rows, t.dimensions), null, 2) + "\n" : tidyToCsv(t.rows, t.dimensions));
     return 0;
   } catch (e) {
-    if (e instanceof InputError) {
-      e.problems.forEach((p) => err(formatProblem(p)));
-      return 1;
-    }
-    throw e;
+    return reportInputError(e, err);
   }
 }

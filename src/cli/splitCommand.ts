@@ -1,4 +1,3 @@
-import fs from "node:fs";
 import path from "node:path";
 import Papa from "papaparse";
 import { amountToPlain } from "../domain/amount";
@@ -8,6 +7,7 @@ import { XlsxWorkbookHost } from "../hosts/xlsx/xlsxHost";
 import { parseMembersFile } from "../sources/membersFile";
 import { FeeSplitSettings, defaultFeeSplitSettings, runFeeSplitJob, toFeeSplitRequest } from "../usecases/feeSplitJob";
 import { computeFeeSplit } from "../domain/feeSplit";
+import { readInputFile, reportInputError } from "./inputErrors";
 
 export interface SplitOptions {
   members: string;
@@ -59,13 +59,9 @@ export async function runSplit(o: SplitOptions, out: (s: string) => void, err: (
     err("Ange precis ett av --total (hela medlemsfinansieringen), --kommun-total (kommunernas del) eller --stat (statens del).");
     return 2;
   }
-  let text: string;
-  try {
-    text = fs.readFileSync(o.members, "utf8");
-  } catch {
-    err(`Filen ${o.members} kunde inte läsas.`);
-    return 1;
-  }
+  const bytes = readInputFile(o.members, err);
+  if (!bytes) return 1;
+  const text = bytes.toString("utf8");
   const [fran, till] = (o.alder ?? "20-64").split("-").map(Number);
   try {
     const file = parseMembersFile(text, path.basename(o.members));
@@ -94,11 +90,7 @@ export async function runSplit(o: SplitOptions, out: (s: string) => void, err: (
     }
     return 0;
   } catch (e) {
-    if (e instanceof InputError) {
-      for (const p of e.problems) err(p.plats ? `${relabel(p.plats, o)}: ${p.meddelande}` : p.meddelande);
-      return 1;
-    }
-    throw e;
+    return reportInputError(e, err, (p) => (p.plats ? `${relabel(p.plats, o)}: ${p.meddelande}` : p.meddelande));
   }
 }
 

@@ -1,15 +1,5 @@
 import * as React from "react";
-import {
-  Button,
-  Field,
-  Input,
-  ProgressBar,
-  Radio,
-  RadioGroup,
-  Text,
-  makeStyles,
-  tokens,
-} from "@fluentui/react-components";
+import { Button, Field, Input, Radio, RadioGroup, Text } from "@fluentui/react-components";
 import type { Kommun } from "../domain/kommuner";
 import { EMBEDDED_POPULATION_YEAR, embeddedPopulation } from "../sources/embeddedPopulation";
 import {
@@ -25,14 +15,8 @@ import { KommunPicker } from "./KommunPicker";
 import { MemberTable } from "./MemberTable";
 import { ResultMessage } from "./ResultMessage";
 import { useServices, useStrings } from "./services";
-
-const useStyles = makeStyles({
-  form: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalL },
-  section: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
-  heading: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
-  intro: { color: tokens.colorNeutralForeground2 },
-  run: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
-});
+import { ProgressField, useJobRun } from "./useJobRun";
+import { Section, TextField, problemState, useStoredSettings, useViewStyles } from "./viewParts";
 
 /** Which problems point at which input: "rad 3 …" → member row 2; "belopp", "ar", … → that field. */
 function locateProblems(outcome: FeeSplitJobOutcome | null) {
@@ -57,44 +41,28 @@ function hasInvalidNumber(st: FeeSplitSettings): boolean {
   return nums.some((n) => !Number.isInteger(n));
 }
 
-function Section(props: { id: string; title: string; children: React.ReactNode }) {
-  const styles = useStyles();
-  return (
-    <section className={styles.section} aria-labelledby={props.id}>
-      <h3 id={props.id} className={styles.heading}>
-        {props.title}
-      </h3>
-      {props.children}
-    </section>
-  );
-}
-
 /** The Medlemsavgifter job: choices → runFeeSplitJob → a sheet "Medlemsavgifter <år>". */
 export default function FeeSplitView() {
   const { lang, settingsStore, createHost } = useServices();
   const s = useStrings();
-  const styles = useStyles();
+  const styles = useViewStyles();
 
-  const [initial] = React.useState(() => {
-    try {
-      return loadFeeSettings(settingsStore);
-    } catch {
-      return null;
-    }
-  });
+  const initial = useStoredSettings(() => loadFeeSettings(settingsStore));
   const [settings, setSettings] = React.useState<FeeSplitSettings>(() => initial ?? defaultFeeSplitSettings());
   const [writtenAr, setWrittenAr] = React.useState<number | null>(initial?.ar ?? null);
-  const [progress, setProgress] = React.useState<{ step: string; fraction: number } | null>(null);
-  const [outcome, setOutcome] = React.useState<FeeSplitJobOutcome | null>(null);
-  const [error, setError] = React.useState<string | null>(null);
+  const { outcome, error, progress, running, run: runJob } = useJobRun<FeeSplitJobOutcome>();
   const [fillNote, setFillNote] = React.useState<string | undefined>();
-  const running = progress !== null;
 
   const update = (patch: Partial<FeeSplitSettings>) => setSettings((prev) => ({ ...prev, ...patch }));
   const chosen = React.useMemo(() => new Set(settings.kommuner.map((k) => k.kod)), [settings.kommuner]);
   const located = React.useMemo(() => locateProblems(outcome), [outcome]);
-  const fieldState = (key: string) =>
-    located.fields.has(key) ? { validationState: "error" as const, validationMessage: located.fields.get(key) } : {};
+  /** A TextField's binding to a text setting: its value, its changes and the last run's problem with it. */
+  const textSetting = (key: "forbund" | "region") => ({
+    testId: key,
+    value: settings[key],
+    onChange: (value: string) => update({ [key]: value }),
+    problem: located.fields.get(key),
+  });
 
   const addKommun = (k: Kommun) =>
     setSettings((prev) =>
@@ -127,59 +95,29 @@ export default function FeeSplitView() {
     setFillNote(notes.join(" "));
   };
 
-  const run = async () => {
-    setOutcome(null);
-    setError(null);
-    if (hasInvalidNumber(settings)) {
-      setError(s.fixNumbers);
-      return;
-    }
-    setProgress({ step: s.running, fraction: 0 });
-    try {
-      const result = await runFeeSplitJob(createHost(), settings, {
-        lang,
-        store: settingsStore,
-        onProgress: (step, fraction) => setProgress({ step: lang === "sv" ? step : s.running, fraction }),
-      });
-      setOutcome(result);
+  const run = () =>
+    runJob(async (onProgress) => {
+      const result = await runFeeSplitJob(createHost(), settings, { lang, store: settingsStore, onProgress });
       if (result.ok) {
         // The job may have kept values the user typed directly in the sheet; show what was used.
         setSettings(result.settings);
         setWrittenAr(result.settings.ar);
       }
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
-    } finally {
-      setProgress(null);
-    }
-  };
+      return result;
+    }, hasInvalidNumber(settings) ? s.fixNumbers : null);
 
   return (
     <div className={styles.form}>
       <Text className={styles.intro}>{s.feeIntro}</Text>
 
       <Section id="sk-forbund" title={s.sectionForbund}>
-        <Field label={s.forbund} {...fieldState("forbund")}>
-          <Input
-            data-testid="forbund"
-            placeholder={s.forbundPlaceholder}
-            value={settings.forbund}
-            onChange={(_, d) => update({ forbund: d.value })}
-          />
-        </Field>
-        <Field label={s.region} {...fieldState("region")}>
-          <Input
-            data-testid="region"
-            placeholder={s.regionPlaceholder}
-            value={settings.region}
-            onChange={(_, d) => update({ region: d.value })}
-          />
-        </Field>
+        <TextField label={s.forbund} placeholder={s.forbundPlaceholder} {...textSetting("forbund")} />
+        <TextField label={s.region} placeholder={s.regionPlaceholder} {...textSetting("region")} />
         <IntegerField testId="ar" label={s.ar} value={settings.ar} onChange={(ar) => update({ ar })} />
       </Section>
 
       <Section id="sk-belopp" title={s.sectionBelopp}>
-        <Field label={s.belopp} hint={s.beloppHint} {...fieldState("belopp")}>
+        <Field label={s.belopp} hint={s.beloppHint} {...problemState(located.fields.get("belopp"))}>
           <Input
             data-testid="belopp"
             inputMode="decimal"
@@ -232,11 +170,7 @@ export default function FeeSplitView() {
         <Button appearance="primary" data-testid="run" disabled={running} onClick={() => void run()}>
           {writtenAr === settings.ar ? s.rerun : s.run}
         </Button>
-        {progress && (
-          <Field label={s.progressLabel} validationMessage={progress.step} validationState="none">
-            <ProgressBar data-testid="progress" value={progress.fraction} max={1} />
-          </Field>
-        )}
+        {progress && <ProgressField testId="progress" step={progress.step} fraction={progress.fraction} />}
         <ResultMessage outcome={outcome} error={error} />
       </div>
     </div>

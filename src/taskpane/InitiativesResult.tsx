@@ -1,15 +1,13 @@
-import { MessageBar, MessageBarBody, MessageBarTitle, makeStyles, tokens } from "@fluentui/react-components";
-import { formatProblem, type InputProblem } from "../domain/errors";
+import { makeStyles, tokens } from "@fluentui/react-components";
 import type { AntalPerNulage, Initiativforandring } from "../domain/initiatives/overview";
 import type { InitiativesOutcome } from "../usecases/initiativesJob";
 import type { Strings } from "./i18n";
+import { Notice, ResultStack, RunFailure } from "./Notice";
 import { useStrings } from "./services";
 
 type Success = Extract<InitiativesOutcome, { ok: true }>;
 
 const useStyles = makeStyles({
-  stack: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
-  body: { whiteSpace: "normal" },
   list: { margin: `${tokens.spacingVerticalXS} 0 0 0`, paddingInlineStart: tokens.spacingHorizontalL },
   part: { marginTop: tokens.spacingVerticalS },
   partTitle: { fontWeight: tokens.fontWeightSemibold },
@@ -88,7 +86,6 @@ function SuccessBody(props: { outcome: Success }) {
   const changes = outcome.forandringar.map((f) => describeChange(f, s)).filter((c): c is string => c !== null);
   return (
     <>
-      <MessageBarTitle>{s.initSuccessTitle(outcome.sheets.length)}</MessageBarTitle>
       <div className={styles.part}>
         <div className={styles.partTitle} id="sk-init-written">
           {s.initSheetsWritten}
@@ -149,52 +146,28 @@ function SuccessBody(props: { outcome: Success }) {
   );
 }
 
-export function ProblemList(props: { problems: readonly InputProblem[] }) {
-  const styles = useStyles();
-  return (
-    <ul className={styles.list}>
-      {props.problems.map((p, i) => (
-        <li key={i}>{formatProblem(p)}</li>
-      ))}
-    </ul>
-  );
-}
-
 /** What "Skriv statusblad" did: the sheets, the overview's counts, kept copies and changes; or the problems. */
 export function InitiativesResult(props: { outcome: InitiativesOutcome | null; error: string | null; note: string | null }) {
   const s = useStrings();
-  const styles = useStyles();
   const { outcome, error, note } = props;
   return (
-    <div className={styles.stack} aria-live="polite">
+    <ResultStack>
       {note && (
-        <MessageBar intent="info" layout="multiline" data-testid="run-note">
-          <MessageBarBody className={styles.body}>{note}</MessageBarBody>
-        </MessageBar>
+        <Notice intent="info" testId="run-note">
+          {note}
+        </Notice>
       )}
-      {error && (
-        <MessageBar intent="error" layout="multiline" data-testid="result-error">
-          <MessageBarBody className={styles.body}>
-            <MessageBarTitle>{s.initErrorTitle}</MessageBarTitle>
-            {error}
-          </MessageBarBody>
-        </MessageBar>
-      )}
-      {outcome && !outcome.ok && (
-        <MessageBar intent="error" layout="multiline" data-testid="result-problems">
-          <MessageBarBody className={styles.body}>
-            <MessageBarTitle>{s.initProblemsTitle}</MessageBarTitle>
-            <ProblemList problems={outcome.problems} />
-          </MessageBarBody>
-        </MessageBar>
-      )}
+      <RunFailure
+        error={error}
+        errorTitle={s.initErrorTitle}
+        problems={outcome && !outcome.ok ? outcome.problems : null}
+        problemsTitle={s.initProblemsTitle}
+      />
       {outcome && outcome.ok && (
-        <MessageBar intent="success" layout="multiline" data-testid="result-success">
-          <MessageBarBody className={styles.body}>
-            <SuccessBody outcome={outcome} />
-          </MessageBarBody>
-        </MessageBar>
+        <Notice intent="success" testId="result-success" title={s.initSuccessTitle(outcome.sheets.length)}>
+          <SuccessBody outcome={outcome} />
+        </Notice>
       )}
-    </div>
+    </ResultStack>
   );
 }

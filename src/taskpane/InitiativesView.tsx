@@ -9,10 +9,6 @@ import {
   DialogTitle,
   Field,
   Input,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
-  ProgressBar,
   Text,
   makeStyles,
   tokens,
@@ -30,18 +26,15 @@ import {
   type InitiativesOutcome,
   type InitiativesSettings,
 } from "../usecases/initiativesJob";
-import { InitiativesResult, ProblemList } from "./InitiativesResult";
+import { InitiativesResult } from "./InitiativesResult";
+import { Notice, ProblemList } from "./Notice";
 import { NulageList, nulageListProblems } from "./NulageList";
 import { useServices, useStrings } from "./services";
+import { ProgressField, useJobRun } from "./useJobRun";
+import { Section, TextField, errorText, problemState, useStoredSettings, useViewStyles } from "./viewParts";
 
 const useStyles = makeStyles({
-  form: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalL },
-  section: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
-  heading: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
-  intro: { color: tokens.colorNeutralForeground2 },
   buttons: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
-  run: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
-  body: { whiteSpace: "normal" },
   dialogList: { margin: `${tokens.spacingVerticalS} 0`, paddingInlineStart: tokens.spacingHorizontalL },
   dialogActions: { flexWrap: "wrap" },
   listError: { color: tokens.colorPaletteRedForeground1 },
@@ -66,18 +59,6 @@ function locateSettingProblems(problems: readonly InputProblem[]) {
   return { fields, entries };
 }
 
-function Section(props: { id: string; title: string; children: React.ReactNode }) {
-  const styles = useStyles();
-  return (
-    <section className={styles.section} aria-labelledby={props.id}>
-      <h3 id={props.id} className={styles.heading}>
-        {props.title}
-      </h3>
-      {props.children}
-    </section>
-  );
-}
-
 /** What the table buttons did. */
 type TableNotice =
   | { kind: "created"; sheet: string; keptCopy?: string }
@@ -89,65 +70,46 @@ type TableNotice =
 
 function TableMessage(props: { notice: TableNotice | null }) {
   const s = useStrings();
-  const styles = useStyles();
   const n = props.notice;
   return (
     <div aria-live="polite">
       {n?.kind === "created" || n?.kind === "imported" ? (
-        <MessageBar intent="success" layout="multiline" data-testid="table-success">
-          <MessageBarBody className={styles.body}>
-            {n.kind === "created" ? s.initTableCreated(n.sheet) : s.initImported(n.count, n.sheet)}
-            {n.keptCopy && <div>{s.initOldTableKept(n.keptCopy)}</div>}
-          </MessageBarBody>
-        </MessageBar>
+        <Notice intent="success" testId="table-success">
+          {n.kind === "created" ? s.initTableCreated(n.sheet) : s.initImported(n.count, n.sheet)}
+          {n.keptCopy && <div>{s.initOldTableKept(n.keptCopy)}</div>}
+        </Notice>
       ) : n?.kind === "exists" ? (
-        <MessageBar intent="warning" layout="multiline" data-testid="table-exists">
-          <MessageBarBody className={styles.body}>
-            <MessageBarTitle>{s.initTableExistsTitle}</MessageBarTitle>
-            <ProblemList problems={n.problems} />
-          </MessageBarBody>
-        </MessageBar>
+        <Notice intent="warning" testId="table-exists" title={s.initTableExistsTitle}>
+          <ProblemList problems={n.problems} />
+        </Notice>
       ) : n?.kind === "problems" ? (
-        <MessageBar intent="error" layout="multiline" data-testid="table-problems">
-          <MessageBarBody className={styles.body}>
-            <MessageBarTitle>{s.initProblemsTitle}</MessageBarTitle>
-            <ProblemList problems={n.problems} />
-          </MessageBarBody>
-        </MessageBar>
+        <Notice intent="error" testId="table-problems" title={s.initProblemsTitle}>
+          <ProblemList problems={n.problems} />
+        </Notice>
       ) : n?.kind === "cancelled" ? (
-        <MessageBar intent="info" layout="multiline" data-testid="table-cancelled">
-          <MessageBarBody className={styles.body}>{s.initImportCancelled}</MessageBarBody>
-        </MessageBar>
+        <Notice intent="info" testId="table-cancelled">
+          {s.initImportCancelled}
+        </Notice>
       ) : n?.kind === "error" ? (
-        <MessageBar intent="error" layout="multiline" data-testid="table-error">
-          <MessageBarBody className={styles.body}>
-            <MessageBarTitle>{s.initErrorTitle}</MessageBarTitle>
-            {n.message}
-          </MessageBarBody>
-        </MessageBar>
+        <Notice intent="error" testId="table-error" title={s.initErrorTitle}>
+          {n.message}
+        </Notice>
       ) : null}
     </div>
   );
 }
-
-const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 /**
  * The Samverkansinitiativ job: the input table (created empty or imported from a selection), then
  * runInitiativesJob → "Initiativ översikt", one "Init NN …" sheet per initiative and the history.
  */
 export default function InitiativesView() {
-  const { lang, settingsStore, createHost } = useServices();
+  const { settingsStore, createHost } = useServices();
   const s = useStrings();
+  const view = useViewStyles();
   const styles = useStyles();
 
-  const [initial] = React.useState(() => {
-    try {
-      return loadInitiativesSettings(settingsStore);
-    } catch {
-      return null;
-    }
-  });
+  const initial = useStoredSettings(() => loadInitiativesSettings(settingsStore));
   // The stored förbund and status list; the report date is today's unless the user picks another.
   const [settings, setSettings] = React.useState<InitiativesSettings>(() => ({
     ...defaultInitiativesSettings(),
@@ -155,11 +117,11 @@ export default function InitiativesView() {
     datum: localToday(),
   }));
   const [lastDatum, setLastDatum] = React.useState<string | null>(initial?.datum ?? null);
-  const [busy, setBusy] = React.useState<"table" | "import" | "run" | null>(null);
-  const [progress, setProgress] = React.useState<{ step: string; fraction: number } | null>(null);
+  /** A table button's work under way (the run's is the job's progress). */
+  const [busy, setBusy] = React.useState<"table" | "import" | null>(null);
+  const job = useJobRun<InitiativesOutcome>();
+  const outcome = job.outcome;
   const [tableNotice, setTableNotice] = React.useState<TableNotice | null>(null);
-  const [outcome, setOutcome] = React.useState<InitiativesOutcome | null>(null);
-  const [runError, setRunError] = React.useState<string | null>(null);
   const [runNote, setRunNote] = React.useState<string | null>(null);
   const [askReplace, setAskReplace] = React.useState(false);
   const [editedSheets, setEditedSheets] = React.useState<string[] | null>(null);
@@ -171,8 +133,6 @@ export default function InitiativesView() {
     [outcome],
   );
   const entryProblems = React.useMemo(() => new Map([...located.entries, ...listProblems]), [located, listProblems]);
-  const fieldState = (key: string) =>
-    located.fields.has(key) ? { validationState: "error" as const, validationMessage: located.fields.get(key) } : {};
   const listOk = listProblems.size === 0 && settings.nulagen.length > 0;
   const nulagen = () => settings.nulagen.map((n) => n.trim());
 
@@ -182,19 +142,16 @@ export default function InitiativesView() {
     if (parsed.success) await saveInitiativesSettings(settingsStore, parsed.data).catch(() => undefined);
   };
 
-  const createTable = async () => {
+  /** A table button's work: refused while the status list is unusable, shown as busy while it runs. */
+  const tableAction = async (kind: "table" | "import", work: () => Promise<void>) => {
     setTableNotice(null);
     if (!listOk) {
       setTableNotice({ kind: "error", message: s.initFixList });
       return;
     }
-    setBusy("table");
+    setBusy(kind);
     try {
-      const r = await writeInitiativeInput(createHost(), [], { nulagen: nulagen() });
-      if (r.ok) {
-        setTableNotice({ kind: "created", sheet: r.sheet, keptCopy: r.keptCopy });
-        await rememberSettings();
-      } else setTableNotice({ kind: r.exists ? "exists" : "problems", problems: r.problems });
+      await work();
     } catch (e) {
       setTableNotice({ kind: "error", message: errorText(e) });
     } finally {
@@ -202,57 +159,42 @@ export default function InitiativesView() {
     }
   };
 
-  const importTable = async (onExisting?: "keepCopy") => {
-    setTableNotice(null);
-    if (!listOk) {
-      setTableNotice({ kind: "error", message: s.initFixList });
-      return;
-    }
-    setBusy("import");
-    try {
+  const createTable = () =>
+    tableAction("table", async () => {
+      const r = await writeInitiativeInput(createHost(), [], { nulagen: nulagen() });
+      if (r.ok) {
+        setTableNotice({ kind: "created", sheet: r.sheet, keptCopy: r.keptCopy });
+        await rememberSettings();
+      } else setTableNotice({ kind: r.exists ? "exists" : "problems", problems: r.problems });
+    });
+
+  const importTable = (onExisting?: "keepCopy") =>
+    tableAction("import", async () => {
       const r = await importInitiativesFromSelection(createHost(), { nulagen: nulagen() }, onExisting ? { onExisting } : {});
       if (r.ok) {
         setTableNotice({ kind: "imported", sheet: r.sheet, count: r.count, keptCopy: r.keptCopy });
         await rememberSettings();
       } else if (r.exists && !onExisting) setAskReplace(true);
       else setTableNotice({ kind: r.exists ? "exists" : "problems", problems: r.problems });
-    } catch (e) {
-      setTableNotice({ kind: "error", message: errorText(e) });
-    } finally {
-      setBusy(null);
-    }
-  };
+    });
 
-  const run = async (onEdited?: EditedSheetDecision) => {
+  const run = (onEdited?: EditedSheetDecision) => {
     setTableNotice(null);
-    setOutcome(null);
-    setRunError(null);
     setRunNote(null);
-    if (!listOk) {
-      setRunError(s.initFixList);
-      return;
-    }
-    setBusy("run");
-    setProgress({ step: s.running, fraction: 0 });
     const input = { ...settings, nulagen: nulagen() };
-    try {
+    return job.run(async (onProgress) => {
       const result = await runInitiativesJob(createHost(), input, {
         store: settingsStore,
         ...(onEdited ? { onEdited } : {}),
-        onProgress: (step, fraction) => setProgress({ step: lang === "sv" ? step : s.running, fraction }),
+        onProgress,
       });
       if (!result.ok && result.editedSheets && !onEdited) {
         setEditedSheets(result.editedSheets);
-        return;
+        return undefined;
       }
-      setOutcome(result);
       if (result.ok) setLastDatum(input.datum);
-    } catch (e) {
-      setRunError(errorText(e));
-    } finally {
-      setProgress(null);
-      setBusy(null);
-    }
+      return result;
+    }, listOk ? null : s.initFixList);
   };
 
   const decideEdited = (decision: EditedSheetDecision | null) => {
@@ -267,28 +209,28 @@ export default function InitiativesView() {
     else setTableNotice({ kind: "cancelled" });
   };
 
-  const disabled = busy !== null;
+  const disabled = busy !== null || job.running;
 
   return (
-    <div className={styles.form}>
-      <Text className={styles.intro}>{s.initIntro}</Text>
+    <div className={view.form}>
+      <Text className={view.intro}>{s.initIntro}</Text>
 
       <Section id="sk-init-rapport" title={s.initSectionRapport}>
-        <Field label={s.initForbund} {...fieldState("forbund")}>
-          <Input
-            data-testid="init-forbund"
-            placeholder={s.forbundPlaceholder}
-            value={settings.forbund}
-            onChange={(_, d) => update({ forbund: d.value })}
-          />
-        </Field>
-        <Field label={s.initDatum} hint={s.initDatumHint(lastDatum)} {...fieldState("datum")}>
+        <TextField
+          label={s.initForbund}
+          testId="init-forbund"
+          placeholder={s.forbundPlaceholder}
+          value={settings.forbund}
+          onChange={(forbund) => update({ forbund })}
+          problem={located.fields.get("forbund")}
+        />
+        <Field label={s.initDatum} hint={s.initDatumHint(lastDatum)} {...problemState(located.fields.get("datum"))}>
           <Input data-testid="init-datum" type="date" value={settings.datum} onChange={(_, d) => update({ datum: d.value })} />
         </Field>
       </Section>
 
       <Section id="sk-init-nulagen" title={s.initSectionNulagen}>
-        <Text className={styles.intro}>{s.initNulagenIntro}</Text>
+        <Text className={view.intro}>{s.initNulagenIntro}</Text>
         <NulageList
           value={settings.nulagen}
           onChange={(list) => update({ nulagen: list })}
@@ -303,7 +245,7 @@ export default function InitiativesView() {
       </Section>
 
       <Section id="sk-init-tabell" title={s.initSectionTabell}>
-        <Text className={styles.intro}>{s.initTabellIntro}</Text>
+        <Text className={view.intro}>{s.initTabellIntro}</Text>
         <div className={styles.buttons}>
           <Button data-testid="init-create-table" disabled={disabled} onClick={() => void createTable()}>
             {s.initCreateTable}
@@ -312,24 +254,16 @@ export default function InitiativesView() {
             {s.initImport}
           </Button>
         </div>
-        {(busy === "table" || busy === "import") && (
-          <Field label={s.progressLabel} validationMessage={s.running} validationState="none">
-            <ProgressBar data-testid="table-progress" />
-          </Field>
-        )}
+        {busy !== null && <ProgressField testId="table-progress" step={s.running} />}
         <TableMessage notice={tableNotice} />
       </Section>
 
-      <div className={styles.run}>
+      <div className={view.run}>
         <Button appearance="primary" data-testid="init-run" disabled={disabled} onClick={() => void run()}>
           {s.initRun}
         </Button>
-        {progress && (
-          <Field label={s.progressLabel} validationMessage={progress.step} validationState="none">
-            <ProgressBar data-testid="progress" value={progress.fraction} max={1} />
-          </Field>
-        )}
-        <InitiativesResult outcome={outcome} error={runError} note={runNote} />
+        {job.progress && <ProgressField testId="progress" step={job.progress.step} fraction={job.progress.fraction} />}
+        <InitiativesResult outcome={outcome} error={job.error} note={runNote} />
       </div>
 
       <Dialog open={askReplace} modalType="alert" onOpenChange={(_, d) => !d.open && replaceTable(false)}>

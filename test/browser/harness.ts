@@ -1,14 +1,15 @@
 /**
- * The browser-test harness of taskpane.browser.test.ts, as a module for further browser tests: dist/
- * (the production build) served over http://127.0.0.1, Debian Chromium, and office.js answered with the
- * strict Office.js/Excel fake bundled by esbuild from an entry of this folder. Nothing may leave the
- * machine; page errors, console errors and unexpected requests are collected per page.
+ * The harness of the browser tests: dist/ (the production build) served over http://127.0.0.1, Debian
+ * Chromium, and office.js answered with the strict Office.js/Excel fake bundled by esbuild from
+ * fakeOfficeEntry.ts. Nothing may leave the machine; page errors, console errors and unexpected requests
+ * are collected per page.
  */
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
+import zlib from "node:zlib";
 import { buildSync } from "esbuild";
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from "playwright-core";
 import type { FakeOptions } from "./fakeOfficeEntry";
@@ -49,13 +50,13 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-/** Starts the server and the browser; `entry` is the fake's browser entry (a file of this folder). */
-export async function startHarness(entry: string): Promise<Harness> {
+/** Starts the server and the browser (building dist/ first if it is missing). */
+export async function startHarness(): Promise<Harness> {
   if (!fs.existsSync(path.join(DIST, "taskpane.html"))) {
     execFileSync(path.join(ROOT, "node_modules", ".bin", "webpack"), ["--mode", "production"], { cwd: ROOT, stdio: "inherit" });
   }
   const fakeBundle = buildSync({
-    entryPoints: [path.join(__dirname, entry)],
+    entryPoints: [path.join(__dirname, "fakeOfficeEntry.ts")],
     bundle: true,
     format: "iife",
     platform: "browser",
@@ -96,6 +97,7 @@ export async function startHarness(entry: string): Promise<Harness> {
       page.on("console", (m) => {
         if (m.type() === "error") errors.push(`console: ${m.text()}`);
       });
+      // Nothing may leave the machine: office.js is the fake, everything else must come from dist/.
       await context.route(
         (url) => !url.href.startsWith(base) && !url.href.startsWith("https://appsforoffice.microsoft.com/"),
         (route) => {
@@ -119,6 +121,19 @@ export async function startHarness(entry: string): Promise<Harness> {
       await new Promise((resolve) => server.close(resolve));
     },
   };
+}
+
+/** The scripts taskpane.html loads from dist/ at once, and their size gzipped (level 9) together. */
+export function initialJavaScript(): { scripts: string[]; gzipBytes: number } {
+  const html = fs.readFileSync(path.join(DIST, "taskpane.html"), "utf8");
+  // The minified HTML may leave attribute values unquoted.
+  const scripts = [...html.matchAll(/<script\b[^>]*\ssrc=(?:"([^"]*)"|'([^']*)'|([^\s>]+))/g)]
+    .map((m) => m[1] ?? m[2] ?? m[3])
+    .filter((src) => !/^https?:/.test(src));
+  const gzipBytes = scripts
+    .map((src) => zlib.gzipSync(fs.readFileSync(path.join(DIST, src)), { level: 9 }).length)
+    .reduce((a, b) => a + b, 0);
+  return { scripts, gzipBytes };
 }
 
 /**

@@ -8,7 +8,7 @@
  */
 import path from "node:path";
 import type { Page } from "playwright-core";
-import type { FakeUserHands, FakeUserProbe } from "./fakeOfficeUserEntry";
+import type { FakeProbe, FakeUserHands } from "./fakeOfficeEntry";
 import { OUT, axeSeriousViolations, eventually, inPage, startHarness, type Harness } from "./harness";
 
 jest.setTimeout(240_000);
@@ -16,14 +16,14 @@ jest.setTimeout(240_000);
 let harness: Harness;
 
 beforeAll(async () => {
-  harness = await startHarness("fakeOfficeUserEntry.ts");
+  harness = await startHarness();
 });
 
 afterAll(async () => {
   await harness?.close();
 });
 
-const fake = <T, A = undefined>(page: Page, fn: (f: FakeUserProbe, arg: A) => T, arg?: A): Promise<T> =>
+const fake = <T, A = undefined>(page: Page, fn: (f: FakeProbe, arg: A) => T, arg?: A): Promise<T> =>
   inPage(page, "__samkalkFake", fn, arg);
 const user = <T, A = undefined>(page: Page, fn: (u: FakeUserHands, arg: A) => T, arg?: A): Promise<T> =>
   inPage(page, "__samkalkUser", fn, arg);

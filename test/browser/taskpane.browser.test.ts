@@ -6,136 +6,26 @@
  * (test/fakes/excelFake.ts, bundled with esbuild at test time), so every workbook call goes through the
  * real OfficeWorkbookHost. Assertions read the fake workbook back through window.__samkalkFake.
  */
-import { execFileSync } from "node:child_process";
-import fs from "node:fs";
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import path from "node:path";
-import zlib from "node:zlib";
-import { buildSync } from "esbuild";
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from "playwright-core";
-import type { FakeOptions, FakeProbe } from "./fakeOfficeEntry";
+import type { Page } from "playwright-core";
+import type { FakeProbe } from "./fakeOfficeEntry";
+import { OUT, axeSeriousViolations, inPage, initialJavaScript, startHarness, waitForValue, type Harness } from "./harness";
 
 jest.setTimeout(240_000);
 
-const ROOT = path.resolve(__dirname, "..", "..");
-const DIST = path.join(ROOT, "dist");
-const OUT = path.join(ROOT, "test-output");
-const CHROMIUM = "/usr/bin/chromium";
-const OFFICE_JS = "https://appsforoffice.microsoft.com/**";
 const INITIAL_JS_LIMIT_GZ = 300 * 1024;
 
-type FakeWindow = Window & { __samkalkFake: FakeProbe; __samkalkFakeOptions: FakeOptions };
-type AxeResult = { violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[] };
-
-let server: http.Server;
-let base: string;
-let browser: Browser;
-let fakeBundle: string;
-const contexts: BrowserContext[] = [];
-
-const TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".png": "image/png",
-  ".xml": "application/xml",
-  ".map": "application/json",
-};
-
-function serveDist(): Promise<http.Server> {
-  const s = http.createServer((req, res) => {
-    const rel = decodeURIComponent(new URL(req.url ?? "/", "http://127.0.0.1").pathname);
-    const file = path.join(DIST, path.normalize(rel));
-    if (req.method !== "GET" || !file.startsWith(DIST + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { "content-type": TYPES[path.extname(file)] ?? "application/octet-stream" });
-    fs.createReadStream(file).pipe(res);
-  });
-  return new Promise((resolve) => s.listen(0, "127.0.0.1", () => resolve(s)));
-}
+let harness: Harness;
 
 beforeAll(async () => {
-  if (!fs.existsSync(path.join(DIST, "taskpane.html"))) {
-    execFileSync(path.join(ROOT, "node_modules", ".bin", "webpack"), ["--mode", "production"], { cwd: ROOT, stdio: "inherit" });
-  }
-  fakeBundle = buildSync({
-    entryPoints: [path.join(__dirname, "fakeOfficeEntry.ts")],
-    bundle: true,
-    format: "iife",
-    platform: "browser",
-    target: "es2020",
-    write: false,
-  }).outputFiles[0].text;
-  server = await serveDist();
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
-  fs.mkdirSync(OUT, { recursive: true });
+  harness = await startHarness();
 });
 
 afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => undefined);
-  await browser?.close();
-  await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
+  await harness?.close();
 });
 
-/** Opens taskpane.html as Excel would, with the fake Office.js in the given display language. */
-async function openTaskpane(
-  displayLanguage: string,
-  settings?: Record<string, unknown>,
-): Promise<{ page: Page; errors: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 360, height: 900 }, locale: displayLanguage });
-  contexts.push(context);
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on("pageerror", (e) => errors.push(`pageerror: ${e.message}`));
-  page.on("console", (m) => {
-    if (m.type() === "error") errors.push(`console: ${m.text()}`);
-  });
-  // Nothing may leave the machine: office.js is the fake, everything else must come from dist/.
-  await context.route(
-    (url) => !url.href.startsWith(base) && !url.href.startsWith("https://appsforoffice.microsoft.com/"),
-    (route) => {
-      errors.push(`unexpected request: ${route.request().url()}`);
-      return route.abort();
-    },
-  );
-  await context.route(OFFICE_JS, (route) =>
-    route.fulfill({ status: 200, contentType: "text/javascript; charset=utf-8", body: fakeBundle }),
-  );
-  const options: FakeOptions = { displayLanguage, settings };
-  await page.addInitScript((o) => {
-    (window as unknown as FakeWindow).__samkalkFakeOptions = o;
-  }, options);
-  await page.goto(`${base}/taskpane.html`);
-  return { page, errors };
-}
-
-const fake = <T>(page: Page, fn: (f: FakeProbe) => T): Promise<T> =>
-  page.evaluate(`(${fn.toString()})(window.__samkalkFake)`) as Promise<T>;
-
-async function axeSeriousViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: require.resolve("axe-core/axe.min.js") });
-  const result = (await page.evaluate(
-    "axe.run(document, { resultTypes: ['violations'] })",
-  )) as AxeResult;
-  return result.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.map((n) => JSON.stringify(n.target)).join(", ")})`);
-}
+const fake = <T>(page: Page, fn: (f: FakeProbe) => T): Promise<T> => inPage(page, "__samkalkFake", fn);
 
 /** Types into the kommun search (as a user does, key by key) and picks the option. */
 async function addKommun(page: Page, query: string, option: RegExp) {
@@ -147,17 +37,6 @@ async function addKommun(page: Page, query: string, option: RegExp) {
   await waitForValue(search, "");
 }
 
-/** Waits until an input shows `value` (jest's expect does not auto-wait like Playwright's). */
-async function waitForValue(locator: Locator, value: string) {
-  const deadline = Date.now() + 5000;
-  let last = await locator.inputValue();
-  while (last !== value && Date.now() < deadline) {
-    await new Promise((r) => setTimeout(r, 50));
-    last = await locator.inputValue();
-  }
-  expect(last).toBe(value);
-}
-
 async function fillBasics(page: Page, ar: string, belopp: string) {
   await page.getByTestId("ar").fill(ar);
   await page.getByTestId("belopp").fill(belopp);
@@ -166,20 +45,14 @@ async function fillBasics(page: Page, ar: string, belopp: string) {
 
 describe("task pane (production bundle, strict Office.js fake, Chromium)", () => {
   test("initial JavaScript of taskpane.html is at most 300 KB gzipped", () => {
-    const html = fs.readFileSync(path.join(DIST, "taskpane.html"), "utf8");
-    // The minified HTML may leave attribute values unquoted.
-    const scripts = [...html.matchAll(/<script\b[^>]*\ssrc=(?:"([^"]*)"|'([^']*)'|([^\s>]+))/g)]
-      .map((m) => m[1] ?? m[2] ?? m[3])
-      .filter((src) => !/^https?:/.test(src));
+    const { scripts, gzipBytes: total } = initialJavaScript();
     expect(scripts.length).toBeGreaterThan(0);
-    const sizes = scripts.map((src) => zlib.gzipSync(fs.readFileSync(path.join(DIST, src)), { level: 9 }).length);
-    const total = sizes.reduce((a, b) => a + b, 0);
     console.log(`initial JS: ${scripts.join(", ")} = ${(total / 1024).toFixed(1)} KB gzipped`);
     expect(total).toBeLessThanOrEqual(INITIAL_JS_LIMIT_GZ);
   });
 
   test("Swedish: two kommuner, embedded 2019 population, 11 380 tkr → sheet Medlemsavgifter 2021", async () => {
-    const { page, errors } = await openTaskpane("sv-SE");
+    const { page, errors } = await harness.openTaskpane("sv-SE");
     await page.getByRole("button", { name: /Medlemsavgifter/ }).click();
     await page.getByRole("heading", { name: "Medlemsavgifter", level: 2 }).waitFor();
 
@@ -228,7 +101,7 @@ describe("task pane (production bundle, strict Office.js fake, Chromium)", () =>
   });
 
   test("Swedish: a population that is not a number gives a located problem and writes nothing", async () => {
-    const { page, errors } = await openTaskpane("sv-SE");
+    const { page, errors } = await harness.openTaskpane("sv-SE");
     await page.getByRole("button", { name: /Medlemsavgifter/ }).click();
     await addKommun(page, "Umeå", /^Umeå \(2480\)/);
     await addKommun(page, "Vännäs", /^Vännäs \(2460\)/);
@@ -269,7 +142,7 @@ describe("task pane (production bundle, strict Office.js fake, Chromium)", () =>
         { kod: "2460", namn: "Vännäs", varde: "10" },
       ],
     };
-    const { page, errors } = await openTaskpane("sv-SE", { "samkalk.medlemsavgifter": stored });
+    const { page, errors } = await harness.openTaskpane("sv-SE", { "samkalk.medlemsavgifter": stored });
     await page.getByRole("button", { name: /Medlemsavgifter/ }).click();
     expect(await page.getByLabel("Samordningsförbundets namn").inputValue()).toBe("Samordningsförbundet Umeå");
     expect(await page.getByTestId("ar").inputValue()).toBe("2022");
@@ -291,7 +164,7 @@ describe("task pane (production bundle, strict Office.js fake, Chromium)", () =>
   });
 
   test("English display language: English labels throughout", async () => {
-    const { page, errors } = await openTaskpane("en-US");
+    const { page, errors } = await harness.openTaskpane("en-US");
     expect(await page.locator("html").getAttribute("lang")).toBe("en-US");
     await page.getByRole("heading", { name: "Choose a task" }).waitFor();
     expect(await axeSeriousViolations(page)).toEqual([]);

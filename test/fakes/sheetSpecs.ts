@@ -1,4 +1,5 @@
 /** Hand-made SheetSpecs for host tests (independent of the real sheet builders). */
+import type { SheetState } from "../../src/hosts/host";
 import type { Cell, CellStyle, SheetSpec } from "../../src/sheets/spec";
 
 export const text = (t: string, style?: CellStyle, format?: string): Cell => ({ kind: "text", text: t, style, format });
@@ -6,10 +7,21 @@ export const num = (value: number, style?: CellStyle, format?: string): Cell => 
 export const formula = (f: string, style?: CellStyle, format?: string): Cell => ({ kind: "formula", formula: f, style, format });
 export const empty = (style?: CellStyle, format?: string): Cell => ({ kind: "empty", style, format });
 
+export const FEE_SHEET = "Medlemsavgifter 2025";
 export const FEE_TABLE = "Samkalk_Medlemsavgifter_2025";
 
+/** What inspectSheet reports for a sheet the workbook does not have (the state to write a new sheet over). */
+export const absent = (sheetName = FEE_SHEET): SheetState => ({
+  sheetName,
+  exists: false,
+  ownedBySamkalk: false,
+  tables: {},
+  tableHeaders: {},
+  editedSinceWritten: null,
+});
+
 /** A minimal valid spec: one title cell, no tables or validations. */
-export function minimalSpec(name = "Medlemsavgifter 2025", overrides: Partial<SheetSpec> = {}): SheetSpec {
+export function minimalSpec(name = FEE_SHEET, overrides: Partial<SheetSpec> = {}): SheetSpec {
   return {
     name,
     kind: "medlemsavgifter",
@@ -37,7 +49,7 @@ export const FEE_FIRST_ROW = 4;
  * Shaped like the real fee sheet: title, inputs, a kommun table (kod as text "0114", name, population
  * as a yellow input, share and fee as formulas), a sum row, validations, print setup, frozen rows.
  */
-export function feeLikeSpec(kommuner: number, name = "Medlemsavgifter 2025"): SheetSpec {
+export function feeLikeSpec(kommuner: number, name = FEE_SHEET): SheetSpec {
   const first = FEE_FIRST_ROW;
   const last = first + kommuner - 1;
   const rows: Cell[][] = Array.from({ length: kommuner }, (_, i) => {

@@ -5,11 +5,8 @@
 import { OfficeWorkbookHost, createOfficeSettingsStore, estimatePayloadBytes } from "../../src/hosts/office/officeHost";
 import { OWNERSHIP_KEY } from "../../src/hosts/office/ownership";
 import { charsToPoints } from "../../src/hosts/office/sheetSetup";
-import type { SheetState } from "../../src/hosts/host";
 import { FakeOffice, FakeOfficeOptions, createFakeOffice } from "../fakes/excelFake";
-import { FEE_FIRST_ROW, FEE_TABLE, bigTextSpec, feeLikeSpec, minimalSpec, num, text } from "../fakes/sheetSpecs";
-
-const SHEET = "Medlemsavgifter 2025";
+import { FEE_FIRST_ROW, FEE_SHEET as SHEET, FEE_TABLE, absent, bigTextSpec, feeLikeSpec, minimalSpec, num, text } from "../fakes/sheetSpecs";
 
 function setup(options: FakeOfficeOptions = {}): { fake: FakeOffice; host: OfficeWorkbookHost } {
   const fake = createFakeOffice(options);
@@ -20,15 +17,6 @@ function setup(options: FakeOfficeOptions = {}): { fake: FakeOffice; host: Offic
   });
   return { fake, host };
 }
-
-const absent = (sheetName = SHEET): SheetState => ({
-  sheetName,
-  exists: false,
-  ownedBySamkalk: false,
-  tables: {},
-  tableHeaders: {},
-  editedSinceWritten: null,
-});
 
 describe("round trips", () => {
   test("a fee sheet for 290 kommuner takes as few syncs as one for 6 (at most 3 per write)", async () => {

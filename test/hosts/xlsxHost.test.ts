@@ -3,23 +3,12 @@
  * edited sheets from untouched ones, keeps an edited sheet as the user's copy, and styles as specified.
  */
 import ExcelJS from "exceljs";
-import type { SheetState } from "../../src/hosts/host";
 import { STYLE_COLORS } from "../../src/hosts/office/styles";
 import { XlsxWorkbookHost } from "../../src/hosts/xlsx/xlsxHost";
 import { argb } from "../../src/hosts/xlsx/xlsxStyles";
-import { FEE_TABLE, feeLikeSpec, minimalSpec, num, text } from "../fakes/sheetSpecs";
+import { FEE_SHEET as SHEET, FEE_TABLE, absent, feeLikeSpec, minimalSpec, num, text } from "../fakes/sheetSpecs";
 
-const SHEET = "Medlemsavgifter 2025";
 const COPY = "Medlemsavgifter 2025 (ändrad)";
-
-const absent = (sheetName = SHEET): SheetState => ({
-  sheetName,
-  exists: false,
-  ownedBySamkalk: false,
-  tables: {},
-  tableHeaders: {},
-  editedSinceWritten: null,
-});
 
 function sheet(host: XlsxWorkbookHost, name: string): ExcelJS.Worksheet {
   const ws = host.workbook.getWorksheet(name);

@@ -1,0 +1,60 @@
+import * as React from "react";
+import { Field, Input, makeStyles, tokens } from "@fluentui/react-components";
+
+/** The layout the job views share: the form's column, its intro texts and the run area. */
+export const useViewStyles = makeStyles({
+  form: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalL },
+  section: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
+  heading: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
+  intro: { color: tokens.colorNeutralForeground2 },
+  run: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
+});
+
+/** A titled part of a job view's form. */
+export function Section(props: { id: string; title: string; children: React.ReactNode }) {
+  const styles = useViewStyles();
+  return (
+    <section className={styles.section} aria-labelledby={props.id}>
+      <h3 id={props.id} className={styles.heading}>
+        {props.title}
+      </h3>
+      {props.children}
+    </section>
+  );
+}
+
+/** What a caught error says to the user. */
+export const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+/** A Field's validation props for the problem the last run found with it (none: no props). */
+export function problemState(message: string | undefined) {
+  return message !== undefined ? { validationState: "error" as const, validationMessage: message } : {};
+}
+
+/** A labelled text input; `problem` is what the last run found wrong with it. */
+export function TextField(props: {
+  label: string;
+  testId: string;
+  placeholder?: string;
+  value: string;
+  onChange: (value: string) => void;
+  problem?: string;
+}) {
+  return (
+    <Field label={props.label} {...problemState(props.problem)}>
+      <Input data-testid={props.testId} placeholder={props.placeholder} value={props.value} onChange={(_, d) => props.onChange(d.value)} />
+    </Field>
+  );
+}
+
+/** The job's settings stored with the workbook, read once; null if there are none or they cannot be read. */
+export function useStoredSettings<T>(load: () => T | null): T | null {
+  const [initial] = React.useState(() => {
+    try {
+      return load();
+    } catch {
+      return null;
+    }
+  });
+  return initial;
+}
