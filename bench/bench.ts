@@ -5,6 +5,10 @@
  *   2. The domain split for 290 kommuner: time per split.
  *   3. The production task pane's initial JavaScript, gzipped (target ≤ 300 KB; needs `npm run build`).
  *   4. Initiative status sheets for 200 initiatives through the Office host: syncs per sheet and time.
+ *   6. A budget of 50 and 500 posts × 3 years imported and projected through the Office host: syncs
+ *      (constant in posts), the largest request and the time.
+ *   5. A tidy SCB table of 1 000 and 100 000 rows through the Office host: syncs, the chunks the 5 MB
+ *      request limit forces, the largest request.
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -20,6 +24,8 @@ import { createFakeOffice } from "../test/fakes/excelFake";
 import { initiatives001 } from "../src/sources/initiatives/sample001";
 import type { Initiativ } from "../src/domain/initiatives/model";
 import { defaultInitiativesSettings, runInitiativesJob, writeInitiativeInput } from "../src/usecases/initiativesJob";
+import { benchBudget } from "../test/budget/budgetBench";
+import { benchLargeTidyTable } from "../test/scb/sheets/largeTableBench";
 
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 
@@ -111,6 +117,20 @@ async function main() {
   console.log(domainSpeed());
   console.log("Initiative status sheets through the Office host (strict fake):");
   for (const n of [12, 200]) for (const line of await initiativesThroughOffice(n)) console.log(line);
+  console.log("Tidy SCB table sheet through the Office host (strict fake):");
+  for (const n of [1_000, 100_000]) {
+    const f = await benchLargeTidyTable(n);
+    console.log(
+      `  ${String(n).padStart(7)} rows: writeSheet ${f.writeSyncs} syncs (${f.chunks} chunk${f.chunks === 1 ? "" : "s"}; at least ${f.minimumChunks} needed), largest request ${kb(f.largestRequestBytes)} (limit 5 MB), ${kb(f.totalRequestBytes)} in all, ${f.ms.toFixed(0)} ms on the fake`,
+    );
+  }
+  console.log("Budget: import (Budget + Budgetkontroll) and projection (Budget 2022–2024) through the Office host (strict fake):");
+  for (const n of [50, 500]) {
+    const b = await benchBudget(n);
+    console.log(
+      `  ${String(n).padStart(3)} posts × 3 years: import ${b.importSyncs} syncs, ${b.importMs.toFixed(0)} ms; projection ${b.projectionSyncs} syncs, ${b.projectionMs.toFixed(0)} ms; largest request ${kb(b.largestRequestBytes)} (limit 5 MB) on the fake`,
+    );
+  }
   console.log("Task pane bundle:");
   for (const line of bundleSize()) console.log(line);
 }

@@ -5,6 +5,9 @@ import { FeeSplitSettings, runFeeSplitJob } from "../usecases/feeSplitJob";
 import { InputError } from "../domain/errors";
 import { initiatives001 } from "../sources/initiatives/sample001";
 import { defaultInitiativesSettings, runInitiativesJob, writeInitiativeInput } from "../usecases/initiativesJob";
+import { importBudgetJob, runBudgetProjectionJob } from "../usecases/budgetJob";
+import { BUDGET_004, UMEAREGIONEN_BUDGET, planAsProjection } from "../usecases/budgetSample004";
+import { writeScbDemoSheets } from "../usecases/scbDemo";
 
 /** Umeåregionen's members (seed 004): Umeå, Vännäs, Nordmaling, Vindeln, Robertsfors, Bjurholm. */
 export const UMEAREGIONEN_KODER = ["2480", "2460", "2401", "2404", "2409", "2403"];
@@ -37,6 +40,17 @@ export async function writeDemoWorkbook(file: string, today = new Date()): Promi
   if (!input.ok) throw new InputError(input.problems);
   const status = await runInitiativesJob(host, initSettings, { today });
   if (!status.ok) throw new InputError(status.problems);
+  // Befolkning from the embedded 2019 figures; Helårsekvivalenter from synthetic data (labelled so).
+  const scb = await writeScbDemoSheets(host, UMEAREGIONEN_KODER, "Samordningsförbundet Umeåregionen", today);
+  // Seed 004: the 2021–2023 budget as in the verksamhetsplan, its checks, and the projection from 2021
+  // that keeps the plan's 2022–2023 amounts and carries 2023 into 2024 unchanged.
+  const budget = await importBudgetJob(host, { origin: { row: 0, col: 0 }, values: BUDGET_004 }, UMEAREGIONEN_BUDGET, {
+    today,
+    kalla: "verksamhetsplanen 2021–2023, avsnitt 13 Budget (seed 004)",
+  });
+  if (!budget.ok) throw new InputError(budget.problems);
+  const projection = await runBudgetProjectionJob(host, { ...UMEAREGIONEN_BUDGET, prognos: planAsProjection(budget.budget, 2021) }, { today });
+  if (!projection.ok) throw new InputError(projection.problems);
   await host.save(file);
-  return [outcome.sheetName, input.sheet, ...status.sheets];
+  return [outcome.sheetName, input.sheet, ...status.sheets, ...scb, ...budget.sheets, projection.sheetName];
 }

@@ -4,6 +4,7 @@ import { runSplit } from "./splitCommand";
 import { writeDemoWorkbook } from "./demo";
 import { runScbImportCommand } from "./scbCommand";
 import { runInitiativesCommand } from "./initiativesCommand";
+import { runBudgetImportCommand } from "./budgetCommand";
 
 /** `samkalk` — Samkalk's jobs without Excel. Returns the exit code (0 ok, 1 bad input, 2 usage). */
 export async function main(argv: string[]): Promise<number> {
@@ -65,6 +66,21 @@ export async function main(argv: string[]): Promise<number> {
     .requiredOption("--out <fil.xlsx>", "arbetsboken som skrivs")
     .action(async (file: string, opts: { datum?: string; forbund?: string; out: string }) => {
       code = await runInitiativesCommand(file, opts, out, err);
+    });
+
+  program
+    .command("budget")
+    .description("Budget: läs in en budget och kontrollera varje summa")
+    .command("import")
+    .description("Läs in en budget (som i verksamhetsplanen) till en tabell med en rad per post och år, och kontrollera summor, resultat och eget kapital")
+    .argument("<fil>", "budgetens celler som CSV eller TSV, eller en .xlsx-arbetsbok")
+    .option("--sheet <namn>", "bladet i .xlsx-filen (standard: det första)")
+    .addOption(new Option("--format <format>", "utdata").choices(["csv", "json"]).default("csv"))
+    .addOption(new Option("--enhet <enhet>", "beloppens enhet (standard: rubrikraden, annars tkr)").choices(["kr", "tkr"]))
+    .option("--forbund <namn>", "förbundets namn (för .xlsx-bladen)")
+    .option("--out <fil.xlsx>", "skriv också bladen Budget och Budgetkontroll med levande formler")
+    .action(async (file: string, opts: { sheet?: string; format: "csv" | "json"; enhet?: "kr" | "tkr"; forbund?: string; out?: string }) => {
+      code = await runBudgetImportCommand(file, opts, out, err);
     });
 
   program

@@ -92,7 +92,32 @@ export type SheetKind =
   | "initiativ-indata"
   | "initiativ-oversikt"
   | "initiativ-status"
-  | "initiativ-historik";
+  | "initiativ-historik"
+  | "budget" | "budget-kontroll" | "budget-projektion" | "budget-uppfoljning"
+  | "scb-tabell"
+  | "scb-kallor"
+  | "helarsekvivalenter"
+  | "befolkning";
+
+/**
+ * A native Excel chart over a range of the same sheet. The range's first row holds the series names
+ * and its first column the category labels (as text: numbers there would become a series of their own).
+ * Hosts that cannot write charts (the xlsx host: exceljs has no chart support) leave them out.
+ */
+export interface ChartSpec {
+  /** Name of the chart object in Excel, unique on the sheet. */
+  name: string;
+  type: "line" | "columnStacked";
+  title: string;
+  /** Header row + category column + values, on this sheet. */
+  source: RangeRef;
+  /** "columns": one series per column of `source` (after the category column). */
+  seriesBy: "columns" | "rows";
+  categoryAxisTitle?: string;
+  valueAxisTitle?: string;
+  /** The cells the chart covers (top-left to bottom-right). */
+  position: RangeRef;
+}
 
 export interface SheetSpec {
   name: string;
@@ -106,6 +131,8 @@ export interface SheetSpec {
   print: PrintSpec;
   /** Rows frozen at the top. */
   freezeRows?: number;
+  /** Native charts (Office host only). */
+  charts?: ChartSpec[];
 }
 
 export interface WorkbookSpec {

@@ -36,6 +36,12 @@ const JOBS: readonly JobDef[] = [
     description: (s) => s.jobInitiativesDescription,
     View: React.lazy(() => import(/* webpackChunkName: "initiatives", webpackPrefetch: true */ "./InitiativesView")),
   },
+  {
+    id: "scb",
+    title: (s) => s.jobScbTitle,
+    description: (s) => s.jobScbDescription,
+    View: React.lazy(() => import(/* webpackChunkName: "scb", webpackPrefetch: true */ "./ScbView")),
+  },
 ];
 
 const useStyles = makeStyles({

@@ -1,20 +1,20 @@
 import { InputError, InputProblem } from "../domain/errors";
 import { Historikrad, Initiativ, Initiativforandring, Oversikt, buildOverview, compareWithHistory, initiativeSheetNames, snapshot } from "../domain/initiatives/index";
-import type { SheetState, WorkbookHost } from "../hosts/host";
+import type { WorkbookHost } from "../hosts/host";
 import { HISTORY_HEADER_ROW, HISTORY_SHEET, HISTORY_TABLE, buildHistorySheet } from "../sheets/initiatives/historySheet";
 import { INPUT_HEADER_ROW, INPUT_SHEET, INPUT_TABLE, buildInputSheet } from "../sheets/initiatives/inputSheet";
-import { OVERVIEW_SHEET, buildOverviewSheet } from "../sheets/initiatives/overviewSheet";
+import { buildOverviewSheet } from "../sheets/initiatives/overviewSheet";
 import { buildStatusSheet } from "../sheets/initiatives/statusSheet";
 import type { SheetSpec } from "../sheets/spec";
 import { parseHistoryRows } from "../sources/initiatives/historyRows";
 import { parseInitiativeTable } from "../sources/initiatives/initiativeRows";
 import { InitiativesSettings, InitiativesSettingsSchema, saveInitiativesSettings } from "./initiativesSettings";
 import type { SettingsStore } from "../hosts/host";
+import { EditedSheetDecision, copyName, editedSheetProblems, writeSheets } from "./writeSheets";
 
 export * from "./initiativesSettings";
 
-/** What to do with a generated sheet the user has edited since Samkalk wrote it. */
-export type EditedSheetDecision = "overwrite" | "keepCopy";
+export type { EditedSheetDecision };
 
 export interface InitiativesJobOptions {
   today?: Date;
@@ -49,51 +49,6 @@ export async function readInitiatives(host: WorkbookHost, settings: InitiativesS
   return parseInitiativeTable([header, ...body.filter((r) => r.some((v) => v !== null && v !== ""))], { nulagen: settings.nulagen, locate: inputRow });
 }
 
-/** A free name for the user's copy of an edited sheet: "Init 03 Namn (ändrad)", "… (ändrad 2)". */
-async function copyName(host: WorkbookHost, name: string): Promise<string> {
-  for (let n = 1; n < 100; n++) {
-    const suffix = n === 1 ? " (ändrad)" : ` (ändrad ${n})`;
-    const candidate = `${name.slice(0, 31 - suffix.length).trimEnd()}${suffix}`;
-    if (!(await host.inspectSheet(candidate, [])).exists) return candidate;
-  }
-  throw new Error(`Hittar inget ledigt namn för en kopia av bladet "${name}".`);
-}
-
-/**
- * Writes specs only if every one of them may be written: a sheet of the same name that is not
- * Samkalk's stops the whole job, and an edited Samkalk sheet is kept as the user's copy or
- * overwritten only on the user's word. So the workbook is never left half-written by a refusal.
- */
-async function writeAll(host: WorkbookHost, specs: SheetSpec[], known: Map<string, SheetState>, onEdited: EditedSheetDecision | undefined) {
-  const states: SheetState[] = [];
-  for (const spec of specs) states.push(known.get(spec.name) ?? (await host.inspectSheet(spec.name, [])));
-  const foreign = states.filter((s) => s.exists && !s.ownedBySamkalk);
-  if (foreign.length > 0) {
-    return {
-      kind: "refused" as const,
-      problems: foreign.map((s) => ({
-        plats: `bladet "${s.sheetName}"`,
-        meddelande: "Ett blad med det namnet finns redan och är inte skapat av Samkalk. Byt namn på det; Samkalk skriver inte över det.",
-      })),
-    };
-  }
-  const edited = states.filter((s) => s.exists && s.editedSinceWritten === true).map((s) => s.sheetName);
-  if (edited.length > 0 && !onEdited) return { kind: "ask" as const, edited };
-  const keptCopies: string[] = [];
-  let syncs = 0;
-  for (let k = 0; k < specs.length; k++) {
-    let state = states[k];
-    if (edited.includes(state.sheetName) && onEdited === "keepCopy") {
-      const copy = await copyName(host, state.sheetName);
-      await host.keepAsUserCopy(state.sheetName, copy);
-      keptCopies.push(copy);
-      state = { ...state, exists: false, ownedBySamkalk: false, tables: {}, tableHeaders: {}, editedSinceWritten: null };
-    }
-    syncs += (await host.writeSheet(specs[k], state)).syncs;
-  }
-  return { kind: "done" as const, keptCopies, syncs };
-}
-
 /** Overview, one status sheet per initiative and the history, for the report date in the settings. */
 export async function runInitiativesJob(host: WorkbookHost, input: InitiativesSettings, opts: InitiativesJobOptions = {}): Promise<InitiativesOutcome> {
   const progress = opts.onProgress ?? (() => undefined);
@@ -121,16 +76,13 @@ export async function runInitiativesJob(host: WorkbookHost, input: InitiativesSe
       buildHistorySheet(newHistory),
     ];
     progress("Skriver bladen", 0.5);
-    const written = await writeAll(host, specs, new Map([[HISTORY_SHEET, historyState]]), opts.onEdited);
+    const written = await writeSheets(host, specs, new Map([[HISTORY_SHEET, historyState]]), opts.onEdited);
     if (written.kind === "refused") return fail(written.problems);
     if (written.kind === "ask") {
       return {
         ok: false,
         editedSheets: written.edited,
-        problems: written.edited.map((name) => ({
-          plats: `bladet "${name}"`,
-          meddelande: "Bladet har ändrats sedan Samkalk skrev det. Välj om Samkalk ska behålla din version som kopia eller skriva över den.",
-        })),
+        problems: editedSheetProblems(written.edited),
       };
     }
     if (opts.store) await saveInitiativesSettings(opts.store, settings).catch(() => undefined);

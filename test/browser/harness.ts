@@ -44,9 +44,17 @@ function serveDist(): Promise<http.Server> {
   return new Promise((resolve) => s.listen(0, "127.0.0.1", () => resolve(s)));
 }
 
+export interface OpenOptions {
+  /**
+   * Origins the page may reach besides dist/ and office.js, e.g. a replay server on 127.0.0.1
+   * ("http://127.0.0.1:43123"). Everything else stays blocked.
+   */
+  allowOrigins?: string[];
+}
+
 export interface Harness {
   /** Opens taskpane.html as Excel would, with the fake Office.js in the given display language. */
-  openTaskpane(displayLanguage: string, settings?: Record<string, unknown>): Promise<{ page: Page; errors: string[] }>;
+  openTaskpane(displayLanguage: string, settings?: Record<string, unknown>, options?: OpenOptions): Promise<{ page: Page; errors: string[] }>;
   close(): Promise<void>;
 }
 
@@ -88,7 +96,7 @@ export async function startHarness(): Promise<Harness> {
   const contexts: BrowserContext[] = [];
 
   return {
-    async openTaskpane(displayLanguage, settings) {
+    async openTaskpane(displayLanguage, settings, open = {}) {
       const context = await browser.newContext({ viewport: { width: 360, height: 900 }, locale: displayLanguage });
       contexts.push(context);
       const page = await context.newPage();
@@ -97,9 +105,11 @@ export async function startHarness(): Promise<Harness> {
       page.on("console", (m) => {
         if (m.type() === "error") errors.push(`console: ${m.text()}`);
       });
-      // Nothing may leave the machine: office.js is the fake, everything else must come from dist/.
+      // Nothing may leave the machine: office.js is the fake, everything else must come from dist/ (or an
+      // origin the test allows, such as its replay server on 127.0.0.1).
+      const allowed = [`${base}/`, ...(open.allowOrigins ?? []).map((o) => `${new URL(o).origin}/`)];
       await context.route(
-        (url) => !url.href.startsWith(base) && !url.href.startsWith("https://appsforoffice.microsoft.com/"),
+        (url) => !allowed.some((a) => url.href.startsWith(a)) && !url.href.startsWith("https://appsforoffice.microsoft.com/"),
         (route) => {
           errors.push(`unexpected request: ${route.request().url()}`);
           return route.abort();

@@ -30,9 +30,13 @@
  *  - Excel.run flushes what is still queued when the batch resolves (that counts as a sync);
  *    a context used after its run has finished fails.
  *
+ *  - Charts (fakeCharts.ts): `worksheet.charts.add(type, sourceData, seriesBy)`, name, title, axis
+ *    titles, `setPosition`, series names as Excel guesses them from the source, `delete`;
+ *    `inspect.charts(sheet)`. Chart formatting, legends and data labels are not modelled.
+ *
  * Not modelled (and refused with code "FakeNotSupported" where relevant): formula evaluation
  * (`values` of a formula cell reads as "#NOT_CALCULATED!" unless `evaluateFormula` is given),
- * events, charts, named items, RangeAreas (and so multi-area selections), tables without headers,
+ * events, named items, RangeAreas (and so multi-area selections), tables without headers,
  * list sources given as ranges, row heights set by hand.
  *
  * No Node imports: the fake is also bundled (esbuild, IIFE) for browser tests; such an entry calls
@@ -50,7 +54,7 @@ import { EXCEL_ENUMS, OFFICE_ENUMS } from "./fakeEnums";
 export { FakeOfficeError } from "./fakeErrors";
 export type { FakeErrorCode } from "./fakeErrors";
 export type { SyncStats } from "./fakeClientObject";
-export type { CellView, SheetView, TableView, ValidationView } from "./fakeInspect";
+export type { CellView, ChartView, SheetView, TableView, ValidationView } from "./fakeInspect";
 export { FakeInspector, FakeUser } from "./fakeInspect";
 export { FakeSettings } from "./fakeSettings";
 export type { FormulaEvaluator } from "./fakeRangeOps";

@@ -2,7 +2,7 @@
  * Test-only access to the fake workbook, outside Office.js: look at what landed in it, and act as
  * the user (edits apply at once, with no sync, exactly as if typed into Excel).
  */
-import { Rect, columnIndex, formatRect, isInsideSheet, parseAddress } from "./fakeAddress";
+import { Rect, columnIndex, formatRect, isInsideSheet, parseAddress, qualifiedAddress } from "./fakeAddress";
 import { BookModel } from "./fakeBook";
 import { ScalarValue, contentFromInput } from "./fakeCellInput";
 import {
@@ -16,6 +16,7 @@ import {
   ValidationRuleValue,
 } from "./fakeSheet";
 import { FakeSettings } from "./fakeSettings";
+import { sheetCharts } from "./fakeCharts";
 
 export interface CellView {
   /** The constant in the cell ("" if empty or a formula: the fake does not calculate). */
@@ -57,6 +58,21 @@ export interface ValidationView {
   address: string;
   rule: ValidationRuleValue | null;
   errorAlert: ErrorAlert;
+}
+
+export interface ChartView {
+  name: string;
+  /** Excel.ChartType, e.g. "Line", "ColumnStacked". */
+  type: string;
+  title: string;
+  categoryAxisTitle: string;
+  valueAxisTitle: string;
+  /** Source data, "Blad!A1:C5". */
+  source: string;
+  seriesBy: "Columns" | "Rows";
+  /** Top-left and bottom-right cells it covers ("H2", "P20"); null if never positioned. */
+  position: { from: string; to: string } | null;
+  series: Array<{ name: string; values: string; categories: string | null }>;
 }
 
 function clone<T>(v: T): T {
@@ -208,6 +224,21 @@ export class FakeInspector {
   selection(): { sheet: string; address: string } | null {
     const sheet = this.book.activeSheet;
     return sheet ? { sheet: sheet.name, address: formatRect(sheet.selection) } : null;
+  }
+
+  /** The sheet's charts, in creation order. */
+  charts(sheetName: string): ChartView[] {
+    return sheetCharts(this.sheet(sheetName)).map((c) => ({
+      name: c.name,
+      type: c.chartType,
+      title: c.title,
+      categoryAxisTitle: c.categoryAxisTitle,
+      valueAxisTitle: c.valueAxisTitle,
+      source: qualifiedAddress(c.sourceSheet.name, c.source),
+      seriesBy: c.seriesBy,
+      position: c.position ? { from: formatRect(c.position.from), to: formatRect(c.position.to) } : null,
+      series: c.series.map((s) => ({ name: s.name, values: formatRect(s.values), categories: s.categories ? formatRect(s.categories) : null })),
+    }));
   }
 
   /** Settings as a reopened document would see them (only what saveAsync stored). */

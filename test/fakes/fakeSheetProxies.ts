@@ -7,6 +7,7 @@ import { SheetModel } from "./fakeSheet";
 import { expectBoolean, expectOneOf } from "./fakeRangeOps";
 import { FakeRange, RangeEntity, rangeOnSheet } from "./fakeRangeProxies";
 import { FakeFreezePanes, FakePageLayout } from "./fakePageProxies";
+import { FakeChartCollection } from "./fakeCharts";
 
 function notYetCreated(path: string): never {
   throw new FakeOfficeError("GeneralException", `${path} used before the statement creating it ran`);
@@ -97,6 +98,7 @@ export class FakeWorksheet extends FakeClientObject<SheetModel> {
   private tablesProxy?: FakeTableCollection;
   private freezeProxy?: FakeFreezePanes;
   private pageLayoutProxy?: FakePageLayout;
+  private chartsProxy?: FakeChartCollection;
 
   constructor(ctx: FakeRequestContext, path: string, resolver: () => SheetModel | null) {
     super(ctx, path, resolver);
@@ -120,6 +122,7 @@ export class FakeWorksheet extends FakeClientObject<SheetModel> {
     if (name === "tables") return this.tables;
     if (name === "freezePanes") return this.freezePanes;
     if (name === "pageLayout") return this.pageLayout;
+    if (name === "charts") return this.charts;
     return undefined;
   }
 
@@ -159,6 +162,9 @@ export class FakeWorksheet extends FakeClientObject<SheetModel> {
   }
   get freezePanes(): FakeFreezePanes {
     return (this.freezeProxy ??= new FakeFreezePanes(this.ctx, `${this.path}.freezePanes`, () => this.resolveEntity()));
+  }
+  get charts(): FakeChartCollection {
+    return (this.chartsProxy ??= new FakeChartCollection(this.ctx, `${this.path}.charts`, () => this.resolveEntity()));
   }
   get pageLayout(): FakePageLayout {
     return (this.pageLayoutProxy ??= new FakePageLayout(this.ctx, `${this.path}.pageLayout`, () => this.resolveEntity()));

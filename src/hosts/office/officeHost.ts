@@ -9,7 +9,8 @@
  *    ids, tables); the second reads, together, the requested tables' data bodies and header rows and,
  *    for a Samkalk sheet with a recorded fingerprint, what edit detection needs: the address of the
  *    values-only used range and the formulas of the range Samkalk wrote.
- *  - writeSheet: 2 (one to look at the workbook, one with every write). That second sync also reads
+ *  - writeSheet: 2 (one to look at the workbook, one with every write; one more to find the old charts
+ *    when a sheet with charts is rewritten). That second sync also reads
  *    back the used range's formulas and address, queued after the writes, so the fingerprint recorded
  *    in the ownership register is computed from Excel's own formula text. Only a sheet too large for
  *    one request (Excel on the web refuses requests over 5 MB) is written in chunks, one sync each; it
@@ -29,6 +30,7 @@ import { DEFAULT_PAYLOAD_BUDGET_BYTES } from "./payload";
 import { LiveTable, assertWritableSpec, notOwnedMessage, sameSheetName, tableConflictMessage } from "./preflight";
 import { DocumentSettings, documentSettings, saveSettings } from "./settingsStore";
 import { applyColumnWidths, applyPrint, applyValidations } from "./sheetSetup";
+import { applyCharts } from "./charts";
 import { applyStyle } from "./styles";
 import { RangeWrite, WritePlan, planSheetWrite } from "./writePlan";
 
@@ -95,7 +97,8 @@ function writeCells(sheet: Excel.Worksheet, writes: RangeWrite[]): void {
 }
 
 /** Removes what Samkalk wrote last time, so the sheet (and its id) can be reused. */
-function resetOwnedSheet(sheet: Excel.Worksheet, tablesOnSheet: LiveTableProxy[]): void {
+function resetOwnedSheet(sheet: Excel.Worksheet, tablesOnSheet: LiveTableProxy[], charts: Excel.Chart[]): void {
+  for (const c of charts) c.delete();
   for (const t of tablesOnSheet) t.proxy.delete();
   const everything = sheet.getRange();
   everything.clear("All");
@@ -112,6 +115,7 @@ function writeEverythingElse(sheet: Excel.Worksheet, spec: SheetSpec, plan: Writ
     table.style = t.style;
   }
   applyValidations(sheet, spec.validations);
+  if (spec.charts) applyCharts(sheet, spec.charts);
   if (withPrint) applyPrint(sheet, spec.print);
   // After the values, widths and styles it depends on: whole rows, so every cell of a row counts.
   for (const run of plan.autofitRows) sheet.getRange(`${run.row + 1}:${run.row + run.rows}`).format.autofitRows();
@@ -226,7 +230,15 @@ export class OfficeWorkbookHost implements WorkbookHost {
       let sheet: Excel.Worksheet;
       if (existing) {
         sheet = existing.proxy;
-        resetOwnedSheet(sheet, index.tables.filter((t) => sameSheetName(t.sheetName, existing.name)));
+        // A sheet with charts had them last time too: find them (one more sync) so they can be replaced.
+        let oldCharts: Excel.Chart[] = [];
+        if (spec.charts && spec.charts.length > 0) {
+          const charts = sheet.charts.load("items/name");
+          await context.sync();
+          syncs++;
+          oldCharts = charts.items;
+        }
+        resetOwnedSheet(sheet, index.tables.filter((t) => sameSheetName(t.sheetName, existing.name)), oldCharts);
       } else {
         sheet = context.workbook.worksheets.add(spec.name);
       }

@@ -10,6 +10,7 @@
 import { Block, Cell, SheetSpec, cellAddress } from "../../sheets/spec";
 import { STATEMENT_OVERHEAD_BYTES, estimatePayloadBytes } from "./payload";
 import { PRINT_STATEMENTS } from "./sheetSetup";
+import { CHART_STATEMENTS } from "./charts";
 import { STYLE_STATEMENTS, StyleRect, styleRects, wrappedRowRuns } from "./styles";
 
 /** What `range.formulas` gets per cell; null leaves the cell alone (Office.js ignores nulls in 2-D arrays). */
@@ -79,9 +80,12 @@ export function blockWrite(block: Block): RangeWrite | null {
   return { ...write, bytes: writeBytes(write.formulas, write.numberFormats) };
 }
 
-/** Splits a write into row chunks of at most `maxBytes` each (a single row is never split). */
-export function splitRows(write: RangeWrite, maxBytes: number): RangeWrite[] {
-  if (write.bytes <= maxBytes) return [write];
+/**
+ * Splits a write into row chunks of at most `maxBytes` each (a single row is never split); the first
+ * chunk at most `firstMaxBytes`, to fill what is left of a request already begun.
+ */
+export function splitRows(write: RangeWrite, maxBytes: number, firstMaxBytes = maxBytes): RangeWrite[] {
+  if (write.bytes <= firstMaxBytes) return [write];
   const statements = (write.formulas ? 1 : 0) + (write.numberFormats ? 1 : 0);
   const rowBytes = (i: number) =>
     (write.formulas ? estimatePayloadBytes(write.formulas[i]) + 1 : 0) +
@@ -104,7 +108,7 @@ export function splitRows(write: RangeWrite, maxBytes: number): RangeWrite[] {
   };
   for (let i = 0; i < write.rows; i++) {
     const b = rowBytes(i);
-    if (i > start && bytes + b > maxBytes) flush(i);
+    if (i > start && bytes + b > (chunks.length === 0 ? firstMaxBytes : maxBytes)) flush(i);
     bytes += b;
   }
   flush(write.rows);
@@ -133,7 +137,7 @@ export function readBackBytes(writes: RangeWrite[]): number {
   return bytes + 3 * cells + STATEMENT_OVERHEAD_BYTES;
 }
 
-/** Estimated bytes of everything but the cell writes: widths, styles, tables, validation, print, freeze. */
+/** Estimated bytes of everything but the cell writes: widths, styles, tables, validation, charts, print, freeze. */
 function restBytes(spec: SheetSpec, rects: StyleRect[], autofitRuns: number): number {
   const statements =
     spec.columnWidths.length +
@@ -144,9 +148,10 @@ function restBytes(spec: SheetSpec, rects: StyleRect[], autofitRuns: number): nu
     spec.tables.length * 3 +
     spec.validations.length * 2 +
     PRINT_STATEMENTS +
+    (spec.charts?.length ?? 0) * CHART_STATEMENTS +
     // clearing an owned sheet, deleting its tables, freezing and activating
     8;
-  return statements * STATEMENT_OVERHEAD_BYTES + estimatePayloadBytes([spec.tables, spec.validations, spec.print]);
+  return statements * STATEMENT_OVERHEAD_BYTES + estimatePayloadBytes([spec.tables, spec.validations, spec.print, spec.charts ?? []]);
 }
 
 export function planSheetWrite(spec: SheetSpec, budgetBytes: number): WritePlan {
@@ -161,14 +166,19 @@ export function planSheetWrite(spec: SheetSpec, budgetBytes: number): WritePlan 
   }
   const batches: RangeWrite[][] = [[]];
   const batchBytes = [0];
-  for (const chunk of writes.flatMap((w) => splitRows(w, budgetBytes))) {
-    const last = batches.length - 1;
-    if (batches[last].length > 0 && batchBytes[last] + chunk.bytes > budgetBytes) {
-      batches.push([chunk]);
-      batchBytes.push(chunk.bytes);
-    } else {
-      batches[last].push(chunk);
-      batchBytes[last] += chunk.bytes;
+  for (const write of writes) {
+    // A large block first fills what is left of the current request (unless that is little), so a
+    // small block before it does not cost a request of its own.
+    const room = budgetBytes - batchBytes[batches.length - 1];
+    for (const chunk of splitRows(write, budgetBytes, room >= budgetBytes / 10 ? room : budgetBytes)) {
+      const last = batches.length - 1;
+      if (batches[last].length > 0 && batchBytes[last] + chunk.bytes > budgetBytes) {
+        batches.push([chunk]);
+        batchBytes.push(chunk.bytes);
+      } else {
+        batches[last].push(chunk);
+        batchBytes[last] += chunk.bytes;
+      }
     }
   }
   const last = batches.length - 1;

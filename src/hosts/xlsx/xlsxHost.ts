@@ -22,6 +22,9 @@ interface OwnedXlsxSheet {
  * the ids of removed sheets), with a fingerprint of each sheet's contents as exceljs holds them (formula
  * text, else the value), so that edits made to the workbook object after the write are reported by
  * inspectSheet; a recalculated result is not one.
+ *
+ * Charts (`spec.charts`) are left out of files: exceljs cannot write charts. Builders that add charts
+ * say so on the sheet, next to the chart data, so a reader of a file knows where to make them.
  */
 export class XlsxWorkbookHost implements WorkbookHost {
   readonly workbook: ExcelJS.Workbook;
