@@ -3,6 +3,7 @@ import { searchKommuner } from "../domain/kommuner";
 import { runSplit } from "./splitCommand";
 import { writeDemoWorkbook } from "./demo";
 import { runScbImportCommand } from "./scbCommand";
+import { registerScbFetchCommands } from "./scbFetchCommand";
 import { runInitiativesCommand } from "./initiativesCommand";
 import { runBudgetImportCommand } from "./budgetCommand";
 
@@ -45,9 +46,8 @@ export async function main(argv: string[]): Promise<number> {
       err(`Skrev ${opts.out}: ${sheets.join(", ")}`);
     });
 
-  program
-    .command("scb")
-    .description("SCB-statistik")
+  const scb = program.command("scb").description("SCB-statistik: hämta från SCB:s API eller städa en SCB-fil");
+  scb
     .command("import")
     .description("Städa en SCB-fil (webbexport eller PxWeb-CSV) till en tabell med en rad per observation")
     .argument("<fil>", "SCB-filen (Latin-1 eller UTF-8)")
@@ -56,6 +56,7 @@ export async function main(argv: string[]): Promise<number> {
     .action((file: string, opts: { format: "csv" | "json"; utanRegionArRiket?: boolean }) => {
       code = runScbImportCommand(file, opts, out, err);
     });
+  registerScbFetchCommands(scb, { out, err, setCode: (c) => (code = c) });
 
   program
     .command("initiativ")

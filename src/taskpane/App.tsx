@@ -42,6 +42,12 @@ const JOBS: readonly JobDef[] = [
     description: (s) => s.jobScbDescription,
     View: React.lazy(() => import(/* webpackChunkName: "scb", webpackPrefetch: true */ "./ScbView")),
   },
+  {
+    id: "budget",
+    title: (s) => s.jobBudgetTitle,
+    description: (s) => s.jobBudgetDescription,
+    View: React.lazy(() => import(/* webpackChunkName: "budget", webpackPrefetch: true */ "./BudgetView")),
+  },
 ];
 
 const useStyles = makeStyles({

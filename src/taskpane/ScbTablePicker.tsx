@@ -11,7 +11,8 @@ const useStyles = makeStyles({
   searchRow: { display: "flex", columnGap: tokens.spacingHorizontalS, alignItems: "flex-end" },
   grow: { flexGrow: 1, minWidth: 0 },
   row: { display: "flex", columnGap: tokens.spacingHorizontalM },
-  half: { flexGrow: 1, flexBasis: 0, minWidth: 0 },
+  // Two fields side by side in a narrow pane: the inputs shrink with their half (their own size would overflow).
+  half: { flexGrow: 1, flexBasis: 0, minWidth: 0, "& .fui-Input, & .fui-Select, & input, & select": { minWidth: 0, width: "100%" } },
   muted: { color: tokens.colorNeutralForeground2 },
   variable: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
   dropdown: { minWidth: 0, width: "100%" },
@@ -42,6 +43,8 @@ export function ScbTablePicker(props: {
   const [searched, setSearched] = React.useState("");
   const [busy, setBusy] = React.useState(false);
   const [error, setError] = React.useState<string | null>(null);
+  /** The table clicked in the list, shown as chosen while its variables are read. */
+  const [picked, setPicked] = React.useState<string | null>(null);
   const { baseUrl, tableId, meta, onTable } = props;
 
   const load = React.useCallback(
@@ -113,7 +116,14 @@ export function ScbTablePicker(props: {
       {hits && hits.length === 0 && <Text data-testid="scb-no-tables">{s.scbNoTables(searched)}</Text>}
       {hits && hits.length > 0 && (
         <Field label={s.scbTables}>
-          <RadioGroup data-testid="scb-tables" value={tableId} onChange={(_, d) => void load(d.value)}>
+          <RadioGroup
+            data-testid="scb-tables"
+            value={picked ?? tableId}
+            onChange={(_, d) => {
+              setPicked(d.value);
+              void load(d.value);
+            }}
+          >
             {hits.map((t) => {
               const period = t.firstPeriod && t.lastPeriod ? `${t.firstPeriod}–${t.lastPeriod}` : "";
               const label = s.scbTableChoice(t.id, t.label ?? "", period) + (t.discontinued ? ` – ${s.scbDiscontinued}` : "");

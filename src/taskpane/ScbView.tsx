@@ -56,7 +56,8 @@ import { Section, problemState, useStoredSettings, useViewStyles } from "./viewP
 
 const useStyles = makeStyles({
   row: { display: "flex", columnGap: tokens.spacingHorizontalM },
-  half: { flexGrow: 1, flexBasis: 0, minWidth: 0 },
+  // Two fields side by side in a narrow pane: the inputs shrink with their half (their own size would overflow).
+  half: { flexGrow: 1, flexBasis: 0, minWidth: 0, "& .fui-Input, & .fui-Select, & input, & select": { minWidth: 0, width: "100%" } },
   buttons: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
   list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXXS },
   item: { display: "flex", alignItems: "center", justifyContent: "space-between", columnGap: tokens.spacingHorizontalS },

@@ -255,6 +255,11 @@ export function populationFetch(client: ScbClient, q: PopulationQuery, opts: Ada
           perKon: q.perKon ?? false,
           alderCodelists: lists,
         });
+        if (ckm && q.perKon && req.selection.Kon !== undefined && req.selection.Kon !== "*") {
+          // Noise: the CKM table's own total is closer than män + kvinnor, so ask for it as well.
+          const total = meta.variables.find((v) => v.code === "Kon")?.values.find((v) => /^(totalt|samtliga)/i.test(v.label));
+          if (total && !req.selection.Kon.includes(total.code)) req.selection.Kon = [total.code, ...req.selection.Kon];
+        }
         const key = req.codelists?.Alder ?? "";
         const g = groups.get(key);
         const popBand: PopBand = { fran: band.fran, till: band.till };

@@ -290,6 +290,25 @@ describe("population from 2025 (CKM)", () => {
     expect(out.kalla.tabell).toBe("TAB638, TAB5557");
     expect(JSON.parse(out.kalla.fraga).map((q: { tabell: string }) => q.tabell)).toEqual(["TAB638", "TAB5557"]);
   });
+
+  it("per kön: the CKM table's own total is fetched too, not made from män + kvinnor (whose noise does not add up)", async () => {
+    const ckm = ckmStandIn();
+    const c = scbClientFor(server.v2, { fetch: ckm.fetchFn, backoffMs: 10 });
+    const host = new XlsxWorkbookHost();
+    const out = await fetchBefolkning(host, populationFetch(c, { kommuner: ["2480"], bands: [{ fran: 20, till: 64 }], years: [2025], perKon: true }, { now }), {
+      today,
+      bands: [{ fran: 20, till: 64 }],
+    });
+    expect(out.ok).toBe(true);
+    expect(Object.fromEntries(ckm.selections[0].map((x) => [x.variableCode, x.valueCodes])).Kon.sort()).toEqual(["1", "2", "TotSa"]);
+    const groups = ["20-29", "30-39", "40-49", "50-59", "60-64"];
+    const sum = (kon: string) => groups.reduce((n, a) => n + ckm.value("2480", a, kon), 0);
+    expect((await befolkningRows(host)).map((r) => [r.kon, r.folkmangd])).toEqual([
+      ["totalt", sum("TotSa")],
+      ["kvinnor", sum("2")],
+      ["män", sum("1")],
+    ]);
+  });
 });
 
 describe("helårsekvivalenter over HTTP", () => {

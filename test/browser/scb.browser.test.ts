@@ -1,0 +1,281 @@
+/**
+ * @jest-environment node
+ *
+ * The SCB-data view of the production task pane in Chromium, pointed at the replay server (started here
+ * on 127.0.0.1; the harness lets the page reach that one origin, everything else stays blocked). The page
+ * calls the server itself (CORS), through the real client, adapters and use cases; the workbook is the
+ * strict Office.js fake, read back through window.__samkalkFake.
+ */
+import path from "node:path";
+import type { Page } from "playwright-core";
+import { embeddedPopulation } from "../../src/sources/embeddedPopulation";
+import { FILES, SHARED_SCB } from "../scb/fixturePaths";
+import { ReplayServer, startReplayServer } from "../scb/replay/replayServer";
+import type { FakeProbe, FakeUserHands } from "./fakeOfficeEntry";
+import { OUT, axeSeriousViolations, eventually, inPage, startHarness, waitForValue, type Harness } from "./harness";
+
+jest.setTimeout(240_000);
+
+let harness: Harness;
+let server: ReplayServer;
+
+beforeAll(async () => {
+  server = await startReplayServer({ config: { maxCallsPerTimeWindow: 1000 } });
+  harness = await startHarness();
+});
+afterAll(async () => {
+  await harness?.close();
+  await server?.stop();
+});
+beforeEach(() => {
+  server.misbehave(undefined);
+  server.setConfig({ maxDataCells: 150000 });
+  server.reset();
+});
+
+const fake = <T>(page: Page, fn: (f: FakeProbe) => T): Promise<T> => inPage(page, "__samkalkFake", fn);
+const user = <A>(page: Page, fn: (u: FakeUserHands, arg: A) => void, arg: A): Promise<void> => inPage(page, "__samkalkUser", fn, arg);
+const dataCalls = () => server.calls.filter((c) => c.method === "POST" && c.path.endsWith("/data"));
+/** Chromium logs every HTTP error answer to the console; where a test asks SCB for one, those lines are expected. */
+const besidesHttpErrors = (errors: string[]) => errors.filter((e) => !/^console: Failed to load resource: the server responded with a status of (404|500)\b/.test(e));
+
+/** The fee split a colleague set up: 2021, population 20–64 on 31 December 2019, Umeå and Vännäs. */
+const FEE_SETTINGS = {
+  forbund: "Samordningsförbundet Umeå",
+  region: "Region Västerbotten",
+  ar: 2021,
+  belopp: "11 380",
+  avser: "total",
+  enhet: "tkr",
+  nyckel: { kind: "befolkning", aldersFran: 20, aldersTill: 64, referensAr: 2019 },
+  kommuner: [
+    { kod: "2480", namn: "Umeå", varde: "" },
+    { kod: "2460", namn: "Vännäs", varde: "" },
+  ],
+};
+
+async function openScb(settings?: Record<string, unknown>) {
+  const opened = await harness.openTaskpane("sv-SE", settings, { allowOrigins: [server.origin] });
+  await opened.page.getByRole("button", { name: /SCB-data/ }).click();
+  await opened.page.getByRole("heading", { name: "SCB-data", level: 2 }).waitFor();
+  return opened;
+}
+
+async function addKommun(page: Page, query: string, option: RegExp) {
+  const search = page.getByRole("combobox", { name: /Lägg till kommun/ });
+  await search.click();
+  await search.fill("");
+  await search.pressSequentially(query, { delay: 20 });
+  await page.getByRole("option", { name: option }).click();
+  await waitForValue(search, "");
+}
+
+/** Row of a sheet (as the fake has it) whose cells include all of `cells`. */
+function rowWith(values: (string | number | boolean)[][], ...cells: (string | number)[]) {
+  return values.find((r) => cells.every((c) => r.map(String).includes(String(c))));
+}
+
+describe("SCB-data (production bundle, replay server, Chromium)", () => {
+  test("Umeå and Vännäs: population 20–64 for 2019 fetched batch by batch into Befolkning and Källor, then into the fee split", async () => {
+    // 4 regions × 45 ages = 180 cells; at most 20 per request and a little delay: several visible batches.
+    server.setConfig({ maxDataCells: 20 });
+    server.misbehave({ delayMs: 250, only: /^POST .*\/data$/ });
+    const { page, errors } = await openScb({ "samkalk.medlemsavgifter": FEE_SETTINGS });
+
+    // The base URL: an advanced setting, stored in the workbook.
+    await page.getByRole("button", { name: "Avancerat" }).click();
+    const baseUrl = page.getByLabel("SCB:s adress (API)");
+    expect(await baseUrl.inputValue()).toBe("https://statistikdatabasen.scb.se/api/v2");
+    await baseUrl.fill(server.v2);
+    await baseUrl.press("Enter");
+    expect(await eventually(() => fake(page, (f) => (f.setting("samkalk.scb") as { baseUrl?: string } | undefined)?.baseUrl), (v) => v === server.v2)).toBe(server.v2);
+
+    expect(await page.getByRole("radio", { name: /^Befolkning/ }).isChecked()).toBe(true);
+    await addKommun(page, "Umeå", /^Umeå \(2480\)/);
+    await addKommun(page, "2460", /^Vännäs \(2460\)/);
+    await page.getByRole("checkbox", { name: "Ta med länet" }).check();
+    await page.getByRole("checkbox", { name: "Ta med riket" }).check();
+    await page.getByRole("radio", { name: "20–64 år" }).check();
+    await page.getByTestId("scb-ar-fran").fill("2019");
+    await page.getByTestId("scb-ar-till").fill("2019");
+
+    await page.getByRole("button", { name: "Hämta", exact: true }).click();
+    // Progress by batch, while nothing is in the workbook yet.
+    const step = page.getByText(/^Hämtar från SCB: del [1-8] av 9$/);
+    await step.first().waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId("progress").isVisible()).toBe(true);
+    expect(await page.getByRole("button", { name: "Avbryt" }).isEnabled()).toBe(true);
+    expect(await fake(page, (f) => f.sheetNames())).not.toContain("Befolkning");
+    await page.getByTestId("progress").scrollIntoViewIfNeeded();
+    const box = (await page.getByTestId("scb-fetch").boundingBox())!;
+    await page.screenshot({ path: path.join(OUT, "scb-progress.png"), clip: { x: 0, y: Math.max(0, box.y - 8), width: 360, height: 130 } });
+
+    const success = page.getByTestId("result-success");
+    await success.waitFor({ state: "visible", timeout: 30_000 });
+    const text = (await success.innerText()).replace(/\s+/g, " ");
+    expect(text).toContain("4 rader är skrivna"); // Umeå, Vännäs, the län and riket
+    expect(text).toContain("Skrivna blad Befolkning, Källor");
+    expect(text).toMatch(/Typ SCB API Tabell TAB638 Titel Folkmängden efter region/);
+    expect(dataCalls()).toHaveLength(9);
+    expect(errors).toEqual([]);
+
+    // The workbook: Befolkning with SCB's figures (the replay's 2019 sums are SCB's real ones) and a Källor row.
+    expect(await fake(page, (f) => f.sheetNames())).toEqual(expect.arrayContaining(["Befolkning", "Källor"]));
+    const befolkning = await fake(page, (f) => f.sheetValues("Befolkning"));
+    expect(rowWith(befolkning, "2480", "Umeå", "20–64 år", "totalt", 2019)).toContain(embeddedPopulation("2480", 20, 64));
+    expect(rowWith(befolkning, "2460", "Vännäs", "20–64 år", "totalt", 2019)).toContain(embeddedPopulation("2460", 20, 64));
+    expect(rowWith(befolkning, "24", "Västerbottens län", "20–64 år")).toBeDefined();
+    expect(rowWith(befolkning, "00", "Riket", "20–64 år")).toBeDefined();
+    const kallor = await fake(page, (f) => f.sheetValues("Källor"));
+    const row = rowWith(kallor, "SCB API", "TAB638");
+    expect(row).toBeDefined();
+    expect(row!.map(String).some((c) => c.includes('"Region":["00","24","2460","2480"]') || c.includes('"Region":["2480","2460","24","00"]'))).toBe(true);
+    expect(row!.map(String).some((c) => c.includes(`URL: ${server.v2}/tables/TAB638/data`))).toBe(true);
+    expect(await fake(page, (f) => f.setting("samkalk.scb"))).toMatchObject({ baseUrl: server.v2, kommuner: ["2480", "2460"], lan: true, riket: true, arFran: 2019 });
+
+    expect(await axeSeriousViolations(page)).toEqual([]);
+    await page.mouse.move(0, 0);
+    await page.screenshot({ path: path.join(OUT, "scb.png"), fullPage: true });
+
+    // One click: the fee split's population column from the Befolkning sheet.
+    await page.getByRole("button", { name: "Fyll befolkning i Medlemsavgifter 2021" }).click();
+    const filled = page.getByTestId("result-success");
+    await page.getByText("Befolkningen är ifylld i ”Medlemsavgifter 2021”").waitFor({ timeout: 30_000 });
+    const filledText = await filled.innerText();
+    expect(filledText.replace(/\s/g, " ")).toMatch(new RegExp(`Umeå: – → ${embeddedPopulation("2480", 20, 64)!.toLocaleString("sv-SE").replace(/\s/g, " ")}`));
+    const feeSheet = await fake(page, (f) => f.sheetValues("Medlemsavgifter 2021"));
+    expect(feeSheet.flat()).toEqual(expect.arrayContaining([embeddedPopulation("2480", 20, 64), embeddedPopulation("2460", 20, 64)]));
+    expect(await axeSeriousViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
+  test("cancel mid-way: Avbryt stops the fetch and nothing is written", async () => {
+    server.setConfig({ maxDataCells: 45 });
+    server.misbehave({ delayMs: 1500, only: /^POST .*\/data$/ });
+    const { page, errors } = await openScb({ "samkalk.scb": { baseUrl: server.v2, kommuner: ["2480", "2460", "2401", "2404", "2409", "2403"], arFran: 2019, arTill: 2019 } });
+    // The stored choices are back: a colleague's workbook remembers them.
+    expect(await page.getByTestId("scb-kommuner").innerText()).toMatch(/Umeå[\s\S]*Bjurholm/);
+    const sheetsBefore = await fake(page, (f) => f.sheetNames());
+
+    await page.getByRole("button", { name: "Hämta", exact: true }).click();
+    await page.getByText(/^Hämtar från SCB: del [1-5] av 6$/).first().waitFor({ timeout: 30_000 });
+    await page.getByRole("button", { name: "Avbryt" }).click();
+    const cancelled = page.getByTestId("result-cancelled");
+    await cancelled.waitFor({ state: "visible", timeout: 30_000 });
+    expect(await cancelled.innerText()).toContain("Hämtningen avbröts. Inget har skrivits i arbetsboken.");
+    expect(await page.getByTestId("result-success").count()).toBe(0);
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(await fake(page, (f) => f.sheetNames())).toEqual(sheetsBefore);
+    expect(dataCalls().length).toBeLessThan(6);
+    expect(await page.getByRole("button", { name: "Avbryt" }).isDisabled()).toBe(true);
+    expect(await page.getByRole("button", { name: "Hämta", exact: true }).isEnabled()).toBe(true);
+    expect(await axeSeriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: path.join(OUT, "scb-cancelled.png"), fullPage: true });
+    expect(errors).toEqual([]);
+  });
+
+  test("SCB's refusal is shown in Swedish with what to do, and nothing is written", async () => {
+    const { page, errors } = await openScb({ "samkalk.scb": { baseUrl: server.v2, kommuner: ["2480"], arFran: 2025, arTill: 2025 } });
+    const sheetsBefore = await fake(page, (f) => f.sheetNames());
+    await page.getByRole("button", { name: "Hämta", exact: true }).click();
+    const problems = page.getByTestId("result-problems");
+    await problems.waitFor({ state: "visible", timeout: 30_000 });
+    const text = await problems.innerText();
+    expect(text).toContain("Inget har skrivits");
+    expect(text).toMatch(/Tabellen TAB5557 finns inte hos SCB \(längre\)\. Kontrollera tabell-id:t/);
+    expect(await fake(page, (f) => f.sheetNames())).toEqual(sheetsBefore);
+
+    // A server that answers 500 every time: the same, after the client's retries.
+    server.misbehave({ fail: { first: 1000, status: 500 }, only: /^POST .*\/data$/ });
+    await page.getByTestId("scb-ar-fran").fill("2019");
+    await page.getByTestId("scb-ar-till").fill("2019");
+    await page.getByRole("button", { name: "Hämta", exact: true }).click();
+    await page.getByText(/SCB:s server svarade med fel \(HTTP 500\) i alla 4 försök\. Det är ett fel hos SCB, inte i urvalet – försök igen senare\./).waitFor({ timeout: 60_000 });
+    expect(await fake(page, (f) => f.sheetNames())).toEqual(sheetsBefore);
+    expect(besidesHttpErrors(errors)).toEqual([]);
+  });
+
+  test("Annan tabell: search, the variables from the table's metadata, and the table fetched onto its own sheet", async () => {
+    const { page, errors } = await openScb({ "samkalk.scb": { baseUrl: server.v2, kommuner: ["2480"] } });
+    await page.getByRole("radio", { name: "Annan tabell" }).check();
+    await page.getByLabel("Sök tabell").fill("helårsekvivalenter");
+    await page.getByRole("button", { name: "Sök", exact: true }).click();
+    await page.getByRole("radio", { name: /^TAB1386: SYNTETISK: Antal helårsekvivalenter/ }).check();
+    const variables = page.getByTestId("scb-variables");
+    await variables.waitFor({ timeout: 30_000 });
+    const vtext = await variables.innerText();
+    for (const label of ["kön", "åldersgrupp", "tabellinnehåll", "månad, från", "månad, till"]) expect(vtext).toContain(label);
+    await page.getByTestId("scb-var-Tid-fran").selectOption("2024M01");
+    await page.getByTestId("scb-var-Tid-till").selectOption("2024M12");
+    expect(await page.getByTestId("scb-cells").innerText()).toMatch(/^Urvalet ger \d+ celler\.$/);
+    expect(await axeSeriousViolations(page)).toEqual([]);
+
+    await page.getByRole("button", { name: "Hämta", exact: true }).click();
+    const success = page.getByTestId("result-success");
+    await success.waitFor({ state: "visible", timeout: 30_000 });
+    const text = (await success.innerText()).replace(/\s+/g, " ");
+    expect(text).toMatch(/\d+ rader är skrivna/);
+    expect(text).toContain("Tabell TAB1386");
+    const sheets = await fake(page, (f) => f.sheetNames());
+    expect(sheets.some((n) => n.startsWith("SCB SYNTETISK"))).toBe(true);
+    expect(sheets).toContain("Källor");
+    const stored = (await fake(page, (f) => f.setting("samkalk.scb"))) as { tabellId: string; tabellVal: Record<string, string[]> };
+    expect(stored.tabellId).toBe("TAB1386");
+    expect(stored.tabellVal.Tid).toHaveLength(12);
+    expect(errors).toEqual([]);
+  });
+
+  test("SCB files and pasted extracts: the file picker and the selected range become tidy sheets, no network", async () => {
+    const { page, errors } = await openScb();
+    // A real old-PxWeb export (Latin-1, semicolons, title line) through the file picker.
+    await page.getByTestId("scb-file").setInputFiles(path.join(SHARED_SCB, FILES.lan2020));
+    const success = page.getByTestId("result-success");
+    await success.waitFor({ state: "visible", timeout: 30_000 });
+    expect((await success.innerText()).replace(/\s+/g, " ")).toMatch(/Typ Fil Tabell oldpxweb_BE0101N1_BefolkningNy/);
+    const afterFile = await fake(page, (f) => f.sheetNames());
+    expect(afterFile.filter((n) => n.startsWith("SCB "))).toHaveLength(1);
+
+    // An extract pasted into a sheet and selected.
+    const rows = [
+      ["Folkmängd efter region, kön och år", "", "", ""],
+      ["region", "kön", "2022", "2023"],
+      ["2480 Umeå", "män", "66012", "66500"],
+      ["2480 Umeå", "kvinnor", "65233", "65800"],
+    ];
+    await user(page, (u, grid: string[][]) => {
+      u.addSheet("Klistrat");
+      grid.forEach((line, r) => line.forEach((v, c) => v !== "" && u.editCell("Klistrat", `${"ABCD"[c]}${r + 1}`, /^\d+$/.test(v) ? Number(v) : v)));
+      u.select("Klistrat", "A1:D4");
+    }, rows);
+    await page.getByRole("button", { name: "Städa markerat SCB-utdrag" }).click();
+    await page.getByText("4 rader är skrivna").waitFor({ timeout: 30_000 });
+    const sheets = await fake(page, (f) => f.sheetNames());
+    expect(sheets).toContain("SCB Folkmängd efter region, kön");
+    const kallor = await fake(page, (f) => f.sheetValues("Källor"));
+    expect(rowWith(kallor, "Inklistrat utdrag", "Klistrat!A1:D4")).toBeDefined();
+    expect(server.calls).toHaveLength(0);
+    expect(errors).toEqual([]);
+  });
+
+  test("English display language: the view in English, SCB's messages in Swedish", async () => {
+    const { page, errors } = await harness.openTaskpane("en-US", { "samkalk.scb": { baseUrl: server.v2 } }, { allowOrigins: [server.origin] });
+    await page.getByRole("button", { name: /SCB data/ }).click();
+    await page.getByRole("heading", { name: "SCB data", level: 2 }).waitFor();
+    for (const name of ["Fetch", "Cancel", "Clean selected SCB extract", "Choose SCB file (CSV)"]) await page.getByRole("button", { name, exact: true }).waitFor();
+    await page.getByRole("checkbox", { name: "Include the county" }).waitFor();
+    await page.getByRole("radio", { name: /^Population/ }).waitFor();
+    expect(await page.getByText("Hämta", { exact: true }).count()).toBe(0);
+    await page.getByRole("button", { name: "Fetch", exact: true }).click();
+    const problems = page.getByTestId("result-problems");
+    await problems.waitFor({ state: "visible", timeout: 30_000 });
+    expect(await problems.innerText()).toMatch(/Nothing was written[\s\S]*Välj minst en kommun\./);
+    expect(server.calls).toHaveLength(0);
+    expect(await axeSeriousViolations(page)).toEqual([]);
+    // Full-year equivalents: months, the association, and no county (the table has none).
+    await page.getByRole("radio", { name: /^Full-year equivalents/ }).check();
+    await page.getByLabel("From month").waitFor();
+    expect(await page.getByRole("checkbox", { name: "Include the county" }).isDisabled()).toBe(true);
+    expect(await axeSeriousViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+});
