@@ -14,7 +14,7 @@ export async function main(argv: string[]): Promise<number> {
   const err = (s: string) => process.stderr.write(s + "\n");
   const program = new Command()
     .name("samkalk")
-    .description("Samkalk utan Excel: medlemsavgifter och exempelarbetsbok")
+    .description("Samkalk utan Excel: medlemsavgifter, SCB-data, budget och samverkansinitiativ")
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
 
