@@ -1,6 +1,7 @@
 import { makeStyles, tokens } from "@fluentui/react-components";
 import { formatAmount, type Amount } from "../domain/amount";
 import type { Decimal, Enhet } from "../domain/budget/types";
+import type { InputProblem } from "../domain/errors";
 import type { BudgetFollowUpOutcome, BudgetImportOutcome, BudgetProjectionOutcome } from "../usecases/budgetJob";
 import type { Strings } from "./i18n";
 import { BulletList, Notice, ResultStack, RunFailure } from "./Notice";
@@ -64,6 +65,31 @@ function RunNote(props: { note: string | null }) {
   ) : null;
 }
 
+/** Why a budget job did not run: the error it threw, or the problems it found with the input. */
+function BudgetFailure(props: { error: string | null; outcome: { ok: true } | { ok: false; problems: InputProblem[] } | null }) {
+  const s = useStrings();
+  const { outcome } = props;
+  return (
+    <RunFailure
+      error={props.error}
+      errorTitle={s.budgetErrorTitle}
+      problems={outcome && !outcome.ok ? outcome.problems : null}
+      problemsTitle={s.budgetProblemsTitle}
+      flush
+    />
+  );
+}
+
+/** A budget job's warnings. */
+function BudgetWarnings(props: { items: readonly string[] }) {
+  const s = useStrings();
+  return (
+    <Notice intent="warning" testId="result-warnings" title={s.budgetWarningsTitle}>
+      <BulletList items={props.items} flush />
+    </Notice>
+  );
+}
+
 /** What "Importera markerad budget" did: the sheets, the checks that failed (line, year, cell, amounts), warnings; or the problems. */
 export function BudgetImportResult(props: { outcome: BudgetImportOutcome | null; error: string | null; note: string | null }) {
   const s = useStrings();
@@ -75,13 +101,7 @@ export function BudgetImportResult(props: { outcome: BudgetImportOutcome | null;
   return (
     <ResultStack>
       <RunNote note={note} />
-      <RunFailure
-        error={error}
-        errorTitle={s.budgetErrorTitle}
-        problems={outcome && !outcome.ok ? outcome.problems : null}
-        problemsTitle={s.budgetProblemsTitle}
-        flush
-      />
+      <BudgetFailure error={error} outcome={outcome} />
       {ok && (
         <Notice intent="success" testId="result-success" title={s.budgetImported}>
           <div>{s.budgetImportSummary(posts, years, ok.budget.enhet === "tkr" ? s.enhetTkr : s.enhetKr)}</div>
@@ -116,9 +136,7 @@ export function BudgetImportResult(props: { outcome: BudgetImportOutcome | null;
         </Notice>
       )}
       {ok && ok.varningar.length > 0 && (
-        <Notice intent="warning" testId="result-warnings" title={s.budgetWarningsTitle}>
-          <BulletList items={ok.varningar} flush />
-        </Notice>
+        <BudgetWarnings items={ok.varningar} />
       )}
     </ResultStack>
   );
@@ -139,13 +157,7 @@ export function BudgetProjectionResult(props: { outcome: BudgetProjectionOutcome
   return (
     <ResultStack>
       <RunNote note={note} />
-      <RunFailure
-        error={error}
-        errorTitle={s.budgetErrorTitle}
-        problems={outcome && !outcome.ok ? outcome.problems : null}
-        problemsTitle={s.budgetProblemsTitle}
-        flush
-      />
+      <BudgetFailure error={error} outcome={outcome} />
       {ok && (
         <Notice intent="success" testId="result-success" title={s.budgetSheetReady(ok.sheetName)}>
           <table className={styles.table} data-testid="result-years">
@@ -186,9 +198,7 @@ export function BudgetProjectionResult(props: { outcome: BudgetProjectionOutcome
         </Notice>
       )}
       {warnings.length > 0 && (
-        <Notice intent="warning" testId="result-warnings" title={s.budgetWarningsTitle}>
-          <BulletList items={warnings} flush />
-        </Notice>
+        <BudgetWarnings items={warnings} />
       )}
     </ResultStack>
   );
@@ -205,13 +215,7 @@ export function BudgetFollowUpResult(props: { outcome: BudgetFollowUpOutcome | n
   return (
     <ResultStack>
       <RunNote note={note} />
-      <RunFailure
-        error={error}
-        errorTitle={s.budgetErrorTitle}
-        problems={outcome && !outcome.ok ? outcome.problems : null}
-        problemsTitle={s.budgetProblemsTitle}
-        flush
-      />
+      <BudgetFailure error={error} outcome={outcome} />
       {ok && r && (
         <Notice intent="success" testId="result-success" title={s.budgetSheetReady(ok.sheetName)}>
           <div className={styles.partTitle} data-testid="result-verdict">
@@ -231,9 +235,7 @@ export function BudgetFollowUpResult(props: { outcome: BudgetFollowUpOutcome | n
         </Notice>
       )}
       {ok && ok.uppfoljning.varningar.length > 0 && (
-        <Notice intent="warning" testId="result-warnings" title={s.budgetWarningsTitle}>
-          <BulletList items={ok.uppfoljning.varningar} flush />
-        </Notice>
+        <BudgetWarnings items={ok.uppfoljning.varningar} />
       )}
     </ResultStack>
   );

@@ -1,12 +1,6 @@
 import * as React from "react";
 import {
   Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
   Field,
   Input,
   Radio,
@@ -30,6 +24,7 @@ import {
   type EditedSheetDecision,
 } from "../usecases/budgetJob";
 import { AmountField, Commitments, FeeYears } from "./BudgetFields";
+import { EditedSheetsDialog } from "./EditedSheetsDialog";
 import { BudgetFollowUpResult, BudgetImportResult, BudgetProjectionResult } from "./BudgetResults";
 import {
   PROJECTION_YEARS,
@@ -55,8 +50,6 @@ const useStyles = makeStyles({
   half: { flexGrow: 1, flexBasis: 0, minWidth: 0, "& .fui-Input, & input": { minWidth: 0, width: "100%" } },
   action: { alignSelf: "flex-start" },
   subheading: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
-  dialogList: { margin: `${tokens.spacingVerticalS} 0`, paddingInlineStart: tokens.spacingHorizontalL },
-  dialogActions: { flexWrap: "wrap" },
 });
 
 type JobKind = "import" | "projection" | "followUp";
@@ -370,33 +363,19 @@ export default function BudgetView() {
         </div>
       </Section>
 
-      <Dialog open={asking !== null} modalType="alert" onOpenChange={(_, d) => !d.open && decideEdited(null)}>
-        <DialogSurface aria-describedby="sk-budget-edited-text">
-          <DialogBody>
-            <DialogTitle>{s.budgetEditedTitle}</DialogTitle>
-            <DialogContent id="sk-budget-edited-text">
-              {s.budgetEditedIntro}
-              <ul className={styles.dialogList} data-testid="edited-sheets">
-                {(asking?.sheets ?? []).map((name) => (
-                  <li key={name}>{name}</li>
-                ))}
-              </ul>
-              {s.budgetEditedQuestion}
-            </DialogContent>
-            <DialogActions className={styles.dialogActions}>
-              <Button appearance="primary" data-testid="edited-keep" onClick={() => decideEdited("keepCopy")}>
-                {s.budgetKeepCopy}
-              </Button>
-              <Button data-testid="edited-overwrite" onClick={() => decideEdited("overwrite")}>
-                {s.budgetOverwrite}
-              </Button>
-              <Button data-testid="edited-cancel" onClick={() => decideEdited(null)}>
-                {s.budgetCancel}
-              </Button>
-            </DialogActions>
-          </DialogBody>
-        </DialogSurface>
-      </Dialog>
+      <EditedSheetsDialog
+        sheets={asking?.sheets ?? null}
+        textId="sk-budget-edited-text"
+        texts={{
+          title: s.budgetEditedTitle,
+          intro: s.budgetEditedIntro,
+          question: s.budgetEditedQuestion,
+          keepCopy: s.budgetKeepCopy,
+          overwrite: s.budgetOverwrite,
+          cancel: s.budgetCancel,
+        }}
+        onDecide={decideEdited}
+      />
     </div>
   );
 }

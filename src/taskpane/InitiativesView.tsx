@@ -26,6 +26,7 @@ import {
   type InitiativesOutcome,
   type InitiativesSettings,
 } from "../usecases/initiativesJob";
+import { EditedSheetsDialog } from "./EditedSheetsDialog";
 import { InitiativesResult } from "./InitiativesResult";
 import { Notice, ProblemList } from "./Notice";
 import { NulageList, nulageListProblems } from "./NulageList";
@@ -35,8 +36,6 @@ import { Section, TextField, errorText, problemState, useStoredSettings, useView
 
 const useStyles = makeStyles({
   buttons: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
-  dialogList: { margin: `${tokens.spacingVerticalS} 0`, paddingInlineStart: tokens.spacingHorizontalL },
-  dialogActions: { flexWrap: "wrap" },
   listError: { color: tokens.colorPaletteRedForeground1 },
 });
 
@@ -283,33 +282,19 @@ export default function InitiativesView() {
         </DialogSurface>
       </Dialog>
 
-      <Dialog open={editedSheets !== null} modalType="alert" onOpenChange={(_, d) => !d.open && decideEdited(null)}>
-        <DialogSurface aria-describedby="sk-init-edited-text">
-          <DialogBody>
-            <DialogTitle>{s.initEditedTitle}</DialogTitle>
-            <DialogContent id="sk-init-edited-text">
-              {s.initEditedIntro}
-              <ul className={styles.dialogList} data-testid="edited-sheets">
-                {(editedSheets ?? []).map((name) => (
-                  <li key={name}>{name}</li>
-                ))}
-              </ul>
-              {s.initEditedQuestion}
-            </DialogContent>
-            <DialogActions className={styles.dialogActions}>
-              <Button appearance="primary" data-testid="edited-keep" onClick={() => decideEdited("keepCopy")}>
-                {s.initKeepCopy}
-              </Button>
-              <Button data-testid="edited-overwrite" onClick={() => decideEdited("overwrite")}>
-                {s.initOverwrite}
-              </Button>
-              <Button data-testid="edited-cancel" onClick={() => decideEdited(null)}>
-                {s.initCancel}
-              </Button>
-            </DialogActions>
-          </DialogBody>
-        </DialogSurface>
-      </Dialog>
+      <EditedSheetsDialog
+        sheets={editedSheets}
+        textId="sk-init-edited-text"
+        texts={{
+          title: s.initEditedTitle,
+          intro: s.initEditedIntro,
+          question: s.initEditedQuestion,
+          keepCopy: s.initKeepCopy,
+          overwrite: s.initOverwrite,
+          cancel: s.initCancel,
+        }}
+        onDecide={decideEdited}
+      />
     </div>
   );
 }

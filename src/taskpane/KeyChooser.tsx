@@ -5,7 +5,8 @@ import { IntegerField } from "./IntegerField";
 import { useStrings } from "./services";
 
 type Nyckel = FeeSplitSettings["nyckel"];
-type Band = "16-64" | "20-64" | "custom";
+/** An age band: one of the two usual ones, or the user's own. */
+export type Band = "16-64" | "20-64" | "custom";
 
 const PRESETS: Record<Exclude<Band, "custom">, [number, number]> = { "16-64": [16, 64], "20-64": [20, 64] };
 
@@ -22,6 +23,20 @@ const useStyles = makeStyles({
   row: { display: "flex", columnGap: tokens.spacingHorizontalM },
   grow: { flexGrow: 1, flexBasis: 0, minWidth: 0 },
 });
+
+/** The age band choice: 16–64, 20–64 or the user's own. */
+export function AgeBandField(props: { testId: string; value: Band; disabled?: boolean; onChange: (band: Band) => void }) {
+  const s = useStrings();
+  return (
+    <Field label={s.aldersband}>
+      <RadioGroup data-testid={props.testId} value={props.value} disabled={props.disabled} onChange={(_, d) => props.onChange(d.value as Band)}>
+        <Radio value="16-64" label={s.band1664} />
+        <Radio value="20-64" label={s.band2064} />
+        <Radio value="custom" label={s.bandCustom} />
+      </RadioGroup>
+    </Field>
+  );
+}
 
 /** The key the kommuner share their 25 % by: working-age population (band and year) or fixed shares. */
 export function KeyChooser(props: { value: Nyckel; onChange: (n: Nyckel) => void }) {
@@ -51,21 +66,14 @@ export function KeyChooser(props: { value: Nyckel; onChange: (n: Nyckel) => void
       </Field>
       {value.kind === "befolkning" && (
         <>
-          <Field label={s.aldersband}>
-            <RadioGroup
-              data-testid="aldersband"
-              value={band}
-              onChange={(_, d) => {
-                const b = d.value as Band;
-                setBand(b);
-                if (b !== "custom") onChange({ ...value, aldersFran: PRESETS[b][0], aldersTill: PRESETS[b][1] });
-              }}
-            >
-              <Radio value="16-64" label={s.band1664} />
-              <Radio value="20-64" label={s.band2064} />
-              <Radio value="custom" label={s.bandCustom} />
-            </RadioGroup>
-          </Field>
+          <AgeBandField
+            testId="aldersband"
+            value={band}
+            onChange={(b) => {
+              setBand(b);
+              if (b !== "custom") onChange({ ...value, aldersFran: PRESETS[b][0], aldersTill: PRESETS[b][1] });
+            }}
+          />
           {band === "custom" && (
             <div className={styles.row}>
               <IntegerField

@@ -19,6 +19,19 @@ const useStyles = makeStyles({
   heading: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
 });
 
+/** A variable's values as the options of a Select. */
+function ValueOptions(props: { values: TableMetadata["variables"][number]["values"] }) {
+  return (
+    <>
+      {props.values.map((x) => (
+        <option key={x.code} value={x.code}>
+          {x.label}
+        </option>
+      ))}
+    </>
+  );
+}
+
 /**
  * "Annan tabell": search SCB's tables by text or id, choose one, and get its variables (from the table's
  * metadata) with a value picker each: a from–to range for the time variable, several values for the
@@ -156,20 +169,12 @@ export function ScbTablePicker(props: {
                 <div key={v.code} className={styles.row}>
                   <Field className={styles.half} label={s.scbPeriodFran(v.label)}>
                     <Select data-testid={`scb-var-${v.code}-fran`} value={fran} disabled={props.disabled} onChange={(_, d) => pick(d.value, till || d.value)}>
-                      {v.values.map((x) => (
-                        <option key={x.code} value={x.code}>
-                          {x.label}
-                        </option>
-                      ))}
+                      <ValueOptions values={v.values} />
                     </Select>
                   </Field>
                   <Field className={styles.half} label={s.scbPeriodTill(v.label)}>
                     <Select data-testid={`scb-var-${v.code}-till`} value={till} disabled={props.disabled} onChange={(_, d) => pick(fran || d.value, d.value)}>
-                      {v.values.map((x) => (
-                        <option key={x.code} value={x.code}>
-                          {x.label}
-                        </option>
-                      ))}
+                      <ValueOptions values={v.values} />
                     </Select>
                   </Field>
                 </div>

@@ -47,6 +47,7 @@ import { fetchHelarsekvivalenter } from "../usecases/scbHelarsekvivalenter";
 import { fetchScbTable, importExtractFile, importExtractFromSelection } from "../usecases/scbImport";
 import { fail, problemsOf, type ScbOutcome } from "../usecases/scbKallor";
 import { IntegerField } from "./IntegerField";
+import { AgeBandField, type Band } from "./KeyChooser";
 import { KommunPicker } from "./KommunPicker";
 import { ScbResult, type ScbRunResult } from "./ScbResult";
 import { ScbTablePicker } from "./ScbTablePicker";
@@ -68,7 +69,6 @@ const useStyles = makeStyles({
   listHeading: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightRegular },
 });
 
-type Band = "16-64" | "20-64" | "custom";
 const bandOf = (st: ScbFetchSettings): Band =>
   st.alderFran === 16 && st.alderTill === 64 ? "16-64" : st.alderFran === 20 && st.alderTill === 64 ? "20-64" : "custom";
 
@@ -214,23 +214,16 @@ export default function ScbView() {
 
         {st.dataset === "befolkning" && (
           <>
-            <Field label={s.aldersband}>
-              <RadioGroup
-                data-testid="scb-aldersband"
-                value={band}
-                disabled={running}
-                onChange={(_, d) => {
-                  const b = d.value as Band;
-                  setBand(b);
-                  if (b === "16-64") update({ alderFran: 16, alderTill: 64 });
-                  if (b === "20-64") update({ alderFran: 20, alderTill: 64 });
-                }}
-              >
-                <Radio value="16-64" label={s.band1664} />
-                <Radio value="20-64" label={s.band2064} />
-                <Radio value="custom" label={s.bandCustom} />
-              </RadioGroup>
-            </Field>
+            <AgeBandField
+              testId="scb-aldersband"
+              value={band}
+              disabled={running}
+              onChange={(b) => {
+                setBand(b);
+                if (b === "16-64") update({ alderFran: 16, alderTill: 64 });
+                if (b === "20-64") update({ alderFran: 20, alderTill: 64 });
+              }}
+            />
             {band === "custom" && (
               <div className={styles.row}>
                 <IntegerField className={styles.half} testId="scb-alder-fran" label={s.aldersFran} value={st.alderFran} onChange={(n) => update({ alderFran: n })} />

@@ -11,25 +11,12 @@ import path from "node:path";
 import type { Page } from "playwright-core";
 import type { CellValue } from "../../src/sources/budget/budgetCells";
 import { BUDGET_004 } from "../../src/usecases/budgetSample004";
-import type { FakeProbe, FakeUserHands } from "./fakeOfficeEntry";
-import { OUT, axeSeriousViolations, inPage, startHarness, type Harness } from "./harness";
+import type { FakeUserHands } from "./fakeOfficeEntry";
+import { OUT, axeSeriousViolations, fake, harnessForSuite, user } from "./harness";
 
 jest.setTimeout(240_000);
 
-let harness: Harness;
-
-beforeAll(async () => {
-  harness = await startHarness();
-});
-
-afterAll(async () => {
-  await harness?.close();
-});
-
-const fake = <T, A = undefined>(page: Page, fn: (f: FakeProbe, arg: A) => T, arg?: A): Promise<T> =>
-  inPage(page, "__samkalkFake", fn, arg);
-const user = <T, A = undefined>(page: Page, fn: (u: FakeUserHands, arg: A) => T, arg?: A): Promise<T> =>
-  inPage(page, "__samkalkUser", fn, arg);
+const harness = harnessForSuite();
 
 /** Non-breaking spaces (thousands, before the unit) as plain spaces, for matching. */
 const plain = (t: string) => t.replace(/[\u00a0\u202f]/g, " ");
@@ -85,7 +72,7 @@ async function sheetText(page: Page, sheet: string): Promise<string> {
 
 describe("Budget (production bundle, strict Office.js fake, Chromium)", () => {
   test("type 004's budget, import it: 1 avvikelse with its cell; then the projection sheet and the follow-up", async () => {
-    const { page, errors } = await harness.openTaskpane("sv-SE");
+    const { page, errors } = await harness().openTaskpane("sv-SE");
     await openView(page);
     await page.getByLabel("Samordningsförbundets namn").fill("Samordningsförbundet Umeåregionen");
     expect(await page.getByTestId("budget-no-table").innerText()).toContain("Läs in budgeten först");
@@ -187,7 +174,7 @@ describe("Budget (production bundle, strict Office.js fake, Chromium)", () => {
   });
 
   test("a text in an amount cell: the Swedish message names the cell, and nothing is written", async () => {
-    const { page, errors } = await harness.openTaskpane("sv-SE");
+    const { page, errors } = await harness().openTaskpane("sv-SE");
     await openView(page);
     await page.getByLabel("Samordningsförbundets namn").fill("Samordningsförbundet Umeåregionen");
     await importBudget(page, budget004With({ row: rowOf("- Lokalhyra"), col: 2, value: "ca 90" }));
@@ -205,7 +192,7 @@ describe("Budget (production bundle, strict Office.js fake, Chromium)", () => {
   });
 
   test("an edited Budget table: importing again asks; cancel leaves it, keep a copy keeps the edit", async () => {
-    const { page, errors } = await harness.openTaskpane("sv-SE");
+    const { page, errors } = await harness().openTaskpane("sv-SE");
     await openView(page);
     await page.getByLabel("Samordningsförbundets namn").fill("Samordningsförbundet Umeåregionen");
     await importBudget(page, BUDGET_004);
@@ -243,7 +230,7 @@ describe("Budget (production bundle, strict Office.js fake, Chromium)", () => {
       uppfoljning: { period: "jan–jun 2021", enhet: "kr", resultat: { budget: "−585 289", utfall: "−143 817" } },
       medfinansiering: [{ namn: "Arbetsgivarkoordinator", belopp: { "2022": "400", "2023": "200" } }],
     };
-    const { page, errors } = await harness.openTaskpane("en-US", { "samkalk.budget": stored });
+    const { page, errors } = await harness().openTaskpane("en-US", { "samkalk.budget": stored });
     await openView(page);
     expect(await page.getByLabel("Association name").inputValue()).toBe("Samordningsförbundet Umeåregionen");
     expect(await page.getByTestId("budget-standard").inputValue()).toBe("2,5");

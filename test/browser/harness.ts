@@ -12,7 +12,7 @@ import path from "node:path";
 import zlib from "node:zlib";
 import { buildSync } from "esbuild";
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from "playwright-core";
-import type { FakeOptions } from "./fakeOfficeEntry";
+import type { FakeOptions, FakeProbe, FakeUserHands } from "./fakeOfficeEntry";
 
 export const ROOT = path.resolve(__dirname, "..", "..");
 export const DIST = path.join(ROOT, "dist");
@@ -152,6 +152,29 @@ export function initialJavaScript(): { scripts: string[]; gzipBytes: number } {
  */
 export function inPage<G, T, A = undefined>(page: Page, global: string, fn: (g: G, arg: A) => T, arg?: A): Promise<T> {
   return page.evaluate(`(${fn.toString()})(window[${JSON.stringify(global)}], ${JSON.stringify(arg ?? null)})`) as Promise<T>;
+}
+
+/** `fn(fake workbook, arg)` in the page: what the workbook holds now (window.__samkalkFake). */
+export const fake = <T, A = undefined>(page: Page, fn: (f: FakeProbe, arg: A) => T, arg?: A): Promise<T> =>
+  inPage(page, "__samkalkFake", fn, arg);
+
+/** `fn(user's hands, arg)` in the page: what the user does in the workbook (window.__samkalkUser). */
+export const user = <T, A = undefined>(page: Page, fn: (u: FakeUserHands, arg: A) => T, arg?: A): Promise<T> =>
+  inPage(page, "__samkalkUser", fn, arg);
+
+/** Starts the harness before the suite's tests and closes it after them; the returned function gives it while they run. */
+export function harnessForSuite(): () => Harness {
+  let harness: Harness | undefined;
+  beforeAll(async () => {
+    harness = await startHarness();
+  });
+  afterAll(async () => {
+    await harness?.close();
+  });
+  return () => {
+    if (!harness) throw new Error("The harness is not started.");
+    return harness;
+  };
 }
 
 /**

@@ -8,25 +8,12 @@
  */
 import path from "node:path";
 import type { Page } from "playwright-core";
-import type { FakeProbe, FakeUserHands } from "./fakeOfficeEntry";
-import { OUT, axeSeriousViolations, eventually, inPage, startHarness, type Harness } from "./harness";
+import type { FakeUserHands } from "./fakeOfficeEntry";
+import { OUT, axeSeriousViolations, eventually, fake, harnessForSuite, user } from "./harness";
 
 jest.setTimeout(240_000);
 
-let harness: Harness;
-
-beforeAll(async () => {
-  harness = await startHarness();
-});
-
-afterAll(async () => {
-  await harness?.close();
-});
-
-const fake = <T, A = undefined>(page: Page, fn: (f: FakeProbe, arg: A) => T, arg?: A): Promise<T> =>
-  inPage(page, "__samkalkFake", fn, arg);
-const user = <T, A = undefined>(page: Page, fn: (u: FakeUserHands, arg: A) => T, arg?: A): Promise<T> =>
-  inPage(page, "__samkalkUser", fn, arg);
+const harness = harnessForSuite();
 
 /** Types a row into the fake workbook, cell by cell, as the analyst would ({ F: "pågående", ... }). */
 async function typeRow(page: Page, sheet: string, row: number, cells: Record<string, string | number>) {
@@ -102,7 +89,7 @@ async function twoInitiatives(page: Page) {
 
 describe("Samverkansinitiativ (production bundle, strict Office.js fake, Chromium)", () => {
   test("create the table, type two initiatives, write the overview and two status sheets", async () => {
-    const { page, errors } = await harness.openTaskpane("sv-SE");
+    const { page, errors } = await harness().openTaskpane("sv-SE");
     await twoInitiatives(page);
     // Excel grows the table by the row typed below it.
     expect((await fake(page, (f) => f.tables())).find((t) => t.name === "Samkalk_Initiativ")?.address).toBe("A4:R6");
@@ -142,7 +129,7 @@ describe("Samverkansinitiativ (production bundle, strict Office.js fake, Chromiu
   });
 
   test("an edited status sheet: cancel, then keep a copy with the edit next to a fresh sheet", async () => {
-    const { page, errors } = await harness.openTaskpane("sv-SE");
+    const { page, errors } = await harness().openTaskpane("sv-SE");
     await twoInitiatives(page);
     await runJob(page);
     await waitForSuccess(page);
@@ -190,7 +177,7 @@ describe("Samverkansinitiativ (production bundle, strict Office.js fake, Chromiu
   });
 
   test("an unknown status in the table: a Swedish message naming the row, and no sheets written", async () => {
-    const { page, errors } = await harness.openTaskpane("sv-SE");
+    const { page, errors } = await harness().openTaskpane("sv-SE");
     await openView(page);
     await fillReport(page, "Samordningsförbundet Umeå", "2024-03-15");
     await createTable(page);
@@ -214,7 +201,7 @@ describe("Samverkansinitiativ (production bundle, strict Office.js fake, Chromiu
   });
 
   test("carry over last year's table: paste, select, import; importing again asks before replacing", async () => {
-    const { page, errors } = await harness.openTaskpane("sv-SE");
+    const { page, errors } = await harness().openTaskpane("sv-SE");
     await openView(page);
     await fillReport(page, "Samordningsförbundet Umeå", "2024-03-15");
 
@@ -266,7 +253,7 @@ describe("Samverkansinitiativ (production bundle, strict Office.js fake, Chromiu
   });
 
   test("the status list is editable and becomes the table's drop-down list", async () => {
-    const { page, errors } = await harness.openTaskpane("sv-SE");
+    const { page, errors } = await harness().openTaskpane("sv-SE");
     await openView(page);
     const list = page.getByRole("list", { name: "Statuslistan" });
     await list.waitFor();
@@ -297,7 +284,7 @@ describe("Samverkansinitiativ (production bundle, strict Office.js fake, Chromiu
 
   test("a colleague opening the workbook sees the stored förbund and status list; English labels in English Excel", async () => {
     const stored = { forbund: "Samordningsförbundet Skellefteå", datum: "2023-06-15", nulagen: ["ej startad", "pågår", "klar"] };
-    const { page, errors } = await harness.openTaskpane("en-US", { "samkalk.initiativ": stored });
+    const { page, errors } = await harness().openTaskpane("en-US", { "samkalk.initiativ": stored });
     await page.getByRole("button", { name: /Collaboration initiatives/ }).click();
     await page.getByRole("heading", { name: "Collaboration initiatives", level: 2 }).waitFor();
     expect(await page.getByLabel("Association name").inputValue()).toBe("Samordningsförbundet Skellefteå");

@@ -8,24 +8,13 @@
  */
 import path from "node:path";
 import type { Page } from "playwright-core";
-import type { FakeProbe } from "./fakeOfficeEntry";
-import { OUT, axeSeriousViolations, inPage, initialJavaScript, startHarness, waitForValue, type Harness } from "./harness";
+import { OUT, axeSeriousViolations, fake, harnessForSuite, initialJavaScript, waitForValue } from "./harness";
 
 jest.setTimeout(240_000);
 
 const INITIAL_JS_LIMIT_GZ = 300 * 1024;
 
-let harness: Harness;
-
-beforeAll(async () => {
-  harness = await startHarness();
-});
-
-afterAll(async () => {
-  await harness?.close();
-});
-
-const fake = <T>(page: Page, fn: (f: FakeProbe) => T): Promise<T> => inPage(page, "__samkalkFake", fn);
+const harness = harnessForSuite();
 
 /** Types into the kommun search (as a user does, key by key) and picks the option. */
 async function addKommun(page: Page, query: string, option: RegExp) {
@@ -52,7 +41,7 @@ describe("task pane (production bundle, strict Office.js fake, Chromium)", () =>
   });
 
   test("Swedish: two kommuner, embedded 2019 population, 11 380 tkr → sheet Medlemsavgifter 2021", async () => {
-    const { page, errors } = await harness.openTaskpane("sv-SE");
+    const { page, errors } = await harness().openTaskpane("sv-SE");
     await page.getByRole("button", { name: /Medlemsavgifter/ }).click();
     await page.getByRole("heading", { name: "Medlemsavgifter", level: 2 }).waitFor();
 
@@ -101,7 +90,7 @@ describe("task pane (production bundle, strict Office.js fake, Chromium)", () =>
   });
 
   test("Swedish: a population that is not a number gives a located problem and writes nothing", async () => {
-    const { page, errors } = await harness.openTaskpane("sv-SE");
+    const { page, errors } = await harness().openTaskpane("sv-SE");
     await page.getByRole("button", { name: /Medlemsavgifter/ }).click();
     await addKommun(page, "Umeå", /^Umeå \(2480\)/);
     await addKommun(page, "Vännäs", /^Vännäs \(2460\)/);
@@ -142,7 +131,7 @@ describe("task pane (production bundle, strict Office.js fake, Chromium)", () =>
         { kod: "2460", namn: "Vännäs", varde: "10" },
       ],
     };
-    const { page, errors } = await harness.openTaskpane("sv-SE", { "samkalk.medlemsavgifter": stored });
+    const { page, errors } = await harness().openTaskpane("sv-SE", { "samkalk.medlemsavgifter": stored });
     await page.getByRole("button", { name: /Medlemsavgifter/ }).click();
     expect(await page.getByLabel("Samordningsförbundets namn").inputValue()).toBe("Samordningsförbundet Umeå");
     expect(await page.getByTestId("ar").inputValue()).toBe("2022");
@@ -164,7 +153,7 @@ describe("task pane (production bundle, strict Office.js fake, Chromium)", () =>
   });
 
   test("English display language: English labels throughout", async () => {
-    const { page, errors } = await harness.openTaskpane("en-US");
+    const { page, errors } = await harness().openTaskpane("en-US");
     expect(await page.locator("html").getAttribute("lang")).toBe("en-US");
     await page.getByRole("heading", { name: "Choose a task" }).waitFor();
     expect(await axeSeriousViolations(page)).toEqual([]);

@@ -1,0 +1,70 @@
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import type { EditedSheetDecision } from "../usecases/writeSheets";
+
+const useStyles = makeStyles({
+  dialogList: { margin: `${tokens.spacingVerticalS} 0`, paddingInlineStart: tokens.spacingHorizontalL },
+  dialogActions: { flexWrap: "wrap" },
+});
+
+/** The texts of the dialog, in the pane's language. */
+export interface EditedSheetsTexts {
+  title: string;
+  intro: string;
+  question: string;
+  keepCopy: string;
+  overwrite: string;
+  cancel: string;
+}
+
+/**
+ * Asks what to do with sheets the user edited since Samkalk wrote them: keep a copy, overwrite, or
+ * cancel (null). Open while `sheets` is not null; `textId` names the text the dialog is described by.
+ */
+export function EditedSheetsDialog(props: {
+  sheets: readonly string[] | null;
+  textId: string;
+  texts: EditedSheetsTexts;
+  onDecide: (decision: EditedSheetDecision | null) => void;
+}) {
+  const styles = useStyles();
+  const { texts, onDecide } = props;
+  return (
+    <Dialog open={props.sheets !== null} modalType="alert" onOpenChange={(_, d) => !d.open && onDecide(null)}>
+      <DialogSurface aria-describedby={props.textId}>
+        <DialogBody>
+          <DialogTitle>{texts.title}</DialogTitle>
+          <DialogContent id={props.textId}>
+            {texts.intro}
+            <ul className={styles.dialogList} data-testid="edited-sheets">
+              {(props.sheets ?? []).map((name) => (
+                <li key={name}>{name}</li>
+              ))}
+            </ul>
+            {texts.question}
+          </DialogContent>
+          <DialogActions className={styles.dialogActions}>
+            <Button appearance="primary" data-testid="edited-keep" onClick={() => onDecide("keepCopy")}>
+              {texts.keepCopy}
+            </Button>
+            <Button data-testid="edited-overwrite" onClick={() => onDecide("overwrite")}>
+              {texts.overwrite}
+            </Button>
+            <Button data-testid="edited-cancel" onClick={() => onDecide(null)}>
+              {texts.cancel}
+            </Button>
+          </DialogActions>
+        </DialogBody>
+      </DialogSurface>
+    </Dialog>
+  );
+}
