@@ -2,17 +2,9 @@
  * The Excel fake behaves like Office.js where it matters: nothing is readable before load + sync,
  * nothing is written before sync, and what Excel refuses the fake refuses too.
  */
-import { FakeOffice, FakeOfficeError, createFakeOffice, installFakeOffice, uninstallFakeOffice } from "./excelFake";
+import { FakeOffice, createFakeOffice, installFakeOffice, uninstallFakeOffice } from "./excelFake";
+import { rejection } from "./rejection";
 
-async function rejection(p: Promise<unknown>): Promise<FakeOfficeError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof FakeOfficeError) return e;
-    throw e;
-  }
-  throw new Error("expected the promise to reject");
-}
 
 let fake: FakeOffice;
 beforeEach(() => {

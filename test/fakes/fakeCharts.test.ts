@@ -2,17 +2,9 @@
  * Charts in the Excel fake: created at sync from the source cells as Excel guesses the series, with
  * title, axis titles and position; what Excel refuses, the fake refuses.
  */
-import { FakeOffice, FakeOfficeError, createFakeOffice } from "./excelFake";
+import { FakeOffice, createFakeOffice } from "./excelFake";
+import { rejection } from "./rejection";
 
-async function rejection(p: Promise<unknown>): Promise<FakeOfficeError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof FakeOfficeError) return e;
-    throw e;
-  }
-  throw new Error("expected the promise to reject");
-}
 
 let fake: FakeOffice;
 beforeEach(() => {
