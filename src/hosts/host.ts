@@ -1,4 +1,4 @@
-import type { SheetSpec } from "../sheets/spec";
+import type { RangeRef, SheetSpec } from "../sheets/spec";
 
 /** A cell value as read back from a workbook. */
 export type ReadValue = string | number | boolean | null;
@@ -30,6 +30,11 @@ export interface Selection {
   row: number;
   col: number;
   values: ReadValue[][];
+  /**
+   * Merged areas that overlap the selection, in 0-based sheet coordinates (whole areas, which may reach
+   * beyond the selection). Absent: the host cannot tell (e.g. Excel without ExcelApi 1.13); [] : none.
+   */
+  merged?: RangeRef[];
 }
 
 export interface WriteReport {

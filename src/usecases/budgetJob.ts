@@ -8,14 +8,14 @@ import {
 import type { Enhet, Medlem, Sektion } from "../domain/budget/types";
 import { InputError, InputProblem } from "../domain/errors";
 import { FeeSplitResult, computeFeeSplit } from "../domain/feeSplit";
-import type { ReadValue, SettingsStore, SheetState, WorkbookHost } from "../hosts/host";
+import type { ReadValue, Selection, SettingsStore, SheetState, WorkbookHost } from "../hosts/host";
 import { sheetNameProblem } from "../hosts/office/preflight";
 import { buildBudgetCheckSheet } from "../sheets/budget/budgetCheckSheet";
 import { BUDGET_COLUMNS, BUDGET_HEADER_ROW, BUDGET_SHEET, BUDGET_TABLE, buildBudgetTableSheet } from "../sheets/budget/budgetTableSheet";
 import { buildFollowUpSheet, followUpSheetName } from "../sheets/budget/followUpSheet";
 import { FeeSheetLink, buildProjectionSheet, projectionSheetName } from "../sheets/budget/projectionSheet";
 import { feeSheetName, feeTableName } from "../sheets/feeSheet";
-import { RangeRef, rangeAddress } from "../sheets/spec";
+import { rangeAddress } from "../sheets/spec";
 import { BudgetImport, BudgetKontroll, CellGrid, avvikelser, importBudget, parseCellGrid } from "../sources/budget/budgetCells";
 import { loadFeeSettings, toFeeSplitRequest } from "./feeSplitJob";
 import {
@@ -143,16 +143,15 @@ export async function importBudgetJob(
 /** The task pane's import: the cells the user has selected (the budget table pasted anywhere). */
 export async function importBudgetFromSelection(host: WorkbookHost, settings: BudgetSettings, opts: BudgetJobOptions = {}): Promise<BudgetImportOutcome> {
   if (!host.readSelection) return fail([{ meddelande: "Markeringen kan bara läsas i Excel." }]);
-  let sel: Awaited<ReturnType<NonNullable<WorkbookHost["readSelection"]>>>;
+  let sel: Selection;
   try {
     sel = await host.readSelection();
   } catch (e) {
     return fail([{ meddelande: (e as Error).message }]);
   }
   try {
-    // A host that can tell merged areas hands them over with the selection.
-    const merged = (sel as { merged?: RangeRef[] }).merged;
-    const grid: CellGrid = { origin: { row: sel.row, col: sel.col }, values: sel.values, ...(merged ? { merged } : {}) };
+    // A host that can tell merged areas hands them over with the selection; the importer refuses them.
+    const grid: CellGrid = { origin: { row: sel.row, col: sel.col }, values: sel.values, ...(sel.merged ? { merged: sel.merged } : {}) };
     const kalla = `${sel.sheetName}!${gridArea(grid)}`;
     return await importBudgetJob(host, grid, settings, { ...opts, kalla });
   } catch (e) {

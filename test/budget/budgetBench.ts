@@ -78,8 +78,9 @@ export interface BudgetBench {
 }
 
 export async function benchBudget(posts: number): Promise<BudgetBench> {
-  const fake = createFakeOffice({ sheets: ["Blad1"] });
-  const host = new OfficeWorkbookHost({ run: fake.run, settings: fake.settings, isSetSupported: () => true });
+  // ExcelApi 1.13, so reading the selection also reads its merged areas (still one sync).
+  const fake = createFakeOffice({ sheets: ["Blad1"], maxExcelApi: "1.13" });
+  const host = new OfficeWorkbookHost({ run: fake.run, settings: fake.settings, isSetSupported: fake.Office.context.requirements.isSetSupported });
   const store = createOfficeSettingsStore(fake.settings);
   const cells = benchBudgetCells(posts);
   cells.forEach((r, i) =>

@@ -312,6 +312,39 @@ describe("API sets", () => {
     );
     expect(error.code).toBe("ApiNotFound");
   });
+
+  test("merged areas need ExcelApi 1.13: on the default 1.9 host loading them fails with ApiNotFound", async () => {
+    fake.user.merge("Blad1", "A1:B1");
+    const error = await rejection(
+      fake.run(async (context) => {
+        context.workbook.worksheets.getItem("Blad1").getRange("A1:C3").getMergedAreasOrNullObject().load("address");
+        await context.sync();
+      }),
+    );
+    expect(error.code).toBe("ApiNotFound");
+  });
+});
+
+describe("merged cells", () => {
+  test("getMergedAreasOrNullObject: the whole areas that overlap the range, after load + sync; a null object when none", async () => {
+    const fake13 = createFakeOffice({ maxExcelApi: "1.13" });
+    fake13.user.merge("Blad1", "B2:C3");
+    fake13.user.merge("Blad1", "E1:E4");
+    fake13.user.merge("Blad1", "H8:I8");
+    expect(() => fake13.user.merge("Blad1", "C3:D3")).toThrow(/overlaps/);
+    await fake13.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem("Blad1");
+      const merged = sheet.getRange("A1:E2").getMergedAreasOrNullObject().load("address,areas/items/address");
+      const none = sheet.getRange("A5:B6").getMergedAreasOrNullObject().load("address");
+      expect(() => merged.isNullObject).toThrow(/'isNullObject' is not available/);
+      expect(() => merged.address).toThrow(/not available/);
+      await context.sync();
+      expect(merged.isNullObject).toBe(false);
+      expect(merged.address).toBe("Blad1!B2:C3,Blad1!E1:E4");
+      expect(merged.areas.items.map((a) => a.address)).toEqual(["Blad1!B2:C3", "Blad1!E1:E4"]);
+      expect(none.isNullObject).toBe(true);
+    });
+  });
 });
 
 describe("globals and settings", () => {

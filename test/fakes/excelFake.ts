@@ -25,6 +25,9 @@
  *    `Office.context.requirements.isSetSupported` answers accordingly.
  *  - The selection: `workbook.getSelectedRange()` is the active sheet's selection, which the test
  *    sets with `user.select(sheet, address)` (each sheet keeps its own, A1 at first).
+ *  - Merged cells: the test merges with `user.merge(sheet, address)`; `range.getMergedAreasOrNullObject()`
+ *    (ExcelApi 1.13) is a RangeAreas with `address`, `areaCount` and `areas.items` (the whole merged areas
+ *    that overlap the range), a null object when there are none. The add-in cannot merge or unmerge.
  *  - Row heights: `format.autofitRows()` fits each row of the range to the cells of the range (wrapped
  *    text by its column's width and font size, an approximation of Excel's); `inspect.rowHeight`.
  *  - Excel.run flushes what is still queued when the batch resolves (that counts as a sync);
@@ -36,7 +39,7 @@
  *
  * Not modelled (and refused with code "FakeNotSupported" where relevant): formula evaluation
  * (`values` of a formula cell reads as "#NOT_CALCULATED!" unless `evaluateFormula` is given),
- * events, named items, RangeAreas (and so multi-area selections), tables without headers,
+ * events, named items, RangeAreas other than merged areas (and so multi-area selections), tables without headers,
  * list sources given as ranges, row heights set by hand.
  *
  * No Node imports: the fake is also bundled (esbuild, IIFE) for browser tests; such an entry calls

@@ -2,7 +2,7 @@
  * Test-only access to the fake workbook, outside Office.js: look at what landed in it, and act as
  * the user (edits apply at once, with no sync, exactly as if typed into Excel).
  */
-import { Rect, columnIndex, formatRect, isInsideSheet, parseAddress, qualifiedAddress } from "./fakeAddress";
+import { Rect, columnIndex, formatRect, intersects, isInsideSheet, parseAddress, qualifiedAddress } from "./fakeAddress";
 import { BookModel } from "./fakeBook";
 import { ScalarValue, contentFromInput } from "./fakeCellInput";
 import {
@@ -282,6 +282,15 @@ export class FakeUser {
     if (!isInsideSheet(rect)) throw new Error(`not on the sheet: ${address}`);
     this.book.activate(sheet);
     sheet.selection = rect;
+  }
+
+  /** Merges cells, as Start > Sammanfoga; an area overlapping an existing merged one is refused. */
+  merge(sheetName: string, address: string): void {
+    const sheet = this.sheet(sheetName);
+    const rect = rectOf(address);
+    if (!isInsideSheet(rect) || (rect.rows === 1 && rect.cols === 1)) throw new Error(`cannot merge ${address}`);
+    if (sheet.merged.some((m) => intersects(m, rect))) throw new Error(`${address} overlaps a merged area`);
+    sheet.merged.push(rect);
   }
 
   addTable(sheetName: string, address: string, name?: string): void {

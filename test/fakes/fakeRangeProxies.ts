@@ -1,5 +1,5 @@
 /** Office.js proxies for ranges and their format and data validation. */
-import { FakeClientObject, FakeRequestContext, Loadable, Readers } from "./fakeClientObject";
+import { FakeClientObject, FakeCollection, FakeRequestContext, Loadable, Readers } from "./fakeClientObject";
 import { FakeOfficeError, invalidArgument } from "./fakeErrors";
 import { Rect, containsCell, intersects, isInsideSheet, parseAddress, qualifiedAddress } from "./fakeAddress";
 import { sameName } from "./fakeBook";
@@ -137,6 +137,15 @@ export class FakeRange extends RangePart {
     });
   }
 
+  /** ExcelApi 1.13: the merged areas that overlap the range (whole), a null object when there are none. */
+  getMergedAreasOrNullObject(): FakeRangeAreas {
+    return new FakeRangeAreas(this.ctx, `${this.path}.getMergedAreasOrNullObject()`, () => {
+      const { sheet, rect } = this.resolveEntity();
+      const rects = sheet.merged.filter((m) => intersects(m, rect));
+      return rects.length === 0 ? null : { sheet, rects };
+    });
+  }
+
   getCell(row: number, column: number): FakeRange {
     return new FakeRange(this.ctx, `${this.path}.getCell(${row},${column})`, () => {
       const { sheet, rect } = this.resolveEntity();
@@ -144,6 +153,64 @@ export class FakeRange extends RangePart {
       if (!isInsideSheet(cell)) throw invalidArgument(`getCell(${row}, ${column}) is outside the sheet`);
       return { sheet, rect: cell };
     });
+  }
+}
+
+export interface RangeAreasEntity {
+  sheet: SheetModel;
+  rects: Rect[];
+}
+
+/** A RangeAreas (here only as getMergedAreasOrNullObject returns it): `address`, `areaCount`, `areas`. */
+export class FakeRangeAreas extends FakeClientObject<RangeAreasEntity> {
+  protected readonly typeName = "RangeAreas";
+  protected readonly minApi = "1.13";
+  private areasProxy?: FakeRangeCollection;
+
+  constructor(ctx: FakeRequestContext, path: string, resolver: () => RangeAreasEntity | null) {
+    super(ctx, path, resolver);
+  }
+
+  protected isAlive(e: RangeAreasEntity): boolean {
+    return !e.sheet.deleted;
+  }
+
+  protected readers(): Readers<RangeAreasEntity> {
+    return {
+      address: (e) => e.rects.map((r) => qualifiedAddress(e.sheet.name, r)).join(","),
+      areaCount: (e) => e.rects.length,
+      cellCount: (e) => e.rects.reduce((n, r) => n + r.rows * r.cols, 0),
+    };
+  }
+
+  protected navigation(name: string): Loadable | undefined {
+    return name === "areas" ? this.areas : undefined;
+  }
+
+  get address(): string {
+    return this.read("address");
+  }
+  get areaCount(): number {
+    return this.read("areaCount");
+  }
+  get cellCount(): number {
+    return this.read("cellCount");
+  }
+  get areas(): FakeRangeCollection {
+    return (this.areasProxy ??= new FakeRangeCollection(this.ctx, `${this.path}.areas`, () => this.resolveEntity()));
+  }
+}
+
+/** The rectangular ranges of a RangeAreas. */
+export class FakeRangeCollection extends FakeCollection<RangeAreasEntity, FakeRange> {
+  protected readonly typeName = "RangeCollection";
+
+  constructor(ctx: FakeRequestContext, path: string, resolver: () => RangeAreasEntity) {
+    super(ctx, path, resolver);
+  }
+
+  protected members(owner: RangeAreasEntity): FakeRange[] {
+    return owner.rects.map((rect, i) => new FakeRange(this.ctx, `${this.path}.items[${i}]`, () => ({ sheet: owner.sheet, rect })));
   }
 }
 

@@ -101,6 +101,8 @@ export class SheetModel {
   /** The selected cells of this sheet (each sheet keeps its own selection; A1 at first). */
   selection: Rect = { row: 0, col: 0, rows: 1, cols: 1 };
   validations: ValidationArea[] = [];
+  /** Merged areas (set by the test through `user.merge`; the add-in cannot merge in this fake). */
+  merged: Rect[] = [];
   frozenRows = 0;
   frozenColumns = 0;
   visibility = "Visible";

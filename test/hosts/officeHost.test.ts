@@ -414,6 +414,49 @@ describe("the user's selection", () => {
   });
 });
 
+describe("merged cells in the selection", () => {
+  function mergedSheet(maxExcelApi: string) {
+    const ctx = setup({ maxExcelApi });
+    ctx.fake.user.addSheet("Mitt, blad");
+    ctx.fake.user.editCell("Mitt, blad", "B2", "Rubrik");
+    ctx.fake.user.merge("Mitt, blad", "B2:D2");
+    ctx.fake.user.merge("Mitt, blad", "A4:A5");
+    ctx.fake.user.merge("Mitt, blad", "F1:G1"); // outside the selection
+    ctx.fake.user.select("Mitt, blad", "A2:D5");
+    ctx.fake.resetStats();
+    return ctx;
+  }
+
+  test("on ExcelApi 1.13 the merged areas that overlap the selection are read in the same sync", async () => {
+    const { fake, host } = mergedSheet("1.13");
+    const selection = await host.readSelection();
+    expect(fake.stats.syncs).toBe(1);
+    expect(selection.values[0]).toEqual(["", "Rubrik", "", ""]);
+    expect(selection.merged).toEqual([
+      { row: 1, col: 1, rows: 1, cols: 3 },
+      { row: 3, col: 0, rows: 2, cols: 1 },
+    ]);
+  });
+
+  test("on ExcelApi 1.13 a selection without merged cells has none", async () => {
+    const { fake, host } = setup({ maxExcelApi: "1.13" });
+    fake.user.merge("Blad1", "F1:G1");
+    fake.user.select("Blad1", "A1:B2");
+    fake.resetStats();
+    const selection = await host.readSelection();
+    expect(fake.stats.syncs).toBe(1);
+    expect(selection.merged).toEqual([]);
+  });
+
+  test("on ExcelApi 1.9 the host cannot tell, and says nothing", async () => {
+    const { fake, host } = mergedSheet("1.9");
+    const selection = await host.readSelection();
+    expect(fake.stats.syncs).toBe(1);
+    expect(selection.merged).toBeUndefined();
+    expect(selection.values[0]).toEqual(["", "Rubrik", "", ""]);
+  });
+});
+
 describe("styles for reports", () => {
   const LONG = "Initiativet har kommit i gång i alla fyra kommuner, men rekryteringen av coacher har tagit längre tid än planerat.";
 

@@ -20,8 +20,8 @@ import { benchBudget } from "../budget/budgetBench";
 
 const today = new Date("2026-11-23");
 
-function setup() {
-  const fake = createFakeOffice({ sheets: ["Blad1"] });
+function setup(maxExcelApi?: string) {
+  const fake = createFakeOffice({ sheets: ["Blad1"], ...(maxExcelApi ? { maxExcelApi } : {}) });
   const host = new OfficeWorkbookHost({ run: fake.run, settings: fake.settings, isSetSupported: fake.Office.context.requirements.isSetSupported });
   const store = createOfficeSettingsStore(fake.settings);
   return { fake, host, store };
@@ -120,6 +120,20 @@ describe("bad input names the cell and writes nothing", () => {
     expect(!out.ok && out.problems[0]).toEqual({ plats: "celler A1:D1", meddelande: expect.stringMatching(/sammanfogade celler/) });
     expect(s.fake.stats.syncs).toBe(0);
     expect(s.fake.inspect.sheetNames()).toEqual(["Blad1"]);
+  });
+
+  it("merged cells in the selection (Excel with ExcelApi 1.13)", async () => {
+    const s = setup("1.13");
+    paste(s, BUDGET_004, 2, 1);
+    s.fake.user.merge("Blad1", "B3:C3");
+    const before = s.fake.inspect.sheetNames();
+    s.fake.resetStats();
+    const out = await importBudgetFromSelection(s.host, UMEAREGIONEN_BUDGET, { store: s.store, today });
+    expect(!out.ok && out.problems).toEqual([{ plats: "celler B3:C3", meddelande: expect.stringMatching(/sammanfogade celler/) }]);
+    expect(s.fake.stats.syncs).toBe(1); // reading the selection, nothing else
+    expect(s.fake.inspect.sheetNames()).toEqual(before);
+    expect(s.fake.inspect.cell("Blad1", "C8").value).toBe(2359);
+    expect(s.fake.inspect.savedSettings()["samkalk.budget"]).toBeUndefined();
   });
 
   it("a sheet called Budget that is the user's own is refused and left alone", async () => {

@@ -16,13 +16,14 @@
  *    one request (Excel on the web refuses requests over 5 MB) is written in chunks, one sync each; it
  *    gets no fingerprint (its edits are reported as unknown).
  *  - keepAsUserCopy: 2 (one to look, one renaming the sheet and its tables).
- *  - readSelection: 1.
+ *  - readSelection: 1 (with the merged areas that overlap the selection when ExcelApi 1.13 is there).
  *
  * Saving the ownership register (document settings, saveAsync) is not a context.sync().
  */
 import type { ReadValue, Selection, SheetState, WorkbookHost, WriteReport } from "../host";
 import type { SheetSpec } from "../../sheets/spec";
 import { cellAddress, rangeAddress } from "../../sheets/spec";
+import { areaRefs } from "./areaAddress";
 import { contentFingerprint, localAddress } from "../contentFingerprint";
 import { userCopyProblem, userCopyTableNames } from "../userCopy";
 import { OWNERSHIP_KEY, OwnedSheet, isOwnedId, ownedEntry, parseOwnedSheets, withOwnedSheet, withoutOwnedSheet } from "./ownership";
@@ -315,6 +316,8 @@ export class OfficeWorkbookHost implements WorkbookHost {
   async readSelection(): Promise<Selection> {
     return this.run(async (context) => {
       const range = context.workbook.getSelectedRange().load("address,values,rowIndex,columnIndex,worksheet/name");
+      // Merged areas (ExcelApi 1.13) in the same sync; without them the host cannot tell, and says nothing.
+      const mergedAreas = this.isSetSupported("ExcelApi", "1.13") ? range.getMergedAreasOrNullObject().load("areas/items/address") : null;
       try {
         await context.sync();
       } catch (e) {
@@ -322,12 +325,15 @@ export class OfficeWorkbookHost implements WorkbookHost {
           `Markeringen kunde inte läsas. Markera ett sammanhängande område med tabellen, inte hela kolumner eller rader. ${(e as Error).message}`,
         );
       }
+      const merged =
+        mergedAreas === null ? undefined : mergedAreas.isNullObject ? [] : mergedAreas.areas.items.flatMap((a) => areaRefs(a.address));
       return {
         sheetName: range.worksheet.name,
         topLeft: cellAddress(range.rowIndex, range.columnIndex),
         row: range.rowIndex,
         col: range.columnIndex,
         values: range.values.map((row) => row.map(toReadValue)),
+        ...(merged ? { merged } : {}),
       };
     });
   }
