@@ -16,6 +16,15 @@ export const STYLE_COLORS = {
   changedFill: "#FCE4D6",
 } as const;
 
+/** The status roles and their fills; both hosts also top-align them (they sit beside wrapped texts). */
+export const STATUS_FILLS = {
+  good: STYLE_COLORS.goodFill,
+  neutral: STYLE_COLORS.neutralFill,
+  bad: STYLE_COLORS.badFill,
+  info: STYLE_COLORS.infoFill,
+  muted: STYLE_COLORS.mutedFill,
+} as const;
+
 export const TITLE_FONT_SIZE = 14;
 /** Font size of the heading role, in points. */
 export const HEADING_FONT_SIZE = 12;

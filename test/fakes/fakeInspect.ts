@@ -6,7 +6,7 @@ import { Rect, columnIndex, formatRect, intersects, isInsideSheet, parseAddress,
 import { BookModel } from "./fakeBook";
 import { ScalarValue, contentFromInput } from "./fakeCellInput";
 import {
-  BorderLine,
+  CellFormat,
   DEFAULT_FORMAT,
   ErrorAlert,
   PageLayoutState,
@@ -18,25 +18,11 @@ import {
 import { FakeSettings } from "./fakeSettings";
 import { sheetCharts } from "./fakeCharts";
 
-export interface CellView {
+export interface CellView extends CellFormat {
   /** The constant in the cell ("" if empty or a formula: the fake does not calculate). */
   value: ScalarValue;
   /** "=..." when the cell holds a formula, else null. */
   formula: string | null;
-  numberFormat: string;
-  bold: boolean;
-  italic: boolean;
-  size: number;
-  fontColor: string;
-  /** null: no fill. */
-  fill: string | null;
-  wrapText: boolean;
-  horizontalAlignment: string;
-  verticalAlignment: string;
-  borderTop: BorderLine | null;
-  borderBottom: BorderLine | null;
-  borderLeft: BorderLine | null;
-  borderRight: BorderLine | null;
 }
 
 export interface SheetView {

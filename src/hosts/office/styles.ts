@@ -1,5 +1,5 @@
 import type { Block, CellStyle, RangeRef } from "../../sheets/spec";
-import { HEADING_FONT_SIZE, STYLE_COLORS, TITLE_FONT_SIZE } from "../styleColors";
+import { HEADING_FONT_SIZE, STATUS_FILLS, STYLE_COLORS, TITLE_FONT_SIZE } from "../styleColors";
 
 /** How each style role looks in Excel: the colours are shared with src/hosts/xlsx/xlsxStyles.ts. */
 export { HEADING_FONT_SIZE, STYLE_COLORS } from "../styleColors";
@@ -87,23 +87,11 @@ export function applyStyle(range: Excel.Range, style: CellStyle): void {
       format.verticalAlignment = "Top";
       break;
     case "good":
-      format.fill.color = STYLE_COLORS.goodFill;
-      format.verticalAlignment = "Top";
-      break;
     case "neutral":
-      format.fill.color = STYLE_COLORS.neutralFill;
-      format.verticalAlignment = "Top";
-      break;
     case "bad":
-      format.fill.color = STYLE_COLORS.badFill;
-      format.verticalAlignment = "Top";
-      break;
     case "info":
-      format.fill.color = STYLE_COLORS.infoFill;
-      format.verticalAlignment = "Top";
-      break;
     case "muted":
-      format.fill.color = STYLE_COLORS.mutedFill;
+      format.fill.color = STATUS_FILLS[style];
       format.verticalAlignment = "Top";
       break;
     case "changed":

@@ -1,6 +1,6 @@
 import type ExcelJS from "exceljs";
 import type { CellStyle } from "../../sheets/spec";
-import { HEADING_FONT_SIZE, STYLE_COLORS, TITLE_FONT_SIZE } from "../styleColors";
+import { HEADING_FONT_SIZE, STATUS_FILLS, STYLE_COLORS, TITLE_FONT_SIZE } from "../styleColors";
 
 /** "#C6EFCE" → exceljs' ARGB "FFC6EFCE". */
 export function argb(hex: string): string {
@@ -55,23 +55,11 @@ export function applyXlsxStyle(cell: ExcelJS.Cell, style: CellStyle): void {
       cell.alignment = { wrapText: true, vertical: "top" };
       break;
     case "good":
-      cell.fill = solid(STYLE_COLORS.goodFill);
-      cell.alignment = { vertical: "top" };
-      break;
     case "neutral":
-      cell.fill = solid(STYLE_COLORS.neutralFill);
-      cell.alignment = { vertical: "top" };
-      break;
     case "bad":
-      cell.fill = solid(STYLE_COLORS.badFill);
-      cell.alignment = { vertical: "top" };
-      break;
     case "info":
-      cell.fill = solid(STYLE_COLORS.infoFill);
-      cell.alignment = { vertical: "top" };
-      break;
     case "muted":
-      cell.fill = solid(STYLE_COLORS.mutedFill);
+      cell.fill = solid(STATUS_FILLS[style]);
       cell.alignment = { vertical: "top" };
       break;
     case "changed":
