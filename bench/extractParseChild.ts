@@ -5,7 +5,7 @@
  */
 import Papa from "papaparse";
 import { performance } from "node:perf_hooks";
-import { generateExtract } from "../src/sources/scb/generateExtract";
+import { generateExtract } from "./generateExtract";
 import { parseExtract } from "../src/sources/scb/extract";
 
 const [which, cellsArg] = process.argv.slice(2);

@@ -1,5 +1,5 @@
-// Regenerates src/domain/data/*.json from the recorded SCB files in ../shared/fixtures/scb.
-// Run: node scripts/build-embedded-data.mjs [path-to-fixtures-scb]
+// Regenerates src/domain/data/*.json from the recorded SCB files in test/fixtures/scb.
+// Run from the repository root: node scripts/build-embedded-data.mjs
 // Sources (see the fixtures README for origins):
 //  - kommun codes and names: v1 BefolkManadCKM json-stat2 response (312 regions: riket, 21 län, 290 kommuner)
 //  - population 31 Dec 2019 by kommun and single year of age: BefolkningNy extract (names only)
@@ -7,8 +7,9 @@ import fs from "node:fs";
 import path from "node:path";
 import Papa from "papaparse";
 
-const fixtures = process.argv[2] ?? path.resolve("..", "shared", "fixtures", "scb");
-const out = path.resolve("src", "domain", "data");
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
+const fixtures = path.join(root, "test", "fixtures", "scb");
+const out = path.join(root, "src", "domain", "data");
 
 const ckm = JSON.parse(
   fs.readFileSync(path.join(fixtures, "v1/responses/BefolkManadCKM_jsonstat2_region-all_alder-TotSA_kon-TotSa.json"), "utf8"),

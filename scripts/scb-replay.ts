@@ -10,11 +10,10 @@
  *   --fail K              misbehave: answer 500 to the first K calls
  *   --truncate            misbehave: cut JSON bodies in half
  *   --only REGEX          misbehave only on calls whose "METHOD /path" matches (e.g. "^POST .+/data$")
- *   --write-synthetic     (re)write the SYNTHETIC_HE0000T02N2_* files in test/scb/fixtures and exit
+ *   --write-synthetic     (re)write the SYNTHETIC_HE0000T02N2_* files in test/fixtures/scb/synthetic and exit
  *
  * Point the client at it: new ScbClient({ baseUrl: "http://127.0.0.1:8787/api/v2" }).
  */
-import path from "node:path";
 import { Misbehaviour, startReplayServer } from "../test/scb/replay/replayServer";
 import { writeSyntheticHeFiles } from "../test/scb/replay/syntheticFixtures";
 
@@ -27,7 +26,7 @@ const num = (name: string) => (arg(name) !== undefined ? Number(arg(name)) : und
 
 async function main(): Promise<void> {
   if (flag("write-synthetic")) {
-    for (const f of writeSyntheticHeFiles(path.resolve(__dirname, "..", "test", "scb", "fixtures"))) console.log(`skrev ${f}`);
+    for (const f of writeSyntheticHeFiles()) console.log(`skrev ${f}`);
     return;
   }
   const misbehave: Misbehaviour = {};

@@ -49,7 +49,7 @@ export async function main(argv: string[]): Promise<number> {
   const scb = program.command("scb").description("SCB-statistik: hämta från SCB:s API eller städa en SCB-fil");
   scb
     .command("import")
-    .description("Städa en SCB-fil (webbexport eller PxWeb-CSV) till en tabell med en rad per observation")
+    .description("Städa en SCB-fil (webbexport eller PxWeb-CSV med komma, semikolon eller tabb; json-stat2; PX-JSON) till en tabell med en rad per observation")
     .argument("<fil>", "SCB-filen (Latin-1 eller UTF-8)")
     .addOption(new Option("--format <format>", "utdata").choices(["csv", "json"]).default("csv"))
     .option("--utan-region-ar-riket", "en fil utan regionkolumn gäller riket")

@@ -1,9 +1,8 @@
 import path from "node:path";
-import { parseExtract } from "../sources/scb/extract";
-import { tidyToCsv, tidyToJson } from "../sources/scb/tidyCsv";
+import { readScbFile, tidyToCsv, tidyToJson } from "../sources/scb/tidyCsv";
 import { readInputFile, reportInputError } from "./inputErrors";
 
-/** `samkalk scb import FILE`: prints the tidy table (CSV, or JSON rows) and the extract's notes on stderr. */
+/** `samkalk scb import FILE`: any file readScbFile reads, printed as the tidy table (CSV, or JSON rows); notes on stderr. */
 export function runScbImportCommand(
   file: string,
   opts: { format: "csv" | "json"; utanRegionArRiket?: boolean },
@@ -13,8 +12,8 @@ export function runScbImportCommand(
   const bytes = readInputFile(file, err);
   if (!bytes) return 1;
   try {
-    const t = parseExtract(bytes, { kalla: path.basename(file), ...(opts.utanRegionArRiket ? { utanRegion: "riket" as const } : {}) });
-    for (const w of t.meta.varningar ?? []) err(`Varning: ${w}`);
+    const t = readScbFile(bytes, path.basename(file), opts.utanRegionArRiket ? { utanRegion: "riket" } : {});
+    for (const w of t.varningar) err(`Varning: ${w}`);
     for (const n of t.notes) err(`Fotnot: ${n}`);
     out(opts.format === "json" ? JSON.stringify(tidyToJson(t.rows, t.dimensions), null, 2) + "\n" : tidyToCsv(t.rows, t.dimensions));
     return 0;

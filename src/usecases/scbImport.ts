@@ -142,11 +142,9 @@ export async function importExtractFile(host: WorkbookHost, bytes: Uint8Array, f
     if (e instanceof InputError) return fail([{ plats: fileName, meddelande: "Filen kunde inte läsas som en SCB-tabell, så inget har skrivits:" }, ...e.problems]);
     return fail(problemsOf(e, "Filen kunde inte läsas"));
   }
-  const meta = (table as TidyTable & { meta?: { title?: string; tableId?: string; innehall?: string; varningar?: string[] } }).meta ?? {};
-  const title = meta.title ?? meta.innehall;
-  const kalla: KallaInfo = { typ: "Fil", tabell: fileName, titel: title ?? meta.tableId, hamtad: opts.today ?? new Date() };
-  const base = title ?? meta.tableId ?? fileName.replace(/\.[^.]+$/, "");
-  return writeScbTable(host, table, kalla, { ...opts, mode: "new", sheetName: scbSheetName(base), varningar: meta.varningar ?? [] });
+  const kalla: KallaInfo = { typ: "Fil", tabell: fileName, titel: table.title ?? table.tableId, hamtad: opts.today ?? new Date() };
+  const base = table.title ?? table.tableId ?? fileName.replace(/\.[^.]+$/, "");
+  return writeScbTable(host, table, kalla, { ...opts, mode: "new", sheetName: scbSheetName(base), varningar: table.varningar });
 }
 
 export interface FetchOptions extends ScbJobOptions {

@@ -12,7 +12,7 @@ import type { Page } from "playwright-core";
 import type { CellValue } from "../../src/sources/budget/budgetCells";
 import { BUDGET_004 } from "../../src/usecases/budgetSample004";
 import type { FakeUserHands } from "./fakeOfficeEntry";
-import { OUT, axeSeriousViolations, fake, harnessForSuite, user } from "./harness";
+import { OUT, axeSeriousViolations, fake, harnessForSuite, user, describeBrowser } from "./harness";
 
 jest.setTimeout(240_000);
 
@@ -70,7 +70,7 @@ async function sheetText(page: Page, sheet: string): Promise<string> {
   return values.flat().map(String).join("\n");
 }
 
-describe("Budget (production bundle, strict Office.js fake, Chromium)", () => {
+describeBrowser("Budget (production bundle, strict Office.js fake, Chromium)", () => {
   test("type 004's budget, import it: 1 avvikelse with its cell; then the projection sheet and the follow-up", async () => {
     const { page, errors } = await harness().openTaskpane("sv-SE");
     await openView(page);

@@ -12,12 +12,12 @@ import path from "node:path";
 import zlib from "node:zlib";
 import { buildSync } from "esbuild";
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from "playwright-core";
+import { CHROMIUM_PATH, describeWith, findProgram, missingProgramMessage } from "../harness/externalPrograms";
 import type { FakeOptions, FakeProbe, FakeUserHands } from "./fakeOfficeEntry";
 
 export const ROOT = path.resolve(__dirname, "..", "..");
 export const DIST = path.join(ROOT, "dist");
 export const OUT = path.join(ROOT, "test-output");
-const CHROMIUM = "/usr/bin/chromium";
 const OFFICE_JS = "https://appsforoffice.microsoft.com/**";
 
 type AxeResult = { violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[]; html: string }[] }[] };
@@ -60,6 +60,7 @@ export interface Harness {
 
 /** Starts the server and the browser (building dist/ first if it is missing). */
 export async function startHarness(): Promise<Harness> {
+  if (!findProgram("chromium")) throw new Error(missingProgramMessage(["chromium"]));
   if (!fs.existsSync(path.join(DIST, "taskpane.html"))) {
     execFileSync(path.join(ROOT, "node_modules", ".bin", "webpack"), ["--mode", "production"], { cwd: ROOT, stdio: "inherit" });
   }
@@ -76,7 +77,7 @@ export async function startHarness(): Promise<Harness> {
   let browser: Browser;
   try {
     browser = await chromium.launch({
-      executablePath: CHROMIUM,
+      executablePath: CHROMIUM_PATH,
       args: [
         "--headless",
         "--no-sandbox",
@@ -162,11 +163,17 @@ export const fake = <T, A = undefined>(page: Page, fn: (f: FakeProbe, arg: A) =>
 export const user = <T, A = undefined>(page: Page, fn: (u: FakeUserHands, arg: A) => T, arg?: A): Promise<T> =>
   inPage(page, "__samkalkUser", fn, arg);
 
+/** `describe` for a browser suite: fails naming Chromium when it is missing (see ../harness/externalPrograms). */
+export const describeBrowser = describeWith(["chromium"]);
+
+/** Whether suite hooks should start Chromium at all (when it is missing, describeBrowser reports it once). */
+export const chromiumPresent = (): boolean => findProgram("chromium") !== null;
+
 /** Starts the harness before the suite's tests and closes it after them; the returned function gives it while they run. */
 export function harnessForSuite(): () => Harness {
   let harness: Harness | undefined;
   beforeAll(async () => {
-    harness = await startHarness();
+    if (chromiumPresent()) harness = await startHarness();
   });
   afterAll(async () => {
     await harness?.close();

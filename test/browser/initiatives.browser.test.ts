@@ -9,7 +9,7 @@
 import path from "node:path";
 import type { Page } from "playwright-core";
 import type { FakeUserHands } from "./fakeOfficeEntry";
-import { OUT, axeSeriousViolations, eventually, fake, harnessForSuite, user } from "./harness";
+import { OUT, axeSeriousViolations, eventually, fake, harnessForSuite, user, describeBrowser } from "./harness";
 
 jest.setTimeout(240_000);
 
@@ -87,7 +87,7 @@ async function twoInitiatives(page: Page) {
   await typeRow(page, "Initiativ", 6, INIT_2);
 }
 
-describe("Samverkansinitiativ (production bundle, strict Office.js fake, Chromium)", () => {
+describeBrowser("Samverkansinitiativ (production bundle, strict Office.js fake, Chromium)", () => {
   test("create the table, type two initiatives, write the overview and two status sheets", async () => {
     const { page, errors } = await harness().openTaskpane("sv-SE");
     await twoInitiatives(page);

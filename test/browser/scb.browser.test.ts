@@ -9,10 +9,10 @@
 import path from "node:path";
 import type { Page } from "playwright-core";
 import { embeddedPopulation } from "../../src/sources/embeddedPopulation";
-import { FILES, SHARED_SCB } from "../scb/fixturePaths";
+import { FILES, fixturePath } from "../scb/fixturePaths";
 import { ReplayServer, startReplayServer } from "../scb/replay/replayServer";
 import type { FakeProbe, FakeUserHands } from "./fakeOfficeEntry";
-import { OUT, axeSeriousViolations, eventually, inPage, startHarness, waitForValue, type Harness } from "./harness";
+import { OUT, axeSeriousViolations, eventually, inPage, startHarness, waitForValue, type Harness, describeBrowser, chromiumPresent } from "./harness";
 
 jest.setTimeout(240_000);
 
@@ -20,6 +20,7 @@ let harness: Harness;
 let server: ReplayServer;
 
 beforeAll(async () => {
+  if (!chromiumPresent()) return; // describeBrowser reports the missing browser
   server = await startReplayServer({ config: { maxCallsPerTimeWindow: 1000 } });
   harness = await startHarness();
 });
@@ -28,6 +29,7 @@ afterAll(async () => {
   await server?.stop();
 });
 beforeEach(() => {
+  if (!server) return;
   server.misbehave(undefined);
   server.setConfig({ maxDataCells: 150000 });
   server.reset();
@@ -75,7 +77,7 @@ function rowWith(values: (string | number | boolean)[][], ...cells: (string | nu
   return values.find((r) => cells.every((c) => r.map(String).includes(String(c))));
 }
 
-describe("SCB-data (production bundle, replay server, Chromium)", () => {
+describeBrowser("SCB-data (production bundle, replay server, Chromium)", () => {
   test("Umeå and Vännäs: population 20–64 for 2019 fetched batch by batch into Befolkning and Källor, then into the fee split", async () => {
     // 4 regions × 45 ages = 180 cells; at most 20 per request and a little delay: several visible batches.
     server.setConfig({ maxDataCells: 20 });
@@ -228,7 +230,7 @@ describe("SCB-data (production bundle, replay server, Chromium)", () => {
   test("SCB files and pasted extracts: the file picker and the selected range become tidy sheets, no network", async () => {
     const { page, errors } = await openScb();
     // A real old-PxWeb export (Latin-1, semicolons, title line) through the file picker.
-    await page.getByTestId("scb-file").setInputFiles(path.join(SHARED_SCB, FILES.lan2020));
+    await page.getByTestId("scb-file").setInputFiles(fixturePath(FILES.lan2020));
     const success = page.getByTestId("result-success");
     await success.waitFor({ state: "visible", timeout: 30_000 });
     expect((await success.innerText()).replace(/\s+/g, " ")).toMatch(/Typ Fil Tabell oldpxweb_BE0101N1_BefolkningNy/);

@@ -8,7 +8,7 @@
  */
 import path from "node:path";
 import type { Page } from "playwright-core";
-import { OUT, axeSeriousViolations, fake, harnessForSuite, initialJavaScript, waitForValue } from "./harness";
+import { OUT, axeSeriousViolations, fake, harnessForSuite, initialJavaScript, waitForValue, describeBrowser } from "./harness";
 
 jest.setTimeout(240_000);
 
@@ -32,7 +32,7 @@ async function fillBasics(page: Page, ar: string, belopp: string) {
   await page.getByRole("radio", { name: "tkr" }).check();
 }
 
-describe("task pane (production bundle, strict Office.js fake, Chromium)", () => {
+describeBrowser("task pane (production bundle, strict Office.js fake, Chromium)", () => {
   test("initial JavaScript of taskpane.html is at most 300 KB gzipped", () => {
     const { scripts, gzipBytes: total } = initialJavaScript();
     expect(scripts.length).toBeGreaterThan(0);

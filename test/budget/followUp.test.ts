@@ -1,6 +1,6 @@
 import { amountToPlain, parseAmount } from "../../src/domain/amount";
 import { InputError } from "../../src/domain/errors";
-import { followUp, periodBudget } from "../../src/domain/budget/followUp";
+import { followUp } from "../../src/domain/budget/followUp";
 
 const a = (s: string) => parseAmount(s)!;
 const p = amountToPlain;
@@ -49,10 +49,5 @@ describe("utfall against budget, seed 003 (SOFINT, 1 januari–30 juni 2021)", (
 
   it("refuses a follow-up with nothing to compare", () => {
     expect(() => followUp({ period: "2022", enhet: "kr" })).toThrow(InputError);
-  });
-
-  it("pro-rates a yearly budget to a period", () => {
-    expect(p(periodBudget(a("-1 170 577"), 6))).toBe("-585289"); // −585 288,5 rounds away from zero
-    expect(() => periodBudget(a("100"), 13)).toThrow(/1–12 månader/);
   });
 });

@@ -85,23 +85,3 @@ describe("samkalk demo", () => {
   });
 });
 
-describe("samkalk scb import", () => {
-  const fixtures = path.resolve(root, "..", "shared", "fixtures", "scb");
-  const lan2020 = path.join(fixtures, "real-data", "oldpxweb_BE0101N1_BefolkningNy_lan_civilstand_alder_kon_2020_semicolon-title_latin1_crlf.csv");
-  const haveFixtures = fs.existsSync(lan2020);
-
-  (haveFixtures ? it : it.skip)("prints a real Latin-1 web export as tidy JSON rows with one key per dimension", () => {
-    const r = samkalk("scb", "import", lan2020, "--format", "json");
-    expect(r.code).toBe(0);
-    const rows = JSON.parse(r.out) as Record<string, unknown>[];
-    expect(rows[0]).toEqual({ regionkod: "01", region: "Stockholms län", civilstånd: "ogifta", ålder: "0 år", kön: "män", period: "2020", varde: 14577, status: null });
-    const vasterbotten = rows.filter((x) => x.regionkod === "24").reduce((s, x) => s + Number(x.varde), 0);
-    expect(vasterbotten).toBe(273192);
-  });
-
-  it("a file that is not an SCB extract exits 1 with a located Swedish message", () => {
-    const r = samkalk("scb", "import", file("inte-scb.csv", "hej;svejs\n"));
-    expect(r.code).toBe(1);
-    expect(r.err).toMatch(/inte-scb\.csv, rad 1: /);
-  });
-});

@@ -13,10 +13,6 @@ import Papa from "papaparse";
 
 const run = promisify(execFile);
 
-export function sofficeAvailable(): boolean {
-  return ["/usr/bin/soffice", "/usr/bin/libreoffice"].some((p) => fs.existsSync(p));
-}
-
 const RECALC_ALWAYS = `<?xml version="1.0" encoding="UTF-8"?>
 <oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
 <item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>

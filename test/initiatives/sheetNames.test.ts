@@ -6,7 +6,6 @@ import {
   initiativeSheetNames,
   isEditedSinceGeneration,
   isValidSheetName,
-  nrFromSheetName,
   sheetEditState,
 } from "../../src/domain/initiatives/sheetNames";
 import { initiatives001 } from "./fixtures/initiatives001";
@@ -37,13 +36,6 @@ describe("sheet names for the per-initiative sheets", () => {
     expect(initiativeSheetName(123, "x")).toBe("Init 123 x");
   });
 
-  it("finds the nr again from a generated name, also after a rename", () => {
-    expect(nrFromSheetName("Init 03 Gemensam kartläggning")).toBe(3);
-    expect(nrFromSheetName("Init 07")).toBe(7);
-    expect(nrFromSheetName("Initiativ 3")).toBeUndefined();
-    expect(nrFromSheetName("Budget")).toBeUndefined();
-  });
-
   const hostile = fc.oneof(
     fc.string({ maxLength: 80 }),
     fc.stringOf(fc.constantFrom("[", "]", ":", "*", "?", "/", "\\", "'", " ", "å", "Ö", "a", "-", "\n", "\t", "’", "😀"), { maxLength: 60 }),
@@ -51,7 +43,7 @@ describe("sheet names for the per-initiative sheets", () => {
     fc.lorem({ maxCount: 12 }),
   );
 
-  it("are valid, unique (case-insensitively), stable and give back their nr, for any names", () => {
+  it("are valid, unique (case-insensitively), and stable, for any names", () => {
     fc.assert(
       fc.property(fc.uniqueArray(fc.record({ nr: fc.integer({ min: 1, max: 99999 }), initiativ: hostile }), { selector: (r) => r.nr, maxLength: 30 }), (list) => {
         const names = initiativeSheetNames(list);
@@ -61,7 +53,6 @@ describe("sheet names for the per-initiative sheets", () => {
         expect(initiativeSheetNames(list)).toEqual(names);
         list.forEach((r, i) => {
           expect(initiativeSheetName(r.nr, r.initiativ)).toBe(names[i]);
-          expect(nrFromSheetName(names[i])).toBe(r.nr);
         });
         expect(initiativeSheetNames([...list].reverse())).toEqual([...names].reverse());
       }),

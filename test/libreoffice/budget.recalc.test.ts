@@ -18,14 +18,14 @@ import { runFeeSplitJob } from "../../src/usecases/feeSplitJob";
 import { BudgetSettings, importBudgetJob, runBudgetFollowUpJob, runBudgetProjectionJob } from "../../src/usecases/budgetJob";
 import { BUDGET_004, UMEAREGIONEN_BUDGET, planAsProjection } from "../../src/usecases/budgetSample004";
 import type { CellValue } from "../../src/sources/budget/budgetCells";
-import { recalculateToCsv, sofficeAvailable } from "../harness/libreoffice";
+import { recalculateToCsv } from "../harness/libreoffice";
+import { describeWith } from "../harness/externalPrograms";
 import { randomBudget } from "../budget/randomBudget";
 import { randomProjection } from "../budget/randomProjection";
 import { copy004, rowOf } from "../budget/fixtures/budget004";
 import { CHECK_LABELS, CHECK_STATUS } from "../../src/sheets/budget/projectionSheet";
 
-if (process.env.CI && !sofficeAvailable()) throw new Error("LibreOffice (soffice) is required in CI: .ci/run installs libreoffice-calc-nogui");
-const describeLo = sofficeAvailable() ? describe : describe.skip;
+const describeLo = describeWith(["soffice"]);
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "samkalk-lo-budget-"));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));

@@ -15,10 +15,10 @@ import { embeddedPopulation } from "../../src/sources/embeddedPopulation";
 import { umearegionenSettings } from "../../src/cli/demo";
 import { FeeSplitSettings, runFeeSplitJob, toFeeSplitRequest } from "../../src/usecases/feeSplitJob";
 import { computeFeeSplit } from "../../src/domain/feeSplit";
-import { cellAt, recalculateToCsv, sofficeAvailable } from "../harness/libreoffice";
+import { cellAt, recalculateToCsv } from "../harness/libreoffice";
+import { describeWith } from "../harness/externalPrograms";
 
-if (process.env.CI && !sofficeAvailable()) throw new Error("LibreOffice (soffice) is required in CI: .ci/run installs libreoffice-calc-nogui");
-const describeLo = sofficeAvailable() ? describe : describe.skip;
+const describeLo = describeWith(["soffice"]);
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "samkalk-lo-test-"));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));

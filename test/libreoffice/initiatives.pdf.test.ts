@@ -11,11 +11,10 @@ import { initiatives001 } from "../../src/sources/initiatives/sample001";
 import { buildStatusSheet } from "../../src/sheets/initiatives/statusSheet";
 import { initiativeSheetName } from "../../src/domain/initiatives/sheetNames";
 import type { Initiativ } from "../../src/domain/initiatives/model";
-import { convertToPdf, sofficeAvailable } from "../harness/libreoffice";
+import { convertToPdf } from "../harness/libreoffice";
+import { describeWith } from "../harness/externalPrograms";
 
-const pdftotextAvailable = fs.existsSync("/usr/bin/pdftotext");
-if (process.env.CI && !(sofficeAvailable() && pdftotextAvailable)) throw new Error("LibreOffice and pdftotext are required in CI (.ci/run installs them)");
-const describeLo = sofficeAvailable() && pdftotextAvailable ? describe : describe.skip;
+const describeLo = describeWith(["soffice", "pdftotext"]);
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "samkalk-pdf-"));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));

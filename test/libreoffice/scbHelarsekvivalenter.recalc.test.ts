@@ -12,23 +12,22 @@ import type { TidyTable } from "../../src/domain/scb/tidy";
 import { XlsxWorkbookHost } from "../../src/hosts/xlsx/xlsxHost";
 import { analyseHelarsekvivalenter, HeAnalysis, HeYear } from "../../src/sheets/scb/heAnalysis";
 import { HE_SHEET } from "../../src/sheets/scb/heSheet";
-import { syntheticHelarsekvivalenter } from "../../src/sheets/scb/syntheticHe";
 import { parseJsonStat } from "../../src/sources/scb/jsonstat";
+import { FILES, fixtureJson } from "../scb/fixturePaths";
 import { writeHelarsekvivalenter } from "../../src/usecases/scbHelarsekvivalenter";
-import { cellAt, recalculateToCsv, sofficeAvailable } from "../harness/libreoffice";
+import { cellAt, recalculateToCsv } from "../harness/libreoffice";
+import { describeWith } from "../harness/externalPrograms";
 
-if (process.env.CI && !sofficeAvailable()) throw new Error("LibreOffice (soffice) is required in CI: .ci/run installs libreoffice-calc-nogui");
-const describeLo = sofficeAvailable() ? describe : describe.skip;
+const describeLo = describeWith(["soffice"]);
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "samkalk-lo-he-"));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
 const KOMMUNER = ["2480", "2460", "2401", "2404", "2409", "2403"];
-const FIXTURE = path.join(__dirname, "..", "scb", "fixtures", "SYNTHETIC_HE0000T02N2_data_umearegionen-riket_2023M01-2024M12.json");
 
+/** The recorded SYNTHETIC HE0000T02N2 response (test/fixtures/scb/synthetic). */
 function syntheticTable(): TidyTable {
-  if (fs.existsSync(FIXTURE)) return parseJsonStat(JSON.parse(fs.readFileSync(FIXTURE, "utf8")));
-  return syntheticHelarsekvivalenter({ kommuner: KOMMUNER, fromYear: 2023, toYear: 2024, kon: ["män", "kvinnor", "totalt"] });
+  return parseJsonStat(fixtureJson(FILES.heSample));
 }
 
 /** LibreOffice writes raw values, shares with a "%": back to plain numbers ("" stays ""). */

@@ -1,21 +1,22 @@
 import * as fs from "fs";
 import * as path from "path";
 
-/** The repo root; shared fixtures sit beside the clone (`../shared`), in CI as well as locally. */
-const repoRoot = path.resolve(__dirname, "..", "..");
-export const SHARED_SCB = path.resolve(repoRoot, "..", "shared", "fixtures", "scb");
-export const LOCAL_SCB = path.resolve(__dirname, "fixtures");
+/**
+ * The SCB files the tests, the replay server and the benchmark read: all inside the repository, in
+ * test/fixtures/scb (its README gives the origin of each). A missing file is an error, never a skip.
+ */
+export const SCB_FIXTURES = path.resolve(__dirname, "..", "fixtures", "scb");
 
-export function sharedBytes(rel: string): Uint8Array {
-  return new Uint8Array(fs.readFileSync(path.join(SHARED_SCB, rel)));
+export function fixturePath(rel: string): string {
+  return path.join(SCB_FIXTURES, rel);
 }
 
-export function sharedJson(rel: string): unknown {
-  return JSON.parse(fs.readFileSync(path.join(SHARED_SCB, rel), "utf8"));
+export function fixtureBytes(rel: string): Uint8Array {
+  return new Uint8Array(fs.readFileSync(fixturePath(rel)));
 }
 
-export function localBytes(rel: string): Uint8Array {
-  return new Uint8Array(fs.readFileSync(path.join(LOCAL_SCB, rel)));
+export function fixtureJson(rel: string): unknown {
+  return JSON.parse(fs.readFileSync(fixturePath(rel), "utf8"));
 }
 
 export const FILES = {
@@ -29,8 +30,17 @@ export const FILES = {
   ckm312: "v1/responses/BefolkManadCKM_jsonstat2_region-all_alder-TotSA_kon-TotSa.json",
   pxjsonCivil: "v1/responses/BefolkningNy_data_POST_format-json_civilstand_2015-2017_sv.json",
   befolkningNyMeta: "v1/responses/BefolkningNy_metadata_sv.json",
+  configV1: "v1/responses/config_en_BefolkningNy.json",
   tab638: "v2/responses/rOpenGov_TAB638_data_POST_1cell.json",
-  tab6471: "v2/responses/pxwebpy_TAB6471_data.json",
   tab638meta: "v2/responses/rOpenGov_TAB638_metadata_sv.json",
-  pxweb2Csv: "SYNTHETIC_pxweb2-csv-download_TAB6471_semicolon-title-texts_latin1.csv",
+  configV2: "v2/responses/rOpenGov_config.json",
+  tab6471: "v2/responses/pxwebpy_TAB6471_data.json",
+  tab6471meta: "v2/responses/pxwebpy_TAB6471_metadata.json",
+  codelistAlder10: "v2/responses/pxwebpy_codelist_agg_Alder10arJ.json",
+  tablesPage: "v2/responses/pxwebpy_tables.json",
+  search: "v2/responses/pxwebpy_search.json",
+  pxweb2Csv: "synthetic/SYNTHETIC_pxweb2-csv-download_TAB6471_semicolon-title-texts_latin1.csv",
+  heMetaV2: "synthetic/SYNTHETIC_HE0000T02N2_metadata_v2-TAB1386.json",
+  heMetaV1: "synthetic/SYNTHETIC_HE0000T02N2_metadata_v1.json",
+  heSample: "synthetic/SYNTHETIC_HE0000T02N2_data_umearegionen-riket_2023M01-2024M12.json",
 } as const;

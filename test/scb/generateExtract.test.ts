@@ -1,5 +1,5 @@
 import { parseExtract } from "../../src/sources/scb/extract";
-import { generateExtract } from "../../src/sources/scb/generateExtract";
+import { generateExtract } from "../../bench/generateExtract";
 
 describe("the benchmark extract generator", () => {
   it("writes the real semicolon-with-title layout in Latin-1 with CRLF", () => {

@@ -2,7 +2,7 @@ import { InputError } from "../../src/domain/errors";
 import { KOMMUNER, LAN } from "../../src/domain/kommuner";
 import { TidyRow } from "../../src/domain/scb/tidy";
 import { parseJsonStat, parsePxJson } from "../../src/sources/scb/jsonstat";
-import { FILES, sharedJson } from "./fixturePaths";
+import { FILES, fixtureJson } from "./fixturePaths";
 
 type Json = Record<string, unknown>;
 interface Dataset {
@@ -29,7 +29,7 @@ function shuffled<T>(xs: T[], seed: number): T[] {
 }
 
 describe("json-stat2 for all 312 regions (real v1 BefolkManadCKM, 2026M05)", () => {
-  const raw = sharedJson(FILES.ckm312) as Dataset;
+  const raw = fixtureJson(FILES.ckm312) as Dataset;
   const t = parseJsonStat(raw);
 
   it("gives one row per region with labels, period and the table's notes", () => {
@@ -76,7 +76,7 @@ describe("json-stat2 for all 312 regions (real v1 BefolkManadCKM, 2026M05)", () 
 
 describe("json-stat2 from the v2 API", () => {
   it("reads TAB638's 1-cell answer", () => {
-    const t = parseJsonStat(sharedJson(FILES.tab638));
+    const t = parseJsonStat(fixtureJson(FILES.tab638));
     expect(t.rows).toEqual([
       {
         regionkod: "00",
@@ -91,7 +91,7 @@ describe("json-stat2 from the v2 API", () => {
   });
 
   it("reads TAB6471 row-major: 21 län × 11 age bands × 3 sexes × 4 months", () => {
-    const raw = sharedJson(FILES.tab6471) as Dataset;
+    const raw = fixtureJson(FILES.tab6471) as Dataset;
     const t = parseJsonStat(raw);
     expect(t.rows).toHaveLength(21 * 11 * 3 * 4);
     expect(t.rows.slice(0, 4).map((r) => [r.regionkod, r.dimensions["ålder"], r.dimensions["kön"], r.period, r.varde])).toEqual([
@@ -108,7 +108,7 @@ describe("json-stat2 from the v2 API", () => {
   });
 
   it("reads status as an object or an array, and null values", () => {
-    const raw = copy(sharedJson(FILES.tab638) as Dataset);
+    const raw = copy(fixtureJson(FILES.tab638) as Dataset);
     raw.value = [null];
     raw.status = { "0": ".." };
     expect(parseJsonStat(raw).rows[0]).toMatchObject({ varde: null, status: ".." });
@@ -117,20 +117,20 @@ describe("json-stat2 from the v2 API", () => {
   });
 
   it("reads the v1 json-stat 1 wrapper ({dataset: …}) too", () => {
-    const raw = copy(sharedJson(FILES.tab638) as Dataset & Json);
+    const raw = copy(fixtureJson(FILES.tab638) as Dataset & Json);
     const { id, size, role, dimension, ...rest } = raw as unknown as Json & { id: string[]; size: number[]; role: unknown; dimension: Json };
     const v1 = { dataset: { ...rest, dimension: { ...dimension, id, size, role } } };
     expect(parseJsonStat(v1).rows).toEqual(parseJsonStat(raw).rows);
   });
 
   it("refuses a metadata answer (no values) and things that are not json-stat, in Swedish", () => {
-    expect(() => parseJsonStat(sharedJson(FILES.tab638meta), "meta.json")).toThrow(/meta.json: value har 0 värden/);
+    expect(() => parseJsonStat(fixtureJson(FILES.tab638meta), "meta.json")).toThrow(/meta.json: value har 0 värden/);
     expect(() => parseJsonStat({ hello: 1 }, "x.json")).toThrow(InputError);
     expect(() => parseJsonStat({ hello: 1 }, "x.json")).toThrow(/x.json.*Inte ett json-stat2-dataset/);
   });
 
   it("refuses an index that does not match size", () => {
-    const raw = copy(sharedJson(FILES.tab638) as Dataset);
+    const raw = copy(fixtureJson(FILES.tab638) as Dataset);
     raw.size[0] = 2;
     expect(() => parseJsonStat(raw)).toThrow(/Region har 1 kategorier men size säger 2/);
   });
@@ -138,7 +138,7 @@ describe("json-stat2 from the v2 API", () => {
 
 describe("v1 PX-JSON (response.format = json)", () => {
   it("reads the folkmängd of all 290 kommuner 2022 (real)", () => {
-    const t = parsePxJson(sharedJson(FILES.pxjson290));
+    const t = parsePxJson(fixtureJson(FILES.pxjson290));
     expect(t.rows).toHaveLength(290);
     const kommun = (kod: string) => t.rows.find((r) => r.regionkod === kod)!;
     expect(kommun("2480")).toEqual({
@@ -156,17 +156,17 @@ describe("v1 PX-JSON (response.format = json)", () => {
   });
 
   it("reads a table without region as riket, with texts from the v1 metadata when given", () => {
-    const raw = sharedJson(FILES.pxjsonCivil);
+    const raw = fixtureJson(FILES.pxjsonCivil);
     const codes = parsePxJson(raw);
     expect(codes.rows).toHaveLength(12);
     expect(codes.rows[0]).toMatchObject({ regionkod: "00", region: "Riket", dimensions: { civilstånd: "OG", tabellinnehåll: "Folkmängd" }, period: "2015", varde: 5157443 });
-    const texts = parsePxJson(raw, "svaret", sharedJson(FILES.befolkningNyMeta));
+    const texts = parsePxJson(raw, "svaret", fixtureJson(FILES.befolkningNyMeta));
     expect(texts.rows.map((r) => r.dimensions["civilstånd"])).toEqual(["ogifta", "ogifta", "ogifta", "gifta", "gifta", "gifta", "skilda", "skilda", "skilda", "änkor/änklingar", "änkor/änklingar", "änkor/änklingar"]);
     expect(texts.rows.map((r) => r.varde)).toEqual(codes.rows.map((r) => r.varde));
   });
 
   it("gives `..` in PX-JSON an empty value and a status", () => {
-    const raw = copy(sharedJson(FILES.pxjsonCivil) as { data: { values: string[] }[] });
+    const raw = copy(fixtureJson(FILES.pxjsonCivil) as { data: { values: string[] }[] });
     raw.data[0].values = [".."];
     expect(parsePxJson(raw).rows[0]).toMatchObject({ varde: null, status: ".." });
   });

@@ -4,13 +4,13 @@ import { regionkodForName } from "../../src/domain/scb/regions";
 import { TidyRow } from "../../src/domain/scb/tidy";
 import { parseExtract } from "../../src/sources/scb/extract";
 import { parseJsonStat } from "../../src/sources/scb/jsonstat";
-import { FILES, localBytes, sharedBytes, sharedJson } from "./fixturePaths";
+import { FILES, fixtureBytes, fixtureJson } from "./fixturePaths";
 
 const sum = (rows: TidyRow[]) => rows.reduce((s, r) => s + (r.varde ?? 0), 0);
 const age = (r: TidyRow, key: string) => parseInt(r.dimensions[key], 10);
 
 describe("old PxWeb web export, comma delimited with heading (real, Latin-1)", () => {
-  const t = parseExtract(sharedBytes(FILES.bilar), { kalla: "regCarsFuel2014.csv" });
+  const t = parseExtract(fixtureBytes(FILES.bilar), { kalla: "regCarsFuel2014.csv" });
 
   it("reads every region × fuel × month, with months as periods", () => {
     expect(t.meta).toMatchObject({ title: undefined, encoding: "latin1", delimiter: ",", periodLayout: "columns" });
@@ -34,7 +34,7 @@ describe("old PxWeb web export, comma delimited with heading (real, Latin-1)", (
 });
 
 describe("old PxWeb export with `..` cells (real, HUTutgift6)", () => {
-  const t = parseExtract(sharedBytes(FILES.hut));
+  const t = parseExtract(fixtureBytes(FILES.hut));
 
   it("gives `..` an empty value and a status, and reads decimal points", () => {
     expect(t.rows).toHaveLength(54 * 4);
@@ -46,7 +46,7 @@ describe("old PxWeb export with `..` cells (real, HUTutgift6)", () => {
 });
 
 describe("old PxWeb semicolon with title, Latin-1, CRLF (real, län 2020)", () => {
-  const t = parseExtract(sharedBytes(FILES.lan2020));
+  const t = parseExtract(fixtureBytes(FILES.lan2020));
 
   it("reads the title, the NUTS-coded län and the whole population", () => {
     expect(t.meta).toMatchObject({ title: "Folkmängd efter region, civilstånd, ålder, kön och år", encoding: "latin1", delimiter: ";" });
@@ -73,7 +73,7 @@ describe("old PxWeb semicolon with title, Latin-1, CRLF (real, län 2020)", () =
 
 describe("English old PxWeb downloads (real)", () => {
   it("reads '00 Sweden' as riket and keeps '-14 years' as text", () => {
-    const t = parseExtract(sharedBytes(FILES.births));
+    const t = parseExtract(fixtureBytes(FILES.births));
     expect(t.meta.title).toBe("Live births, number by region, age of the Mother, sex and year");
     expect(t.rows).toHaveLength(114);
     expect(t.rows[0]).toEqual({
@@ -88,7 +88,7 @@ describe("English old PxWeb downloads (real)", () => {
   });
 
   it("a riket-only table without a region column is refused by default, and read as riket when asked", () => {
-    const bytes = sharedBytes(FILES.population);
+    const bytes = fixtureBytes(FILES.population);
     expect(() => parseExtract(bytes)).toThrow(InputError);
     expect(() => parseExtract(bytes)).toThrow(/rad 3: Rubrikraden saknar en regionkolumn/);
     const t = parseExtract(bytes, { utanRegion: "riket" });
@@ -98,7 +98,7 @@ describe("English old PxWeb downloads (real)", () => {
 });
 
 describe("R write.csv of a pxweb result (real, UTF-8, names without codes, 'X2019')", () => {
-  const t = parseExtract(sharedBytes(FILES.vagdur));
+  const t = parseExtract(fixtureBytes(FILES.vagdur));
   const kommun = (namn: string) => t.rows.filter((r) => r.region === namn);
   const between = (rows: TidyRow[], lo: number, hi: number) => rows.filter((r) => age(r, "ålder") >= lo && age(r, "ålder") <= hi);
 
@@ -122,8 +122,8 @@ describe("R write.csv of a pxweb result (real, UTF-8, names without codes, 'X201
 });
 
 describe("PxWeb 2 csv download (SYNTHETIC layout from the serializer, real TAB6471 values)", () => {
-  const t = parseExtract(localBytes(FILES.pxweb2Csv));
-  const json = parseJsonStat(sharedJson(FILES.tab6471));
+  const t = parseExtract(fixtureBytes(FILES.pxweb2Csv));
+  const json = parseJsonStat(fixtureJson(FILES.tab6471));
 
   it("reads the title, names-only regions and the 'content period' heading", () => {
     expect(t.meta).toMatchObject({ title: "Folkmängden per månad efter region, ålder, kön och månad", encoding: "latin1", delimiter: ";" });

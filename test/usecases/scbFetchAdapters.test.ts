@@ -31,7 +31,7 @@ import { HE_DATA_SHEET, HE_SHEET, fetchHelarsekvivalenter } from "../../src/usec
 import { fetchScbTable } from "../../src/usecases/scbImport";
 import { KALLOR_SHEET } from "../../src/usecases/scbKallor";
 import { categoryCodes, MetadataDatasetSchema, type JsonStatDataset } from "../../src/sources/scb/api/schemas";
-import { sharedJson } from "../scb/fixturePaths";
+import { FILES, fixtureJson } from "../scb/fixturePaths";
 import { memoryStore } from "../scb/sheets/scbTestSupport";
 import { subsetCube, type Cube } from "../scb/replay/cube";
 import { ReplayServer, startReplayServer } from "../scb/replay/replayServer";
@@ -237,7 +237,7 @@ describe("population over HTTP", () => {
  * with the year 2025, and SYNTHETIC values; everything else goes to the replay server.
  */
 function ckmStandIn() {
-  const m = MetadataDatasetSchema.parse(sharedJson("v2/responses/pxwebpy_TAB6471_metadata.json"));
+  const m = MetadataDatasetSchema.parse(fixtureJson(FILES.tab6471meta));
   const meta: JsonStatDataset = {
     ...m,
     label: "SYNTETISK TAB5557: Folkmängden efter region, ålder och kön. År 2025",

@@ -11,6 +11,7 @@ import { tidySheetLayout } from "../../src/sheets/scb/tidySheet";
 import { FetchRows, KALLOR_SHEET, fetchScbTable, importExtractFile, importExtractFromSelection } from "../../src/usecases/scbImport";
 import { FakeOffice } from "../fakes/excelFake";
 import { officeSetup, paste } from "../scb/sheets/scbTestSupport";
+import { FILES, fixturePath } from "../scb/fixturePaths";
 
 const today = new Date("2026-03-02T08:15:00Z"); // 09:15 in Stockholm
 
@@ -226,8 +227,8 @@ describe("fetching with the live client (fetchScbTable through the FetchRows sea
 });
 
 describe("the synthetic HE fixture imported as a file", () => {
-  const file = path.join(__dirname, "..", "scb", "fixtures", "SYNTHETIC_HE0000T02N2_data_umearegionen-riket_2023M01-2024M12.json");
-  (fs.existsSync(file) ? it : it.skip)("json-stat2 becomes a tidy sheet named after its title", async () => {
+  const file = fixturePath(FILES.heSample);
+  it("json-stat2 becomes a tidy sheet named after its title", async () => {
     const host = new XlsxWorkbookHost();
     const out = await importExtractFile(host, new Uint8Array(fs.readFileSync(file)), path.basename(file), { today });
     expect(out.ok && out.rows).toBe(9072);

@@ -96,15 +96,6 @@ export function followUp(input: UppfoljningsIndata): Uppfoljning {
   };
 }
 
-/** The budget of a part of the year, pro rata: annual × months / 12, rounded half away from zero. */
-export function periodBudget(arsbudget: Amount, manader: number, decimaler = arsbudget.decimals): Amount {
-  if (!Number.isInteger(manader) || manader < 1 || manader > 12) {
-    throw new InputError([{ plats: "månader", meddelande: `Perioden ska vara 1–12 månader, inte ${manader}.` }]);
-  }
-  const scaled = roundTo(arsbudget, Math.max(decimaler, arsbudget.decimals));
-  return roundTo({ minor: divideRounded(scaled.minor * BigInt(manader), 12n), decimals: scaled.decimals }, decimaler);
-}
-
 function zero(): Amount {
   return { minor: 0n, decimals: 0 };
 }

@@ -29,12 +29,6 @@ export function initiativeSheetName(nr: number, namn: string): string {
   return short === "" ? prefix : `${prefix} ${short}`;
 }
 
-/** The nr a generated sheet belongs to, also after the initiative was renamed; undefined for other sheets. */
-export function nrFromSheetName(name: string): number | undefined {
-  const m = /^Init (\d+)(?: |$)/.exec(name);
-  return m ? Number(m[1]) : undefined;
-}
-
 /**
  * Names for all initiatives, in their order. Numbers are unique in a read table, so the names are;
  * should two initiatives share a nr anyway, the later ones get " ~2", " ~3" (case-insensitively unique).

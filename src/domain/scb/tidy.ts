@@ -66,11 +66,3 @@ function make(typ: PeriodTyp, ar: number, del: number | null): Period {
 function pad(n: number): string {
   return String(n).padStart(2, "0");
 }
-
-/** Orders period codes in time (years before their quarters and months when start dates tie); unknown codes last. */
-export function comparePeriods(a: string, b: string): number {
-  const pa = parsePeriod(a);
-  const pb = parsePeriod(b);
-  if (!pa || !pb) return pa ? -1 : pb ? 1 : a.localeCompare(b);
-  return pa.start.localeCompare(pb.start) || pb.slut.localeCompare(pa.slut);
-}

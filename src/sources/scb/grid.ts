@@ -54,20 +54,40 @@ export function columnName(n: number): string {
   return s;
 }
 
-/** The first line with a separator outside quotes decides (a title line has none); ";" wins ties. */
+const DELIMITERS: readonly Delimiter[] = [";", "\t", ","];
+
+/**
+ * The separator that splits the most lines into the same number of cells. A title line
+ * ("Folkmängd efter region, ålder och år", quoted or not) or decimal commas in some cells cannot
+ * outvote the header and data rows, which all have the same count. Ties: ";" before tab before ",".
+ */
 function guessDelimiter(text: string): Delimiter {
-  const head = text.slice(0, 1 << 16).split(/\r\n|\n|\r/, 50);
-  for (const line of head) {
-    const counts: Record<Delimiter, number> = { ";": 0, "\t": 0, ",": 0 };
-    let quoted = false;
-    for (const ch of line) {
-      if (ch === '"') quoted = !quoted;
-      else if (!quoted && (ch === ";" || ch === "\t" || ch === ",")) counts[ch]++;
+  const lines = text.slice(0, 1 << 16).split(/\r\n|\n|\r/, 50).filter((l) => l.trim() !== "");
+  let best: Delimiter = ";";
+  let bestScore = 0;
+  for (const d of DELIMITERS) {
+    const frequency = new Map<number, number>();
+    for (const line of lines) {
+      const n = countOutsideQuotes(line, d);
+      if (n > 0) frequency.set(n, (frequency.get(n) ?? 0) + 1);
     }
-    const best = ([";", "\t", ","] as const).reduce((a, b) => (counts[b] > counts[a] ? b : a));
-    if (counts[best] > 0) return best;
+    const score = Math.max(0, ...frequency.values());
+    if (score > bestScore) {
+      best = d;
+      bestScore = score;
+    }
   }
-  return ";";
+  return best;
+}
+
+function countOutsideQuotes(line: string, d: Delimiter): number {
+  let n = 0;
+  let quoted = false;
+  for (const ch of line) {
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && ch === d) n++;
+  }
+  return n;
 }
 
 export function cellText(c: Cell | undefined): string {

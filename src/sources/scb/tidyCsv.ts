@@ -2,7 +2,7 @@ import Papa from "papaparse";
 import { InputError } from "../../domain/errors";
 import { TidyRow, TidyTable } from "../../domain/scb/tidy";
 import { decodeBytes } from "./decode";
-import { parseExtract } from "./extract";
+import { ExtractOptions, parseExtract } from "./extract";
 import { parsePxJson, parseJsonStat } from "./jsonstat";
 
 /** One tidy row as plain data: fixed keys plus one key per dimension (its label in lower case). */
@@ -60,9 +60,25 @@ export function tidyToCsv(rows: TidyRow[], dimensions: string[]): string {
   return Papa.unparse({ fields, data }, { newline: "\n" }) + "\n";
 }
 
-/** Reads any SCB file Samkalk knows (web extract CSV, json-stat2, PX-JSON) into a tidy table. */
-export function readScbFile(bytes: Uint8Array, fileName: string): TidyTable {
-  if (!startsLikeJson(bytes)) return parseExtract(bytes, { kalla: fileName });
+/** An SCB file read into a tidy table, with its title and what the user should know besides SCB's notes. */
+export interface ScbFile extends TidyTable {
+  /** The table's title (an extract's title line, json-stat's label), or what its values are. */
+  title?: string;
+  /** SCB's table id when the file names it (json-stat2's extension.px.tableid). */
+  tableId?: string;
+  varningar: string[];
+}
+
+/**
+ * Reads any SCB file Samkalk knows into a tidy table: a web extract or PxWeb CSV (comma, semicolon or
+ * tab; UTF-8, UTF-16 or Latin-1), json-stat2, or PX-JSON. The task pane, `samkalk scb import` and the
+ * tests all come through here. Throws InputError with the place of the first problems.
+ */
+export function readScbFile(bytes: Uint8Array, fileName: string, opts: Pick<ExtractOptions, "utanRegion"> = {}): ScbFile {
+  if (!startsLikeJson(bytes)) {
+    const t = parseExtract(bytes, { kalla: fileName, ...opts });
+    return { rows: t.rows, dimensions: t.dimensions, notes: t.notes, title: t.meta.title ?? t.meta.innehall, varningar: t.meta.varningar };
+  }
   let json: unknown;
   try {
     json = JSON.parse(decodeBytes(bytes).text);
@@ -70,17 +86,12 @@ export function readScbFile(bytes: Uint8Array, fileName: string): TidyTable {
     throw new InputError([{ plats: fileName, meddelande: `Filen är inte giltig JSON (${(e as Error).message}).` }]);
   }
   const isPx = typeof json === "object" && json !== null && "columns" in json && "data" in json;
-  return isPx ? parsePxJson(json, fileName) : parseJsonStat(json, fileName);
+  const t = isPx ? parsePxJson(json, fileName) : parseJsonStat(json, fileName);
+  return { rows: t.rows, dimensions: t.dimensions, notes: t.notes, title: t.meta.title, tableId: t.meta.tableId, varningar: [] };
 }
 
 function startsLikeJson(bytes: Uint8Array): boolean {
   let i = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
   while (i < bytes.length && (bytes[i] === 0x20 || bytes[i] === 0x09 || bytes[i] === 0x0a || bytes[i] === 0x0d)) i++;
   return bytes[i] === 0x7b || bytes[i] === 0x5b;
-}
-
-/** `samkalk scb import FILE [--format json]`: the file as tidy CSV or a JSON array. Throws InputError. */
-export function runScbImport(bytes: Uint8Array, fileName: string, format: "csv" | "json"): string {
-  const t = readScbFile(bytes, fileName);
-  return format === "json" ? JSON.stringify(tidyToJson(t.rows, t.dimensions), null, 2) + "\n" : tidyToCsv(t.rows, t.dimensions);
 }

@@ -7,19 +7,18 @@ import {
   ALDER_20_64,
   DATASETS,
   helarsekvivalenterRequest,
-  latestPeriods,
   populationRequest,
   populationTableFor,
   sumAgeBand,
 } from "../../../src/sources/scb/api/datasets";
 import { metadataFromJsonStat } from "../../../src/sources/scb/api/metadata";
 import { CodelistSchema, MetadataDatasetSchema } from "../../../src/sources/scb/api/schemas";
-import { FILES, sharedJson } from "../fixturePaths";
+import { FILES, fixtureJson } from "../fixturePaths";
 import { heMetadataV2 } from "../replay/syntheticHe";
 
-const tab638 = metadataFromJsonStat(MetadataDatasetSchema.parse(sharedJson(FILES.tab638meta)), "TAB638");
-const tab6471 = metadataFromJsonStat(MetadataDatasetSchema.parse(sharedJson("v2/responses/pxwebpy_TAB6471_metadata.json")), "TAB6471");
-const agg10 = CodelistSchema.parse(sharedJson("v2/responses/pxwebpy_codelist_agg_Alder10arJ.json"));
+const tab638 = metadataFromJsonStat(MetadataDatasetSchema.parse(fixtureJson(FILES.tab638meta)), "TAB638");
+const tab6471 = metadataFromJsonStat(MetadataDatasetSchema.parse(fixtureJson(FILES.tab6471meta)), "TAB6471");
+const agg10 = CodelistSchema.parse(fixtureJson(FILES.codelistAlder10));
 const alder = (m: typeof tab638) => m.variables.find((v) => v.code === "Alder")!;
 
 describe("age codes", () => {
@@ -82,7 +81,7 @@ describe("dataset descriptions", () => {
   });
 
   it("population from a CKM table: the total code for both sexes, the content looked up by label", () => {
-    const r = populationRequest(tab6471, { regions: ["2480"], periods: latestPeriods(tab6471, 1), band: ALDER_16_64, perKon: false });
+    const r = populationRequest(tab6471, { regions: ["2480"], periods: ["2026M04"], band: ALDER_16_64, perKon: false });
     expect(r.selection).toMatchObject({ Kon: ["TotSa"], ContentsCode: ["000007SF"], Tid: ["2026M04"] });
     expect(r.ageCodes.codes).toHaveLength(9);
   });

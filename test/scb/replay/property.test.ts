@@ -8,7 +8,7 @@ import { ScbClient } from "../../../src/sources/scb/api/client";
 import { fetchDataset } from "../../../src/sources/scb/api/fetchDataset";
 import { CodelistSchema, JsonStatDataset } from "../../../src/sources/scb/api/schemas";
 import { parseJsonStat } from "../../../src/sources/scb/jsonstat";
-import { sharedJson } from "../fixturePaths";
+import { FILES, fixtureJson } from "../fixturePaths";
 import { subsetCube } from "./cube";
 import { inProcessApi } from "./inProcessApi";
 import { startReplayServer } from "./replayServer";
@@ -18,7 +18,7 @@ jest.setTimeout(5000);
 
 const cube = syntheticTab638Cube();
 const meta = tab638Metadata();
-const codelist = CodelistSchema.parse(sharedJson("v2/responses/pxwebpy_codelist_agg_Alder10arJ.json"));
+const codelist = CodelistSchema.parse(fixtureJson(FILES.codelistAlder10));
 const codes = (id: string) => cube.codes[cube.ids.indexOf(id)];
 
 interface Case {

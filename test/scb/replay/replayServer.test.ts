@@ -4,12 +4,11 @@
  * HTTP only to 127.0.0.1.
  */
 import fs from "node:fs";
-import path from "node:path";
 import befolkning2019 from "../../../src/domain/data/befolkning2019.json";
 import { KOMMUNER } from "../../../src/domain/kommuner";
 import { CodelistSchema, JsonStatDataset } from "../../../src/sources/scb/api/schemas";
 import { parseJsonStat } from "../../../src/sources/scb/jsonstat";
-import { FILES, LOCAL_SCB, sharedJson } from "../fixturePaths";
+import { FILES, fixtureJson, fixturePath } from "../fixturePaths";
 import { DimRequest, subsetCube } from "./cube";
 import { ReplayServer, startReplayServer } from "./replayServer";
 import { SYNTHETIC_HE_FILES, syntheticHeFileContents } from "./syntheticFixtures";
@@ -66,7 +65,7 @@ describe("real recordings", () => {
     // Codes come back in the table's order, whatever order they were asked in (read by index value:
     // JavaScript lists the key "24" before "01").
     expect(ds.dimension.Region.category.index).toEqual({ "01": 0, "24": 1 });
-    const recorded = parseJsonStat(sharedJson(FILES.tab6471)).rows;
+    const recorded = parseJsonStat(fixtureJson(FILES.tab6471)).rows;
     for (const row of parseJsonStat(ds).rows) {
       const same = recorded.find((x) => x.regionkod === row.regionkod && x.period === row.period && JSON.stringify(x.dimensions) === JSON.stringify(row.dimensions));
       expect(row.varde).toBe(same!.varde);
@@ -90,7 +89,7 @@ describe("real recordings", () => {
   it("v1: ?config, recorded metadata, the recorded PX-JSON query and the CKM json-stat2 cut", async () => {
     const base = `${server.v1}/BE/BE0101/BE0101A/BefolkningNy`;
     expect(await (await fetch(`${base}?config`)).json()).toEqual({ maxValues: 110000, maxCells: 150000, maxCalls: 30, timeWindow: 10, CORS: true });
-    expect(await (await fetch(base)).json()).toEqual(sharedJson(FILES.befolkningNyMeta));
+    expect(await (await fetch(base)).json()).toEqual(fixtureJson(FILES.befolkningNyMeta));
     const px = await post(base, {
       query: [
         { code: "Civilstand", selection: { filter: "item", values: ["OG", "G", "SK", "ÄNKL"] } },
@@ -99,7 +98,7 @@ describe("real recordings", () => {
       ],
       response: { format: "json" },
     });
-    expect(px.json).toEqual(sharedJson(FILES.pxjsonCivil));
+    expect(px.json).toEqual(fixtureJson(FILES.pxjsonCivil));
     const item = (code: string, values: string[]) => ({ code, selection: { filter: "item", values } });
     const ckm = await post(`${server.v1}/START/BE/BE0101/BE0101A/BefolkManadCKM`, {
       query: [item("Region", ["2480", "00"]), item("Alder", ["TotSA"]), item("Kon", ["TotSa"]), item("ContentsCode", ["000007SF"]), item("Tid", ["2026M05"])],
@@ -177,7 +176,7 @@ describe("SYNTHETIC TAB638 (real structure, invented values)", () => {
   });
 
   it("applies SCB's real agg_Ålder10årJ codelist by summing its value map", async () => {
-    const codelist = CodelistSchema.parse(sharedJson("v2/responses/pxwebpy_codelist_agg_Alder10arJ.json"));
+    const codelist = CodelistSchema.parse(fixtureJson(FILES.codelistAlder10));
     const agg = await post(`${server.v2}/tables/TAB638/data`, selection({ Region: ["2480"], Alder: ["20-29", "100+"], ContentsCode: ["BE0101N1"], Tid: ["2024"] }, { Alder: codelist.id }));
     expect(agg.status).toBe(200);
     const single = cut(subsetCube(cube, req({ Region: ["2480"], Alder: Array.from({ length: 10 }, (_, i) => String(20 + i)), ContentsCode: ["BE0101N1"], Tid: ["2024"] })));
@@ -189,12 +188,12 @@ describe("SYNTHETIC TAB638 (real structure, invented values)", () => {
 
 describe("SYNTHETIC helårsekvivalenter (structure from DOMAIN.md, invented values)", () => {
   const cube = syntheticHeCube();
-  const sample = JSON.parse(fs.readFileSync(path.join(LOCAL_SCB, SYNTHETIC_HE_FILES.sample), "utf8")) as JsonStatDataset;
+  const sample = JSON.parse(fs.readFileSync(fixturePath(SYNTHETIC_HE_FILES.sample), "utf8")) as JsonStatDataset;
 
-  it("the files in test/scb/fixtures are what the generator serves", () => {
+  it("the files in test/fixtures/scb/synthetic are what the generator serves", () => {
     const fresh = syntheticHeFileContents();
     for (const k of Object.keys(SYNTHETIC_HE_FILES) as (keyof typeof SYNTHETIC_HE_FILES)[]) {
-      expect(fs.readFileSync(path.join(LOCAL_SCB, SYNTHETIC_HE_FILES[k]), "utf8")).toBe(fresh[k]);
+      expect(fs.readFileSync(fixturePath(SYNTHETIC_HE_FILES[k]), "utf8")).toBe(fresh[k]);
     }
   });
 

@@ -2,14 +2,14 @@ import http from "node:http";
 import { AddressInfo } from "node:net";
 import { performance } from "node:perf_hooks";
 import { Codelist, CodelistSchema, DataDatasetSchema, JsonStatDataset, MetadataDatasetSchema } from "../../../src/sources/scb/api/schemas";
-import { FILES, sharedJson } from "../fixturePaths";
+import { FILES, fixtureJson } from "../fixturePaths";
 import { countCells, Cube, cubeFromDataset, DimRequest, subsetCube, SubsetError } from "./cube";
 import { HE_TABLE_ID, HE_V1_PATHS, heMetadataV1, heMetadataV2, syntheticHeCube } from "./syntheticHe";
 import { syntheticTab638Cube, tab638Metadata } from "./syntheticPopulation";
 
 /**
  * A local stand-in for SCB's PxWebApi (v2, and the v1 tables we have recordings for), on
- * 127.0.0.1. It answers from the real recorded responses in shared/fixtures/scb; for data POSTs it
+ * 127.0.0.1. It answers from the real recorded responses in test/fixtures/scb; for data POSTs it
  * cuts a cube down to the query (recorded cubes, or the SYNTHETIC TAB638 and helårsekvivalenter
  * cubes where no real data is recorded); it returns SCB-style RFC 7807 problems (400 too many
  * cells, 404 unknown table); and it can misbehave on request (429 with Retry-After, slow replies,
@@ -101,20 +101,20 @@ function once<T>(f: () => T): () => T {
 
 function recordings(): Recordings {
   if (loaded) return loaded;
-  const raw = (rel: string) => JSON.stringify(sharedJson(rel));
-  const tab6471Meta = MetadataDatasetSchema.parse(sharedJson("v2/responses/pxwebpy_TAB6471_metadata.json"));
+  const raw = (rel: string) => JSON.stringify(fixtureJson(rel));
+  const tab6471Meta = MetadataDatasetSchema.parse(fixtureJson(FILES.tab6471meta));
   const codesOf = (ds: JsonStatDataset) =>
     Object.fromEntries(ds.id.map((id) => [id, Object.keys(ds.dimension[id].category.index as Record<string, number>)]));
-  const tab6471Cube = once(() => cubeFromDataset(DataDatasetSchema.parse(sharedJson(FILES.tab6471)), codesOf(tab6471Meta)));
+  const tab6471Cube = once(() => cubeFromDataset(DataDatasetSchema.parse(fixtureJson(FILES.tab6471)), codesOf(tab6471Meta)));
   const tab638 = once(syntheticTab638Cube);
   const he = once(syntheticHeCube);
-  const ckm312 = once(() => cubeFromDataset(DataDatasetSchema.parse(sharedJson(FILES.ckm312))));
-  const codelist = CodelistSchema.parse(sharedJson("v2/responses/pxwebpy_codelist_agg_Alder10arJ.json"));
+  const ckm312 = once(() => cubeFromDataset(DataDatasetSchema.parse(fixtureJson(FILES.ckm312))));
+  const codelist = CodelistSchema.parse(fixtureJson(FILES.codelistAlder10));
   loaded = {
-    configV2: sharedJson("v2/responses/rOpenGov_config.json") as Record<string, unknown>,
-    configV1: sharedJson("v1/responses/config_en_BefolkningNy.json") as Record<string, unknown>,
-    tablesPage: sharedJson("v2/responses/pxwebpy_tables.json"),
-    search: sharedJson("v2/responses/pxwebpy_search.json"),
+    configV2: fixtureJson(FILES.configV2) as Record<string, unknown>,
+    configV1: fixtureJson(FILES.configV1) as Record<string, unknown>,
+    tablesPage: fixtureJson(FILES.tablesPage),
+    search: fixtureJson(FILES.search),
     metadata: new Map<string, JsonStatDataset>([
       ["TAB638", tab638Metadata()],
       ["TAB6471", tab6471Meta],
@@ -134,7 +134,7 @@ function recordings(): Recordings {
       },
     ],
     v1Metadata: new Map<string, unknown>([
-      ["BE/BE0101/BE0101A/BefolkningNy", sharedJson(FILES.befolkningNyMeta)],
+      ["BE/BE0101/BE0101A/BefolkningNy", fixtureJson(FILES.befolkningNyMeta)],
       ...HE_V1_PATHS.map((p): [string, unknown] => [p, heMetadataV1()]),
     ]),
     v1Cubes: new Map<string, () => Cube>([

@@ -1,17 +1,17 @@
 import fs from "node:fs";
-import path from "node:path";
+import { FILES, fixturePath } from "../fixturePaths";
 import { subsetCube } from "./cube";
 import { HE_SAMPLE_SELECTION, heMetadataV1, heMetadataV2, syntheticHeCube } from "./syntheticHe";
 
 /**
- * The synthetic helårsekvivalenter files in test/scb/fixtures (labelled SYNTHETIC in their names
+ * The synthetic helårsekvivalenter files in test/fixtures/scb/synthetic (labelled SYNTHETIC in their names
  * and in the README there). Regenerate with `node bin/run-ts.js scripts/scb-replay.ts --write-synthetic`;
  * test/scb/replay/syntheticFixtures.test.ts checks the files still equal what the generator serves.
  */
 export const SYNTHETIC_HE_FILES = {
-  metadataV2: "SYNTHETIC_HE0000T02N2_metadata_v2-TAB1386.json",
-  metadataV1: "SYNTHETIC_HE0000T02N2_metadata_v1.json",
-  sample: "SYNTHETIC_HE0000T02N2_data_umearegionen-riket_2023M01-2024M12.json",
+  metadataV2: FILES.heMetaV2,
+  metadataV1: FILES.heMetaV1,
+  sample: FILES.heSample,
 } as const;
 
 export function syntheticHeFileContents(): Record<keyof typeof SYNTHETIC_HE_FILES, string> {
@@ -27,10 +27,10 @@ export function syntheticHeFileContents(): Record<keyof typeof SYNTHETIC_HE_FILE
   };
 }
 
-export function writeSyntheticHeFiles(dir: string): string[] {
+export function writeSyntheticHeFiles(): string[] {
   const contents = syntheticHeFileContents();
   return (Object.keys(SYNTHETIC_HE_FILES) as (keyof typeof SYNTHETIC_HE_FILES)[]).map((k) => {
-    const file = path.join(dir, SYNTHETIC_HE_FILES[k]);
+    const file = fixturePath(SYNTHETIC_HE_FILES[k]);
     fs.writeFileSync(file, contents[k]);
     return file;
   });

@@ -204,7 +204,7 @@ export function syntheticHeCube(): Cube {
   };
 }
 
-/** The sample written to test/scb/fixtures: riket and Umeåregionen's six kommuner, 2023M01–2024M12, everything else. */
+/** The sample written to test/fixtures/scb/synthetic: riket and Umeåregionen's six kommuner, 2023M01–2024M12, everything else. */
 export const HE_SAMPLE_SELECTION = {
   Region: ["00", "2480", "2460", "2401", "2404", "2409", "2403"],
   Kon: ["1", "2", "1+2"],

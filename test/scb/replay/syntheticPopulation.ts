@@ -1,7 +1,7 @@
 import befolkning2019 from "../../../src/domain/data/befolkning2019.json";
 import { KOMMUNER } from "../../../src/domain/kommuner";
 import { JsonStatDataset, MetadataDatasetSchema } from "../../../src/sources/scb/api/schemas";
-import { FILES, sharedJson } from "../fixturePaths";
+import { FILES, fixtureJson } from "../fixturePaths";
 import { Cube } from "./cube";
 import { between, SYNTHETIC_NOTE } from "./synthetic";
 
@@ -171,7 +171,7 @@ let metadata: JsonStatDataset | undefined;
 
 /** SCB's real TAB638 metadata (json-stat2, value: []). */
 export function tab638Metadata(): JsonStatDataset {
-  metadata ??= MetadataDatasetSchema.parse(sharedJson(FILES.tab638meta));
+  metadata ??= MetadataDatasetSchema.parse(fixtureJson(FILES.tab638meta));
   return metadata;
 }
 

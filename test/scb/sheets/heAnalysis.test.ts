@@ -3,12 +3,11 @@
  * year's months (or December), shares of the population 20–64, the förbund as the sum of its kommuner,
  * and Swedish messages when the table is not what the analysis needs.
  */
-import fs from "node:fs";
-import path from "node:path";
 import { InputError } from "../../../src/domain/errors";
 import type { TidyRow, TidyTable } from "../../../src/domain/scb/tidy";
 import { analyseHelarsekvivalenter, heStructure } from "../../../src/sheets/scb/heAnalysis";
 import { parseJsonStat } from "../../../src/sources/scb/jsonstat";
+import { FILES, fixtureJson } from "../fixturePaths";
 
 const CONTENTS = ["Sjukpenning", "Ekonomiskt bistånd", "Summa helårsekvivalenter", "Folkmängd", "Andel av befolkningen"];
 
@@ -135,10 +134,8 @@ describe("a table the analysis cannot use gives a Swedish message", () => {
 });
 
 describe("the synthetic HE0000T02N2 response (json-stat2, SYNTHETIC values)", () => {
-  const file = path.join(__dirname, "..", "fixtures", "SYNTHETIC_HE0000T02N2_data_umearegionen-riket_2023M01-2024M12.json");
-  const run = fs.existsSync(file) ? it : it.skip;
-  run("reads as six types, Summa and Folkmängd for the six Umeåregionen kommuner and riket, 2023–2024", () => {
-    const table = parseJsonStat(JSON.parse(fs.readFileSync(file, "utf8")));
+  it("reads as six types, Summa and Folkmängd for the six Umeåregionen kommuner and riket, 2023–2024", () => {
+    const table = parseJsonStat(fixtureJson(FILES.heSample));
     const a = analyseHelarsekvivalenter(table, { kommuner: ["2480", "2460", "2401", "2404", "2409", "2403"] });
     expect(a.struktur.typer).toHaveLength(6);
     expect(a.struktur.typer[1]).toBe("Sjuk- och aktivitetsersersättning"); // SCB's own typo

@@ -3,25 +3,21 @@
  * the tidy table sheet, counts beside shares, a line chart with a line per kommun and riket and a
  * stacked column chart per benefit type for the förbund — replaced, not duplicated, on the next run.
  */
-import fs from "node:fs";
-import path from "node:path";
 import type { TidyTable } from "../../../src/domain/scb/tidy";
 import { HE_SHEET, buildHeSheet } from "../../../src/sheets/scb/heSheet";
 import { analyseHelarsekvivalenter } from "../../../src/sheets/scb/heAnalysis";
-import { syntheticHelarsekvivalenter } from "../../../src/sheets/scb/syntheticHe";
 import { tidySheetLayout } from "../../../src/sheets/scb/tidySheet";
 import { rangeAddress } from "../../../src/sheets/spec";
 import { parseJsonStat } from "../../../src/sources/scb/jsonstat";
+import { FILES, fixtureJson } from "../fixturePaths";
 import { HE_DATA_SHEET, writeHelarsekvivalenter } from "../../../src/usecases/scbHelarsekvivalenter";
 import { officeSetup } from "./scbTestSupport";
 
 const KOMMUNER = ["2480", "2460", "2401", "2404", "2409", "2403"];
-const FIXTURE = path.join(__dirname, "..", "fixtures", "SYNTHETIC_HE0000T02N2_data_umearegionen-riket_2023M01-2024M12.json");
 
-/** The other engineer's synthetic HE0000T02N2 response when it is there, else our own generator (also synthetic). */
+/** The recorded SYNTHETIC HE0000T02N2 response (test/fixtures/scb/synthetic). */
 function syntheticTable(): TidyTable {
-  if (fs.existsSync(FIXTURE)) return parseJsonStat(JSON.parse(fs.readFileSync(FIXTURE, "utf8")));
-  return syntheticHelarsekvivalenter({ kommuner: KOMMUNER, fromYear: 2023, toYear: 2024, kon: ["män", "kvinnor", "totalt"] });
+  return parseJsonStat(fixtureJson(FILES.heSample));
 }
 
 const kalla = { typ: "SCB API", tabell: "TAB1386", titel: "Helårsekvivalenter (SYNTETISKA)", fraga: { Region: KOMMUNER }, apiVersion: "v2", hamtad: new Date("2026-02-16T09:30:00Z") };

@@ -1,22 +1,18 @@
 /**
- * Population per kommun, age band and kön from real SCB tables (see ../../../../shared/fixtures/scb/README.md):
+ * Population per kommun, age band and kön from real SCB tables (see test/fixtures/scb/README.md):
  * single years summed into 16–64 and 20–64, civilstånd and kön summed where the table has no total.
  */
-import fs from "node:fs";
 import { InputError } from "../../../src/domain/errors";
 import { KOMMUNER } from "../../../src/domain/kommuner";
 import { befolkningRowsFromTable, buildBefolkningSheet } from "../../../src/sheets/scb/befolkningSheet";
 import { bandLabel, embeddedPopulationRows, mergePopulationRows, parseBandLabel, populationFromTidy } from "../../../src/sheets/scb/population";
 import { embeddedPopulation } from "../../../src/sources/embeddedPopulation";
 import { readScbFile } from "../../../src/sources/scb/tidyCsv";
-import { FILES, LOCAL_SCB, SHARED_SCB, localBytes, sharedBytes } from "../fixturePaths";
-import path from "node:path";
-
-const shared = (rel: string) => (fs.existsSync(path.join(SHARED_SCB, rel)) ? it : it.skip);
+import { FILES, fixtureBytes } from "../fixturePaths";
 
 describe("population bands from real SCB tables", () => {
-  shared(FILES.vagdur)("2019 by single years of age (all 290 kommuner) gives exactly the embedded 16–64 and 20–64 figures", () => {
-    const { rows, varningar } = populationFromTidy(readScbFile(sharedBytes(FILES.vagdur), "vagdur.csv"), { kalla: "SCB 2019" });
+  it("2019 by single years of age (all 290 kommuner) gives exactly the embedded 16–64 and 20–64 figures", () => {
+    const { rows, varningar } = populationFromTidy(readScbFile(fixtureBytes(FILES.vagdur), "vagdur.csv"), { kalla: "SCB 2019" });
     expect(varningar).toEqual([]);
     const totalt = rows.filter((r) => r.kon === "totalt");
     expect(totalt).toHaveLength(290 * 2);
@@ -36,8 +32,8 @@ describe("population bands from real SCB tables", () => {
     ]);
   });
 
-  shared(FILES.vagdur)("a custom band (18–64) is summed from the single years it covers", () => {
-    const table = readScbFile(sharedBytes(FILES.vagdur), "vagdur.csv");
+  it("a custom band (18–64) is summed from the single years it covers", () => {
+    const table = readScbFile(fixtureBytes(FILES.vagdur), "vagdur.csv");
     const { rows } = populationFromTidy(table, { kalla: "SCB 2019", bands: [{ fran: 18, till: 64 }], regioner: ["2403"] });
     const direct = table.rows.filter((r) => r.regionkod === "2403" && Number(r.dimensions["ålder"]) >= 18 && Number(r.dimensions["ålder"]) <= 64).reduce((s, r) => s + r.varde!, 0);
     expect(rows.map((r) => [r.regionkod, bandLabel(r.band), r.kon, r.folkmangd])).toEqual([
@@ -47,20 +43,20 @@ describe("population bands from real SCB tables", () => {
     ]);
   });
 
-  shared(FILES.lan2020)("2020 by län, civilstånd, age and kön: civilstånd and kön are summed (Västerbotten 20–64 = 153 882)", () => {
-    const { rows } = populationFromTidy(readScbFile(sharedBytes(FILES.lan2020), "lan.csv"), { kalla: "SCB", bands: [{ fran: 20, till: 64 }] });
+  it("2020 by län, civilstånd, age and kön: civilstånd and kön are summed (Västerbotten 20–64 = 153 882)", () => {
+    const { rows } = populationFromTidy(readScbFile(fixtureBytes(FILES.lan2020), "lan.csv"), { kalla: "SCB", bands: [{ fran: 20, till: 64 }] });
     expect(rows.find((r) => r.regionkod === "24" && r.kon === "totalt")).toMatchObject({ region: "Västerbottens län", ar: 2020, folkmangd: 153_882 });
   });
 
-  shared(FILES.pxjson290)("a table without ages gives 'alla åldrar', kön 1+2 as totalt (Umeå 2022 = 132 235)", () => {
-    const { rows } = populationFromTidy(readScbFile(sharedBytes(FILES.pxjson290), "p.json"), { kalla: "SCB" });
+  it("a table without ages gives 'alla åldrar', kön 1+2 as totalt (Umeå 2022 = 132 235)", () => {
+    const { rows } = populationFromTidy(readScbFile(fixtureBytes(FILES.pxjson290), "p.json"), { kalla: "SCB" });
     expect(rows.find((r) => r.regionkod === "2480")).toMatchObject({ band: { fran: 0, till: null }, kon: "totalt", ar: 2022, folkmangd: 132_235 });
     expect(rows).toHaveLength(290);
   });
 
-  (fs.existsSync(path.join(LOCAL_SCB, FILES.pxweb2Csv)) ? it : it.skip)("ten-year groups cannot make 16–64: the message says so, nothing is guessed", () => {
+  it("ten-year groups cannot make 16–64: the message says so, nothing is guessed", () => {
     try {
-      populationFromTidy(readScbFile(localBytes(FILES.pxweb2Csv), "tab6471.csv"), { kalla: "SCB" });
+      populationFromTidy(readScbFile(fixtureBytes(FILES.pxweb2Csv), "tab6471.csv"), { kalla: "SCB" });
       throw new Error("expected an InputError");
     } catch (e) {
       expect(e).toBeInstanceOf(InputError);

@@ -6,7 +6,7 @@ import { SelectionInput } from "./selection";
 
 /**
  * The SCB datasets Samkalk fetches, and how to ask for them. Codes that we have seen in real
- * responses (shared/fixtures/scb) are used directly; codes we have not seen (helårsekvivalenter,
+ * responses (test/fixtures/scb) are used directly; codes we have not seen (helårsekvivalenter,
  * TAB5557) are looked up by their label in the table's metadata at run time.
  */
 export type DatasetKey = "befolkning" | "befolkning-ckm-ar" | "befolkning-ckm-manad" | "helarsekvivalenter" | "tabell";
@@ -346,7 +346,3 @@ export function helarsekvivalenterRequest(
 }
 
 /** The last `n` periods of the table's time variable (its values are in time order). */
-export function latestPeriods(meta: TableMetadata, n: number): string[] {
-  const tid = meta.variables.find((x) => x.time);
-  return tid ? tid.values.slice(-n).map((x) => x.code) : [];
-}

@@ -3,7 +3,7 @@ import { z } from "zod";
 /**
  * zod schemas for what SCB's PxWebApi 2.0 (and, for a few tables, v1) sends back. They follow the
  * OpenAPI spec PxAPI-2.yml (PxTools/PxApiSpecs v2.2.0) and the recorded live responses in
- * shared/fixtures/scb. They are lenient about fields we do not use (passthrough, optional) and
+ * test/fixtures/scb. They are lenient about fields we do not use (passthrough, optional) and
  * strict about what the client depends on: the limits in /config, the json-stat2 structure
  * (id/size/dimension/value agree) and codelist value maps.
  */

@@ -1,5 +1,5 @@
-import { KOMMUNER, LAN } from "../../domain/kommuner";
-import { encodeLatin1 } from "./decode";
+import { KOMMUNER, LAN } from "../src/domain/kommuner";
+import { encodeLatin1 } from "../src/sources/scb/decode";
 
 /**
  * A synthetic extract for benchmarks, in the real old-PxWeb "semicolon with heading" layout
