@@ -1,11 +1,11 @@
 import { Command, Option } from "commander";
 import { searchKommuner } from "../domain/kommuner";
-import { runSplit } from "./splitCommand";
-import { writeDemoWorkbook } from "./demo";
-import { runScbImportCommand } from "./scbCommand";
-import { registerScbFetchCommands } from "./scbFetchCommand";
-import { runInitiativesCommand } from "./initiativesCommand";
-import { runBudgetImportCommand } from "./budgetCommand";
+import { runSplit } from "./fee/splitCommand";
+import { writeDemoWorkbook } from "../demo/demoWorkbook";
+import { runScbImportCommand } from "./scb/importCommand";
+import { registerScbFetchCommands } from "./scb/fetchCommands";
+import { runInitiativesCommand } from "./initiatives/initiativesCommand";
+import { runBudgetImportCommand } from "./budget/budgetCommand";
 
 /** `samkalk` — Samkalk's jobs without Excel. Returns the exit code (0 ok, 1 bad input, 2 usage). */
 export async function main(argv: string[]): Promise<number> {

@@ -8,7 +8,7 @@
  * values-only used range is part of it, so the same grid moved elsewhere is an edit too; formatting is
  * not (a values-only used range ignores it).
  */
-import { fingerprint } from "../domain/initiatives/fingerprint";
+import { fingerprint } from "../domain/fingerprint";
 
 /** "A1:E11" from "'Medlemsavgifter 2025'!$A$1:$E$11": the sheet may be renamed without that being an edit. */
 export function localAddress(address: string): string {

@@ -1,7 +1,6 @@
-import type { RangeRef, SheetSpec } from "../sheets/spec";
+import type { ReadValue, SheetSpec } from "../sheets/spec";
+import type { RangeRef } from "../domain/a1";
 
-/** A cell value as read back from a workbook. */
-export type ReadValue = string | number | boolean | null;
 
 /** What a host found in the workbook before a job writes: the state the job decides from. */
 export interface SheetState {

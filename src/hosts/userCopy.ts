@@ -2,7 +2,7 @@
  * Keeping an edited Samkalk sheet as the user's own copy (WorkbookHost.keepAsUserCopy), the rules
  * both hosts share: when it is refused, and what its tables are renamed to.
  */
-import { sameSheetName, sheetNameProblem } from "./office/preflight";
+import { sameSheetName, sheetNameProblem } from "../domain/excelNames";
 
 /** Excel's longest table name. */
 const TABLE_NAME_MAX = 255;

@@ -3,6 +3,8 @@
  * Builders in src/sheets produce them from domain results; hosts (Office.js, xlsx) render them.
  * All coordinates are 0-based (row 0 = Excel row 1, col 0 = column A).
  */
+import type { RangeRef } from "../domain/a1";
+
 
 /** Named visual roles. Each host maps a role to fonts, fills and borders. */
 export type CellStyle =
@@ -46,13 +48,6 @@ export interface Block {
   row: number;
   col: number;
   cells: Cell[][];
-}
-
-export interface RangeRef {
-  row: number;
-  col: number;
-  rows: number;
-  cols: number;
 }
 
 /** An Excel table over a range whose first row holds the headers (written by a block). */
@@ -139,30 +134,5 @@ export interface WorkbookSpec {
   sheets: SheetSpec[];
 }
 
-/** "A1"-style address of a 0-based cell. */
-export function cellAddress(row: number, col: number, absolute = false): string {
-  const d = absolute ? "$" : "";
-  return `${d}${columnLetters(col)}${d}${row + 1}`;
-}
-
-export function rangeAddress(r: RangeRef, absolute = false): string {
-  const start = cellAddress(r.row, r.col, absolute);
-  if (r.rows === 1 && r.cols === 1) return start;
-  return `${start}:${cellAddress(r.row + r.rows - 1, r.col + r.cols - 1, absolute)}`;
-}
-
-export function columnLetters(col: number): string {
-  let n = col + 1;
-  let s = "";
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-
-/** True for text that Excel would run as a formula if typed or written as a value. */
-export function looksLikeFormula(text: string): boolean {
-  return /^[=+\-@]/.test(text);
-}
+/** A cell value as read back from a workbook. */
+export type ReadValue = string | number | boolean | null;

@@ -28,25 +28,25 @@ const JOBS: readonly JobDef[] = [
     id: "medlemsavgifter",
     title: (s) => s.jobFeeSplitTitle,
     description: (s) => s.jobFeeSplitDescription,
-    View: React.lazy(() => import(/* webpackChunkName: "feesplit", webpackPrefetch: true */ "./FeeSplitView")),
+    View: React.lazy(() => import(/* webpackChunkName: "feesplit", webpackPrefetch: true */ "./fee/FeeSplitView")),
   },
   {
     id: "samverkansinitiativ",
     title: (s) => s.jobInitiativesTitle,
     description: (s) => s.jobInitiativesDescription,
-    View: React.lazy(() => import(/* webpackChunkName: "initiatives", webpackPrefetch: true */ "./InitiativesView")),
+    View: React.lazy(() => import(/* webpackChunkName: "initiatives", webpackPrefetch: true */ "./initiatives/InitiativesView")),
   },
   {
     id: "scb",
     title: (s) => s.jobScbTitle,
     description: (s) => s.jobScbDescription,
-    View: React.lazy(() => import(/* webpackChunkName: "scb", webpackPrefetch: true */ "./ScbView")),
+    View: React.lazy(() => import(/* webpackChunkName: "scb", webpackPrefetch: true */ "./scb/ScbView")),
   },
   {
     id: "budget",
     title: (s) => s.jobBudgetTitle,
     description: (s) => s.jobBudgetDescription,
-    View: React.lazy(() => import(/* webpackChunkName: "budget", webpackPrefetch: true */ "./BudgetView")),
+    View: React.lazy(() => import(/* webpackChunkName: "budget", webpackPrefetch: true */ "./budget/BudgetView")),
   },
 ];
 

@@ -1,6 +1,6 @@
 import * as React from "react";
 import { makeStyles, tokens } from "@fluentui/react-components";
-import type { FeeSplitJobOutcome } from "../usecases/feeSplitJob";
+import type { FeeSplitJobOutcome } from "../usecases/fee/feeSplitJob";
 import { BulletList, Notice, ResultStack, RunFailure } from "./Notice";
 import { useStrings } from "./services";
 

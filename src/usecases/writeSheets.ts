@@ -1,3 +1,4 @@
+import { withSuffix } from "../domain/excelNames";
 import type { SheetState, WorkbookHost } from "../hosts/host";
 import type { InputProblem } from "../domain/errors";
 import type { SheetSpec } from "../sheets/spec";
@@ -16,7 +17,7 @@ export type WriteSheetsResult =
 export async function copyName(host: WorkbookHost, name: string): Promise<string> {
   for (let n = 1; n < 100; n++) {
     const suffix = n === 1 ? " (ändrad)" : ` (ändrad ${n})`;
-    const candidate = `${name.slice(0, 31 - suffix.length).trimEnd()}${suffix}`;
+    const candidate = withSuffix(name, suffix);
     if (!(await host.inspectSheet(candidate, [])).exists) return candidate;
   }
   throw new Error(`Hittar inget ledigt namn för en kopia av bladet "${name}".`);

@@ -10,7 +10,7 @@
 import path from "node:path";
 import type { Page } from "playwright-core";
 import type { CellValue } from "../../src/sources/budget/budgetCells";
-import { BUDGET_004 } from "../../src/usecases/budgetSample004";
+import { BUDGET_004 } from "../../src/samples/budget004";
 import type { FakeUserHands } from "./fakeOfficeEntry";
 import { OUT, axeSeriousViolations, fake, harnessForSuite, user, describeBrowser } from "./harness";
 

@@ -8,7 +8,7 @@
  */
 import path from "node:path";
 import type { Page } from "playwright-core";
-import { embeddedPopulation } from "../../src/sources/embeddedPopulation";
+import { embeddedPopulation } from "../../src/domain/scb/embeddedPopulation";
 import { FILES, fixturePath } from "../scb/fixturePaths";
 import { ReplayServer, startReplayServer } from "../scb/replay/replayServer";
 import type { FakeProbe, FakeUserHands } from "./fakeOfficeEntry";

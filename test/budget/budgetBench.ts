@@ -6,9 +6,9 @@
  */
 import { performance } from "node:perf_hooks";
 import { OfficeWorkbookHost, createOfficeSettingsStore } from "../../src/hosts/office/officeHost";
-import { cellAddress } from "../../src/sheets/spec";
+import { cellAddress } from "../../src/domain/a1";
 import type { CellValue } from "../../src/sources/budget/budgetCells";
-import { importBudgetFromSelection, runBudgetProjectionJob } from "../../src/usecases/budgetJob";
+import { importBudgetFromSelection, runBudgetProjectionJob } from "../../src/usecases/budget/budgetJob";
 import { createFakeOffice } from "../fakes/excelFake";
 
 const KOMMUNER = ["Umeå", "Vännäs", "Nordmaling", "Vindeln", "Robertsfors", "Bjurholm"];

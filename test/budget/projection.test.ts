@@ -1,6 +1,6 @@
 import { Amount, amountToPlain, parseAmount } from "../../src/domain/amount";
 import { InputError } from "../../src/domain/errors";
-import { computeFeeSplit } from "../../src/domain/feeSplit";
+import { computeFeeSplit } from "../../src/domain/fee/feeSplit";
 import {
   Antagande, EgetKapitalRegel, ProjektionsIndata, avgifterFranFordelning, projectBudget,
 } from "../../src/domain/budget/projection";

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { kommunByCode } from "../../src/domain/kommuner";
 import type { CellValue } from "../../src/sources/budget/budgetCells";
-import type { BudgetSettings, ProjectionSettings } from "../../src/usecases/budgetSettings";
+import type { BudgetSettings, ProjectionSettings } from "../../src/usecases/budget/budgetSettings";
 
 /**
  * A random one-year budget as cells (members, other income, cost groups, consistent sums and equity)

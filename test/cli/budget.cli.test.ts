@@ -3,7 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
-import { BUDGET_004 } from "../../src/usecases/budgetSample004";
+import { BUDGET_004 } from "../../src/samples/budget004";
 
 const root = path.resolve(__dirname, "../..");
 const fixture = path.join(root, "test/budget/fixtures/budget004.csv");

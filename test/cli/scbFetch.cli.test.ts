@@ -10,8 +10,8 @@ import os from "node:os";
 import path from "node:path";
 import { Command } from "commander";
 import ExcelJS from "exceljs";
-import { registerScbFetchCommands, parseBands, parseKommuner, parseSelection, parseYears } from "../../src/cli/scbFetchCommand";
-import { embeddedPopulation } from "../../src/sources/embeddedPopulation";
+import { registerScbFetchCommands, parseBands, parseKommuner, parseSelection, parseYears } from "../../src/cli/scb/fetchCommands";
+import { embeddedPopulation } from "../../src/domain/scb/embeddedPopulation";
 import { ReplayServer, startReplayServer } from "../scb/replay/replayServer";
 
 jest.setTimeout(30_000);

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { Amount, amountToPlain, parseAmount } from "../../src/domain/amount";
 import { InputError } from "../../src/domain/errors";
-import { FeeSplitRequest, MemberKey, computeFeeSplit } from "../../src/domain/feeSplit";
+import { FeeSplitRequest, MemberKey, computeFeeSplit } from "../../src/domain/fee/feeSplit";
 import { KOMMUNER } from "../../src/domain/kommuner";
 
 const amount = (s: string): Amount => parseAmount(s)!;

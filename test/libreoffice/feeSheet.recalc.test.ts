@@ -9,12 +9,12 @@ import path from "node:path";
 import { amountToPlain } from "../../src/domain/amount";
 import { KOMMUNER } from "../../src/domain/kommuner";
 import { XlsxWorkbookHost } from "../../src/hosts/xlsx/xlsxHost";
-import { FEE_SHEET_LAYOUT } from "../../src/sheets/feeSheet";
-import { cellAddress } from "../../src/sheets/spec";
-import { embeddedPopulation } from "../../src/sources/embeddedPopulation";
-import { umearegionenSettings } from "../../src/cli/demo";
-import { FeeSplitSettings, runFeeSplitJob, toFeeSplitRequest } from "../../src/usecases/feeSplitJob";
-import { computeFeeSplit } from "../../src/domain/feeSplit";
+import { FEE_SHEET_LAYOUT } from "../../src/sheets/fee/feeSheet";
+import { cellAddress } from "../../src/domain/a1";
+import { embeddedPopulation } from "../../src/domain/scb/embeddedPopulation";
+import { umearegionenSettings } from "../../src/demo/demoWorkbook";
+import { FeeSplitSettings, runFeeSplitJob, toFeeSplitRequest } from "../../src/usecases/fee/feeSplitJob";
+import { computeFeeSplit } from "../../src/domain/fee/feeSplit";
 import { cellAt, recalculateToCsv } from "../harness/libreoffice";
 import { describeWith } from "../harness/externalPrograms";
 

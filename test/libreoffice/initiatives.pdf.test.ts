@@ -7,7 +7,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { XlsxWorkbookHost } from "../../src/hosts/xlsx/xlsxHost";
-import { initiatives001 } from "../../src/sources/initiatives/sample001";
+import { initiatives001 } from "../../src/samples/initiatives001";
 import { buildStatusSheet } from "../../src/sheets/initiatives/statusSheet";
 import { initiativeSheetName } from "../../src/domain/initiatives/sheetNames";
 import type { Initiativ } from "../../src/domain/initiatives/model";

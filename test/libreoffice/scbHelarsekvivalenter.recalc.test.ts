@@ -10,11 +10,11 @@ import os from "node:os";
 import path from "node:path";
 import type { TidyTable } from "../../src/domain/scb/tidy";
 import { XlsxWorkbookHost } from "../../src/hosts/xlsx/xlsxHost";
-import { analyseHelarsekvivalenter, HeAnalysis, HeYear } from "../../src/sheets/scb/heAnalysis";
+import { analyseHelarsekvivalenter, HeAnalysis, HeYear } from "../../src/domain/scb/heAnalysis";
 import { HE_SHEET } from "../../src/sheets/scb/heSheet";
 import { parseJsonStat } from "../../src/sources/scb/jsonstat";
 import { FILES, fixtureJson } from "../scb/fixturePaths";
-import { writeHelarsekvivalenter } from "../../src/usecases/scbHelarsekvivalenter";
+import { writeHelarsekvivalenter } from "../../src/usecases/scb/helarsekvivalenter";
 import { cellAt, recalculateToCsv } from "../harness/libreoffice";
 import { describeWith } from "../harness/externalPrograms";
 

@@ -5,15 +5,15 @@
  */
 import { amountToNumber, amountToPlain } from "../../src/domain/amount";
 import { OfficeWorkbookHost, createOfficeSettingsStore } from "../../src/hosts/office/officeHost";
-import { umearegionenSettings } from "../../src/cli/demo";
+import { umearegionenSettings } from "../../src/demo/demoWorkbook";
 import { BUDGET_HEADER_ROW } from "../../src/sheets/budget/budgetTableSheet";
-import { cellAddress } from "../../src/sheets/spec";
+import { cellAddress } from "../../src/domain/a1";
 import type { CellValue } from "../../src/sources/budget/budgetCells";
 import {
   BudgetSettings, importBudgetFromSelection, importBudgetJob, runBudgetFollowUpJob, runBudgetProjectionJob,
-} from "../../src/usecases/budgetJob";
-import { BUDGET_004, UMEAREGIONEN_BUDGET, planAsProjection } from "../../src/usecases/budgetSample004";
-import { runFeeSplitJob } from "../../src/usecases/feeSplitJob";
+} from "../../src/usecases/budget/budgetJob";
+import { BUDGET_004, UMEAREGIONEN_BUDGET, planAsProjection } from "../../src/samples/budget004";
+import { runFeeSplitJob } from "../../src/usecases/fee/feeSplitJob";
 import { createFakeOffice } from "../fakes/excelFake";
 import { copy004, rowOf } from "../budget/fixtures/budget004";
 import { benchBudget } from "../budget/budgetBench";

@@ -1,8 +1,8 @@
 import { XlsxWorkbookHost } from "../../src/hosts/xlsx/xlsxHost";
 import type { SettingsStore } from "../../src/hosts/host";
-import { FEE_SHEET_LAYOUT } from "../../src/sheets/feeSheet";
-import { umearegionenSettings } from "../../src/cli/demo";
-import { FeeSplitSettings, loadFeeSettings, runFeeSplitJob } from "../../src/usecases/feeSplitJob";
+import { FEE_SHEET_LAYOUT } from "../../src/sheets/fee/feeSheet";
+import { umearegionenSettings } from "../../src/demo/demoWorkbook";
+import { FeeSplitSettings, loadFeeSettings, runFeeSplitJob } from "../../src/usecases/fee/feeSplitJob";
 
 function memoryStore(): SettingsStore & { data: Map<string, unknown> } {
   const data = new Map<string, unknown>();

@@ -2,13 +2,13 @@
  * The initiative status job in a workbook as the chief has it: the Office host on the strict fake.
  */
 import { OfficeWorkbookHost, createOfficeSettingsStore } from "../../src/hosts/office/officeHost";
-import { initiatives001 } from "../../src/sources/initiatives/sample001";
+import { initiatives001 } from "../../src/samples/initiatives001";
 import { INITIATIV_RUBRIKER } from "../../src/domain/initiatives/model";
 import { INPUT_HEADER_ROW, INPUT_SHEET } from "../../src/sheets/initiatives/inputSheet";
 import { OVERVIEW_SHEET } from "../../src/sheets/initiatives/overviewSheet";
 import { HISTORY_SHEET } from "../../src/sheets/initiatives/historySheet";
-import { cellAddress } from "../../src/sheets/spec";
-import { InitiativesSettings, defaultInitiativesSettings, runInitiativesJob, writeInitiativeInput } from "../../src/usecases/initiativesJob";
+import { cellAddress } from "../../src/domain/a1";
+import { InitiativesSettings, defaultInitiativesSettings, runInitiativesJob, writeInitiativeInput } from "../../src/usecases/initiatives/initiativesJob";
 import { createFakeOffice } from "../fakes/excelFake";
 
 function setup() {

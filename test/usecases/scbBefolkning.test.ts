@@ -3,14 +3,14 @@
  */
 import type { TidyRow, TidyTable } from "../../src/domain/scb/tidy";
 import { XlsxWorkbookHost } from "../../src/hosts/xlsx/xlsxHost";
-import { umearegionenSettings, UMEAREGIONEN_KODER } from "../../src/cli/demo";
-import { FEE_SHEET_LAYOUT } from "../../src/sheets/feeSheet";
+import { umearegionenSettings, UMEAREGIONEN_KODER } from "../../src/demo/demoWorkbook";
+import { FEE_SHEET_LAYOUT } from "../../src/sheets/fee/feeSheet";
 import { BEFOLKNING_TABLE } from "../../src/sheets/scb/befolkningSheet";
 import { KALLOR_TABLE } from "../../src/sheets/scb/kallorSheet";
-import { embeddedPopulation } from "../../src/sources/embeddedPopulation";
-import { FeeSplitSettings, loadFeeSettings, runFeeSplitJob } from "../../src/usecases/feeSplitJob";
-import { BEFOLKNING_SHEET, fetchBefolkning, fillFeePopulationFromScb, importBefolkningTable, writeEmbeddedBefolkning } from "../../src/usecases/scbBefolkning";
-import { FetchRows, KALLOR_SHEET } from "../../src/usecases/scbKallor";
+import { embeddedPopulation } from "../../src/domain/scb/embeddedPopulation";
+import { FeeSplitSettings, loadFeeSettings, runFeeSplitJob } from "../../src/usecases/fee/feeSplitJob";
+import { BEFOLKNING_SHEET, fetchBefolkning, fillFeePopulationFromScb, importBefolkningTable, writeEmbeddedBefolkning } from "../../src/usecases/scb/befolkning";
+import { FetchRows, KALLOR_SHEET } from "../../src/usecases/scb/kallor";
 import { memoryStore } from "../scb/sheets/scbTestSupport";
 
 const today = new Date("2026-03-02T08:15:00Z");

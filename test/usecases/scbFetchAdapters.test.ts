@@ -6,12 +6,12 @@
 import befolkning2019 from "../../src/domain/data/befolkning2019.json";
 import { KOMMUNER } from "../../src/domain/kommuner";
 import { XlsxWorkbookHost } from "../../src/hosts/xlsx/xlsxHost";
-import { UMEAREGIONEN_KODER } from "../../src/cli/demo";
+import { UMEAREGIONEN_KODER } from "../../src/demo/demoWorkbook";
 import { BEFOLKNING_TABLE } from "../../src/sheets/scb/befolkningSheet";
 import { KALLOR_TABLE } from "../../src/sheets/scb/kallorSheet";
-import { embeddedPopulation } from "../../src/sources/embeddedPopulation";
+import { embeddedPopulation } from "../../src/domain/scb/embeddedPopulation";
 import type { FetchReport } from "../../src/sources/scb/api";
-import { BEFOLKNING_SHEET, fetchBefolkning, writeEmbeddedBefolkning } from "../../src/usecases/scbBefolkning";
+import { BEFOLKNING_SHEET, fetchBefolkning, writeEmbeddedBefolkning } from "../../src/usecases/scb/befolkning";
 import {
   defaultTableSelection,
   findTables,
@@ -25,11 +25,11 @@ import {
   tableFetch,
   tableMetadata,
   tableSelection,
-} from "../../src/usecases/scbFetchAdapters";
-import { DEFAULT_SCB_BASE_URL, SCB_SETTINGS_KEY, loadScbFetchSettings, normaliseBaseUrl, saveScbFetchSettings } from "../../src/usecases/scbFetchSettings";
-import { HE_DATA_SHEET, HE_SHEET, fetchHelarsekvivalenter } from "../../src/usecases/scbHelarsekvivalenter";
-import { fetchScbTable } from "../../src/usecases/scbImport";
-import { KALLOR_SHEET } from "../../src/usecases/scbKallor";
+} from "../../src/usecases/scb/fetchAdapters";
+import { DEFAULT_SCB_BASE_URL, SCB_SETTINGS_KEY, loadScbFetchSettings, normaliseBaseUrl, saveScbFetchSettings } from "../../src/usecases/scb/fetchSettings";
+import { HE_DATA_SHEET, HE_SHEET, fetchHelarsekvivalenter } from "../../src/usecases/scb/helarsekvivalenter";
+import { fetchScbTable } from "../../src/usecases/scb/scbImport";
+import { KALLOR_SHEET } from "../../src/usecases/scb/kallor";
 import { categoryCodes, MetadataDatasetSchema, type JsonStatDataset } from "../../src/sources/scb/api/schemas";
 import { FILES, fixtureJson } from "../scb/fixturePaths";
 import { memoryStore } from "../scb/sheets/scbTestSupport";

@@ -5,12 +5,12 @@
  */
 import ExcelJS from "exceljs";
 import { XlsxWorkbookHost } from "../../src/hosts/xlsx/xlsxHost";
-import { analyseHelarsekvivalenter } from "../../src/sheets/scb/heAnalysis";
+import { analyseHelarsekvivalenter } from "../../src/domain/scb/heAnalysis";
 import { heSheetCells } from "../../src/sheets/scb/heSheet";
-import { syntheticHelarsekvivalenter } from "../../src/sheets/scb/syntheticHe";
+import { syntheticHelarsekvivalenter } from "../../src/samples/syntheticHelarsekvivalenter";
 import { tidySheetLayout } from "../../src/sheets/scb/tidySheet";
-import { HE_DATA_SHEET, HE_SHEET, fetchHelarsekvivalenter, writeHelarsekvivalenter } from "../../src/usecases/scbHelarsekvivalenter";
-import { FetchRows, KALLOR_SHEET } from "../../src/usecases/scbKallor";
+import { HE_DATA_SHEET, HE_SHEET, fetchHelarsekvivalenter, writeHelarsekvivalenter } from "../../src/usecases/scb/helarsekvivalenter";
+import { FetchRows, KALLOR_SHEET } from "../../src/usecases/scb/kallor";
 
 const KOMMUNER = ["2480", "2403"];
 const table = syntheticHelarsekvivalenter({ kommuner: KOMMUNER, fromYear: 2022, toYear: 2024, lastMonth: 4 });

@@ -8,7 +8,7 @@ import type { TidyTable } from "../../src/domain/scb/tidy";
 import { XlsxWorkbookHost } from "../../src/hosts/xlsx/xlsxHost";
 import { KALLOR_LAYOUT, KALLOR_TABLE } from "../../src/sheets/scb/kallorSheet";
 import { tidySheetLayout } from "../../src/sheets/scb/tidySheet";
-import { FetchRows, KALLOR_SHEET, fetchScbTable, importExtractFile, importExtractFromSelection } from "../../src/usecases/scbImport";
+import { FetchRows, KALLOR_SHEET, fetchScbTable, importExtractFile, importExtractFromSelection } from "../../src/usecases/scb/scbImport";
 import { FakeOffice } from "../fakes/excelFake";
 import { officeSetup, paste } from "../scb/sheets/scbTestSupport";
 import { FILES, fixturePath } from "../scb/fixturePaths";

@@ -1,5 +1,5 @@
 import type { Amount } from "../amount";
-import type { FeeSplitResult } from "../feeSplit";
+import type { FeeSplitResult } from "../fee/feeSplit";
 import { compare, formatBelopp, formatProcent, minus, percentOf, same, times, total } from "./money";
 import type {
   EgetKapitalRegel, ForvantadeAvgifter, ProjektionsAr, ProjektionsIndata, ProjektionsKontroll, ProjektionsRad,

@@ -1,5 +1,5 @@
 import type { Amount } from "../amount";
-import type { Enhet } from "../feeSplit";
+import type { Enhet } from "../fee/feeSplit";
 
 export type { Enhet };
 

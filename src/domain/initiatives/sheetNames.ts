@@ -1,27 +1,14 @@
+import { FORBIDDEN_SHEET_NAME_CHARS, MAX_SHEET_NAME } from "../excelNames";
 import { Initiativ } from "./model";
 
-export { fingerprint, isEditedSinceGeneration, sheetEditState } from "./fingerprint";
-export type { SheetEditState } from "./fingerprint";
+export { fingerprint, isEditedSinceGeneration, sheetEditState } from "../fingerprint";
+export type { SheetEditState } from "../fingerprint";
 
 /**
  * Names of the per-initiative sheets: "Init 03 Gemensam kartläggning". Derived only from nr and name,
  * so each run gives the same name and the sheet is found again; the nr prefix makes them unique.
  */
-export const MAX_SHEET_NAME = 31;
 const PREFIX = "Init ";
-/** What Excel refuses in a sheet name, and control characters. */
-const FORBIDDEN = /[[\]:*?/\\\p{Cc}]/u;
-
-export function isValidSheetName(name: string): boolean {
-  return (
-    name.length >= 1 &&
-    name.length <= MAX_SHEET_NAME &&
-    !FORBIDDEN.test(name) &&
-    !name.startsWith("'") &&
-    !name.endsWith("'") &&
-    name.toLowerCase() !== "history"
-  );
-}
 
 export function initiativeSheetName(nr: number, namn: string): string {
   const prefix = `${PREFIX}${String(nr).padStart(2, "0")}`;
@@ -50,7 +37,7 @@ export function initiativeSheetNames(initiativ: readonly Pick<Initiativ, "nr" | 
 function clean(namn: string): string {
   return namn
     .normalize("NFC")
-    .replace(new RegExp(FORBIDDEN.source, "gu"), " ")
+    .replace(new RegExp(FORBIDDEN_SHEET_NAME_CHARS.source, "gu"), " ")
     .replace(/\s+/g, " ")
     .trim();
 }

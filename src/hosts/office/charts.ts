@@ -1,5 +1,6 @@
 /** Native charts of a sheet spec (ExcelApi 1.1), queued with the sheet's last write. */
-import { ChartSpec, cellAddress } from "../../sheets/spec";
+import { ChartSpec } from "../../sheets/spec";
+import { cellAddress } from "../../domain/a1";
 
 const TYPES: Record<ChartSpec["type"], "Line" | "ColumnStacked"> = { line: "Line", columnStacked: "ColumnStacked" };
 

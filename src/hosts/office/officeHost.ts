@@ -20,15 +20,17 @@
  *
  * Saving the ownership register (document settings, saveAsync) is not a context.sync().
  */
-import type { ReadValue, Selection, SheetState, WorkbookHost, WriteReport } from "../host";
+import type { Selection, SheetState, WorkbookHost, WriteReport } from "../host";
+import type { ReadValue } from "../../sheets/spec";
 import type { SheetSpec } from "../../sheets/spec";
-import { cellAddress, rangeAddress } from "../../sheets/spec";
-import { areaRefs } from "./areaAddress";
+import { cellAddress, rangeAddress } from "../../domain/a1";
+import { areaRefs } from "../../domain/a1";
 import { contentFingerprint, localAddress } from "../contentFingerprint";
 import { userCopyProblem, userCopyTableNames } from "../userCopy";
 import { OWNERSHIP_KEY, OwnedSheet, isOwnedId, ownedEntry, parseOwnedSheets, withOwnedSheet, withoutOwnedSheet } from "./ownership";
 import { DEFAULT_PAYLOAD_BUDGET_BYTES } from "./payload";
-import { LiveTable, assertWritableSpec, notOwnedMessage, sameSheetName, tableConflictMessage } from "./preflight";
+import { LiveTable, assertWritableSpec, notOwnedMessage, tableConflictMessage } from "./preflight";
+import { sameSheetName } from "../../domain/excelNames";
 import { DocumentSettings, documentSettings, saveSettings } from "./settingsStore";
 import { applyColumnWidths, applyPrint, applyValidations } from "./sheetSetup";
 import { applyCharts } from "./charts";

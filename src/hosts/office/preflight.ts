@@ -2,27 +2,14 @@
  * Checks made before anything is written, so that a sheet Excel would refuse half-way through a write
  * is refused up front with a Swedish explanation instead.
  */
+import { sameSheetName, sheetNameProblem } from "../../domain/excelNames";
 import type { SheetSpec } from "../../sheets/spec";
 
 /** Excel's limit for a typed-in validation list ("a,b,c"). */
 const LIST_SOURCE_MAX = 255;
 
-export function sameSheetName(a: string, b: string): boolean {
-  // Excel compares sheet and table names without regard to case.
-  return a.toUpperCase() === b.toUpperCase();
-}
-
 export function notOwnedMessage(sheetName: string): string {
   return `Bladet "${sheetName}" finns redan och är inte skapat av Samkalk. Byt namn på bladet eller välj ett annat namn/år – Samkalk skriver inte över det.`;
-}
-
-/** Why Excel would refuse `name` as a sheet name (Swedish, for a message), or null. */
-export function sheetNameProblem(name: string): string | null {
-  if (name.length === 0 || name.length > 31) return "ett bladnamn måste ha 1–31 tecken";
-  if (/[[\]:*?/\\]/.test(name)) return "ett bladnamn får inte innehålla något av tecknen [ ] : * ? / \\";
-  if (name.startsWith("'") || name.endsWith("'")) return "ett bladnamn får inte börja eller sluta med apostrof";
-  if (sameSheetName(name, "History")) return "namnet History är reserverat av Excel";
-  return null;
 }
 
 /** Throws a Swedish Error if Excel would refuse part of the spec. */

@@ -1,5 +1,6 @@
 /** Column widths, data validation and print setup of a written sheet (queued, applied at the next sync). */
-import { PrintSpec, ValidationRule, ValidationSpec, columnLetters, rangeAddress } from "../../sheets/spec";
+import { PrintSpec, ValidationRule, ValidationSpec } from "../../sheets/spec";
+import { columnLetters, rangeAddress } from "../../domain/a1";
 
 /**
  * Excel's width in characters (digits of the default Calibri 11, 7 px each, plus 5 px padding) in the

@@ -1,4 +1,5 @@
-import type { Block, CellStyle, RangeRef } from "../../sheets/spec";
+import type { Block, CellStyle } from "../../sheets/spec";
+import type { RangeRef } from "../../domain/a1";
 import { HEADING_FONT_SIZE, STATUS_FILLS, STYLE_COLORS, TITLE_FONT_SIZE } from "../styleColors";
 
 /** How each style role looks in Excel: the colours are shared with src/hosts/xlsx/xlsxStyles.ts. */

@@ -7,7 +7,8 @@
  * The last sync also reads back the sheet's used range (formulas and address) for the edit fingerprint,
  * when that response is sure to stay under the budget; a sheet too large for that gets no fingerprint.
  */
-import { Block, Cell, SheetSpec, cellAddress } from "../../sheets/spec";
+import { Block, Cell, SheetSpec } from "../../sheets/spec";
+import { cellAddress } from "../../domain/a1";
 import { STATEMENT_OVERHEAD_BYTES, estimatePayloadBytes } from "./payload";
 import { PRINT_STATEMENTS } from "./sheetSetup";
 import { CHART_STATEMENTS } from "./charts";

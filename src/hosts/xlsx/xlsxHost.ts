@@ -1,8 +1,11 @@
 import ExcelJS from "exceljs";
-import type { SheetState, WorkbookHost, WriteReport, ReadValue } from "../host";
-import { Cell, SheetKind, SheetSpec, TableSpec, ValidationSpec, cellAddress, rangeAddress } from "../../sheets/spec";
+import type { SheetState, WorkbookHost, WriteReport } from "../host";
+import type { ReadValue } from "../../sheets/spec";
+import { Cell, SheetKind, SheetSpec, TableSpec, ValidationSpec } from "../../sheets/spec";
+import { cellAddress, rangeAddress } from "../../domain/a1";
 import { contentFingerprint } from "../contentFingerprint";
-import { notOwnedMessage, sameSheetName, tableConflictMessage } from "../office/preflight";
+import { notOwnedMessage, tableConflictMessage } from "../office/preflight";
+import { sameSheetName } from "../../domain/excelNames";
 import { userCopyProblem, userCopyTableNames } from "../userCopy";
 import { DEFAULT_COLUMN_WIDTH, STANDARD_ROW_HEIGHT, XLSX_WRAPPING_STYLES, applyXlsxStyle, wrappedRowHeight } from "./xlsxStyles";
 

@@ -1,6 +1,7 @@
 import type { BudgetRad } from "../../domain/budget/types";
 import type { BudgetImport } from "../../sources/budget/budgetCells";
-import { Cell, SheetSpec, cellAddress, columnLetters } from "../spec";
+import { Cell, SheetSpec } from "../spec";
+import { cellAddress, columnLetters } from "../../domain/a1";
 import { YEAR_FORMAT, amountFormat, empty, isoDate, money, noteLines, num, sheetRef, text } from "./common";
 
 /**

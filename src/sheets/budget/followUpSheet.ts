@@ -3,7 +3,8 @@ import type { Avvikelse, Uppfoljning, UppfoljningsIndata } from "../../domain/bu
 import { abs } from "../../domain/budget/money";
 import type { Medfinansiering } from "../../domain/budget/projection";
 import type { Enhet, Sektion } from "../../domain/budget/types";
-import { Cell, SheetSpec, columnLetters } from "../spec";
+import { Cell, SheetSpec } from "../spec";
+import { columnLetters } from "../../domain/a1";
 import { PERCENT_FORMAT, YEAR_FORMAT, amountFormat, decimalToNumber, empty, formula, isoDate, money, noteLines, num, sumOf, text } from "./common";
 
 /**

@@ -4,8 +4,9 @@ import {
   Antagande, MEDFINANSIERING, Medfinansiering, OVRIGA_KOSTNADER, Projektion, ProjektionsIndata, ProjektionsKontrollTyp, ProjektionsRad,
 } from "../../domain/budget/projection";
 import type { Medlem, Sektion } from "../../domain/budget/types";
-import { FEE_SHEET_LAYOUT } from "../feeSheet";
-import { Cell, CellStyle, SheetSpec, ValidationSpec, cellAddress, columnLetters } from "../spec";
+import { FEE_SHEET_LAYOUT } from "../fee/feeSheet";
+import { Cell, CellStyle, SheetSpec, ValidationSpec } from "../spec";
+import { cellAddress, columnLetters } from "../../domain/a1";
 import {
   PERCENT_FORMAT, YEAR_FORMAT, amountFormat, columnRuns, decimalToNumber, empty, formula, isoDate, money, noteLines, num, quoted, sheetRef, sumOf, text,
 } from "./common";

@@ -1,5 +1,6 @@
 import { Initiativ, Initiativforandring, Oversikt, formatGenomforbarhet } from "../../domain/initiatives/index";
-import { Cell, SheetSpec, columnLetters } from "../spec";
+import { Cell, SheetSpec } from "../spec";
+import { columnLetters } from "../../domain/a1";
 import { INPUT_HEADER_ROW, INPUT_SHEET } from "./inputSheet";
 import { INITIATIV_RUBRIKER } from "../../domain/initiatives/model";
 import { statusStyle, text, num } from "./common";

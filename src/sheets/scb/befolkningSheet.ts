@@ -4,10 +4,10 @@
  * from here (fillFeePopulationFromScb); new figures replace those of the same kommun, band, kön and
  * year and keep the rest.
  */
-import type { ReadValue } from "../../hosts/host";
+import type { ReadValue } from "../spec";
 import { Cell, SheetSpec } from "../spec";
 import { cellText, landscapePrint, num, text } from "./common";
-import { KON_ORDER, Kon, PopulationRow, bandLabel, parseBandLabel } from "./population";
+import { KON_ORDER, Kon, PopulationRow, bandLabel, parseBandLabel } from "../../domain/scb/population";
 
 export const BEFOLKNING_SHEET = "Befolkning";
 export const BEFOLKNING_TABLE = "Samkalk_Befolkning";

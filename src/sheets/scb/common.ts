@@ -2,7 +2,8 @@
  * Shared pieces of the SCB sheets: cell constructors, valid and unique sheet and table names, Excel
  * criteria text, and how times are shown.
  */
-import type { Cell, CellStyle, PrintSpec, RangeRef } from "../spec";
+import type { Cell, CellStyle, PrintSpec } from "../spec";
+import type { RangeRef } from "../../domain/a1";
 
 export const text = (t: string, style?: CellStyle, format?: string): Cell => ({ kind: "text", text: t, style, format });
 export const num = (value: number, style?: CellStyle, format?: string): Cell => ({ kind: "number", value, style, format });

@@ -10,9 +10,10 @@
  * it; the table of yearly values per region (months, counts, Folkmängd, shares) with the SCB labels
  * it matches above its count columns; the förbund's sums.
  */
-import { ChartSpec, Cell, SheetSpec, cellAddress, columnLetters } from "../spec";
+import { ChartSpec, Cell, SheetSpec } from "../spec";
+import { cellAddress, columnLetters } from "../../domain/a1";
 import { criteriaText, empty, formula, isoDate, landscapePrint, sheetRef, text, uniqueHeaders } from "./common";
-import type { HeAnalysis, HeYear } from "./heAnalysis";
+import type { HeAnalysis, HeYear } from "../../domain/scb/heAnalysis";
 import type { TidySheetLayout } from "./tidySheet";
 
 export const HE_SHEET = "Helårsekvivalenter";

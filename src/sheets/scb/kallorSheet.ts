@@ -4,7 +4,7 @@
  * split's population). Samkalk adds a row on each run (reading the table back first); rows are never
  * dropped, so the user's own notes in the table stay too.
  */
-import type { ReadValue } from "../../hosts/host";
+import type { ReadValue } from "../spec";
 import { Cell, SheetSpec } from "../spec";
 import { cellText, empty, landscapePrint, num, text } from "./common";
 

@@ -1,14 +1,14 @@
 import type { BudgetRad, Enhet } from "../../domain/budget/types";
 import { negate } from "../../domain/budget/money";
 import { InputError, InputProblem } from "../../domain/errors";
-import { rangeAddress } from "../../sheets/spec";
+import { rangeAddress } from "../../domain/a1";
 import { checkBudget } from "./budgetChecks";
 import { YearColumn, readLines } from "./budgetLines";
-import type { BudgetImport, BudgetImportOptions, BudgetKontroll, BudgetLine, Kostnadstecken } from "./budgetTypes";
+import type { BudgetImport, BudgetImportOptions, BudgetKontroll, BudgetLine, Kostnadstecken } from "../../domain/budget/importTypes";
 import { CellGrid, addressIn, cellAt, gridWidth, isEmpty, labelOf, yearOf } from "./cellGrid";
 import { fold } from "./lineText";
 
-export type { BudgetImport, BudgetImportOptions, BudgetKontroll, BudgetLine, KontrollTyp, Kostnadstecken, LineKind } from "./budgetTypes";
+export type { BudgetImport, BudgetImportOptions, BudgetKontroll, BudgetLine, KontrollTyp, Kostnadstecken, LineKind } from "../../domain/budget/importTypes";
 export type { CellGrid, CellValue, RangeRef } from "./cellGrid";
 export { parseCellGrid } from "./cellGrid";
 

@@ -1,7 +1,7 @@
 import type { Amount } from "../../domain/amount";
 import { formatBelopp, minus, negate, plus, same, times, total } from "../../domain/budget/money";
 import type { Enhet, Sektion } from "../../domain/budget/types";
-import type { BudgetKontroll, BudgetLine, KontrollTyp, Kostnadstecken } from "./budgetTypes";
+import type { BudgetKontroll, BudgetLine, KontrollTyp, Kostnadstecken } from "../../domain/budget/importTypes";
 import type { ParsedLines } from "./budgetLines";
 
 interface Context {

@@ -1,7 +1,7 @@
 import type { Amount } from "../../domain/amount";
 import type { Sektion } from "../../domain/budget/types";
 import type { InputProblem } from "../../domain/errors";
-import type { BudgetLine } from "./budgetTypes";
+import type { BudgetLine } from "../../domain/budget/importTypes";
 import { CellGrid, addressIn, cellAt, labelOf, readAmountCell } from "./cellGrid";
 import { classifyLabel, fold, matchMember, stripDash } from "./lineText";
 

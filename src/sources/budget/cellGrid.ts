@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { Amount, parseAmount } from "../../domain/amount";
 import { InputError } from "../../domain/errors";
-import { RangeRef, cellAddress } from "../../sheets/spec";
+import { RangeRef, cellAddress } from "../../domain/a1";
 
 export type { RangeRef };
 

@@ -1,4 +1,5 @@
 import Papa from "papaparse";
+import { columnLetters } from "../../domain/a1";
 import { InputError } from "../../domain/errors";
 import { decodeBytes, TextEncoding } from "./decode";
 
@@ -31,7 +32,7 @@ export function toGrid(input: Uint8Array | string | Cell[][], src: GridSource): 
       rows: input,
       encoding: "cells",
       delimiter: null,
-      locate: (row, col) => (col === undefined ? `${prefix}rad ${r0 + row}` : `${prefix}cell ${columnName(c0 + col)}${r0 + row}`),
+      locate: (row, col) => (col === undefined ? `${prefix}rad ${r0 + row}` : `${prefix}cell ${columnLetters(c0 + col - 1)}${r0 + row}`),
     };
   }
   const { text, encoding } =
@@ -45,13 +46,6 @@ export function toGrid(input: Uint8Array | string | Cell[][], src: GridSource): 
     throw new InputError([{ plats: locate(quoteError.row ?? 0), meddelande: "Ett citattecken (\") avslutas aldrig." }]);
   }
   return { rows: parsed.data, encoding, delimiter, locate };
-}
-
-/** 1-based column number → "A", "Z", "AA". */
-export function columnName(n: number): string {
-  let s = "";
-  for (let k = n; k > 0; k = Math.floor((k - 1) / 26)) s = String.fromCharCode(65 + ((k - 1) % 26)) + s;
-  return s;
 }
 
 const DELIMITERS: readonly Delimiter[] = [";", "\t", ","];

@@ -5,7 +5,7 @@
  */
 import { InputError } from "../../../src/domain/errors";
 import type { TidyRow, TidyTable } from "../../../src/domain/scb/tidy";
-import { analyseHelarsekvivalenter, heStructure } from "../../../src/sheets/scb/heAnalysis";
+import { analyseHelarsekvivalenter, heStructure } from "../../../src/domain/scb/heAnalysis";
 import { parseJsonStat } from "../../../src/sources/scb/jsonstat";
 import { FILES, fixtureJson } from "../fixturePaths";
 

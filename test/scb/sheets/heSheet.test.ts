@@ -5,12 +5,12 @@
  */
 import type { TidyTable } from "../../../src/domain/scb/tidy";
 import { HE_SHEET, buildHeSheet } from "../../../src/sheets/scb/heSheet";
-import { analyseHelarsekvivalenter } from "../../../src/sheets/scb/heAnalysis";
+import { analyseHelarsekvivalenter } from "../../../src/domain/scb/heAnalysis";
 import { tidySheetLayout } from "../../../src/sheets/scb/tidySheet";
-import { rangeAddress } from "../../../src/sheets/spec";
+import { rangeAddress } from "../../../src/domain/a1";
 import { parseJsonStat } from "../../../src/sources/scb/jsonstat";
 import { FILES, fixtureJson } from "../fixturePaths";
-import { HE_DATA_SHEET, writeHelarsekvivalenter } from "../../../src/usecases/scbHelarsekvivalenter";
+import { HE_DATA_SHEET, writeHelarsekvivalenter } from "../../../src/usecases/scb/helarsekvivalenter";
 import { officeSetup } from "./scbTestSupport";
 
 const KOMMUNER = ["2480", "2460", "2401", "2404", "2409", "2403"];

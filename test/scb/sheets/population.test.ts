@@ -5,8 +5,8 @@
 import { InputError } from "../../../src/domain/errors";
 import { KOMMUNER } from "../../../src/domain/kommuner";
 import { befolkningRowsFromTable, buildBefolkningSheet } from "../../../src/sheets/scb/befolkningSheet";
-import { bandLabel, embeddedPopulationRows, mergePopulationRows, parseBandLabel, populationFromTidy } from "../../../src/sheets/scb/population";
-import { embeddedPopulation } from "../../../src/sources/embeddedPopulation";
+import { bandLabel, embeddedPopulationRows, mergePopulationRows, parseBandLabel, populationFromTidy } from "../../../src/domain/scb/population";
+import { embeddedPopulation } from "../../../src/domain/scb/embeddedPopulation";
 import { readScbFile } from "../../../src/sources/scb/tidyCsv";
 import { FILES, fixtureBytes } from "../fixturePaths";
 

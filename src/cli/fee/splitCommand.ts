@@ -1,0 +1,101 @@
+import path from "node:path";
+import Papa from "papaparse";
+import { amountToPlain } from "../../domain/amount";
+import { InputError } from "../../domain/errors";
+import type { FeeSplitResult } from "../../domain/fee/feeSplit";
+import { XlsxWorkbookHost } from "../../hosts/xlsx/xlsxHost";
+import { parseMembersFile } from "../../sources/fee/membersFile";
+import { FeeSplitSettings, defaultFeeSplitSettings, runFeeSplitJob, toFeeSplitRequest } from "../../usecases/fee/feeSplitJob";
+import { computeFeeSplit } from "../../domain/fee/feeSplit";
+import { readInputFile, reportInputError } from "../inputErrors";
+
+export interface SplitOptions {
+  members: string;
+  total?: string;
+  kommunTotal?: string;
+  stat?: string;
+  unit: "kr" | "tkr";
+  format: "csv" | "json";
+  ar?: string;
+  forbund?: string;
+  region?: string;
+  alder?: string;
+  referensar?: string;
+  out?: string;
+}
+
+/** The split as plain data: what `--format json` prints. */
+export function splitToJson(r: FeeSplitResult) {
+  const n = (a: FeeSplitResult["total"]) => Number(amountToPlain(a));
+  return {
+    ar: r.request.ar,
+    enhet: r.request.enhet,
+    nyckel: r.request.nyckel,
+    total: n(r.total),
+    stat: n(r.stat),
+    region: n(r.region),
+    kommunerTotal: n(r.kommunerTotal),
+    kommuner: r.kommuner.map((k) => ({ kod: k.kod, namn: k.namn, andel: Math.round(k.andel * 1e6) / 1e4, avgift: n(k.avgift) })),
+    varningar: r.varningar,
+  };
+}
+
+export function splitToCsv(r: FeeSplitResult): string {
+  const j = splitToJson(r);
+  const rows: (string | number)[][] = [
+    ["part", "kod", "namn", "andel", "avgift"],
+    ["stat", "", "Försäkringskassan (staten)", 50, j.stat],
+    ["region", "", r.request.region, 25, j.region],
+    ["kommuner", "", "Kommunerna tillsammans", 25, j.kommunerTotal],
+    ...j.kommuner.map((k) => ["kommun", k.kod, k.namn, k.andel, k.avgift]),
+    ["total", "", "Summa", 100, j.total],
+  ];
+  return Papa.unparse(rows, { newline: "\n" }) + "\n";
+}
+
+export async function runSplit(o: SplitOptions, out: (s: string) => void, err: (s: string) => void): Promise<number> {
+  const given = [o.total, o.kommunTotal, o.stat].filter((x) => x !== undefined);
+  if (given.length !== 1) {
+    err("Ange precis ett av --total (hela medlemsfinansieringen), --kommun-total (kommunernas del) eller --stat (statens del).");
+    return 2;
+  }
+  const bytes = readInputFile(o.members, err);
+  if (!bytes) return 1;
+  const text = bytes.toString("utf8");
+  const [fran, till] = (o.alder ?? "20-64").split("-").map(Number);
+  try {
+    const file = parseMembersFile(text, path.basename(o.members));
+    const base = defaultFeeSplitSettings();
+    const settings: FeeSplitSettings = {
+      ...base,
+      forbund: o.forbund ?? base.forbund,
+      region: o.region ?? base.region,
+      ar: o.ar ? Number(o.ar) : base.ar,
+      belopp: (o.total ?? o.kommunTotal ?? o.stat)!,
+      avser: o.total !== undefined ? "total" : o.kommunTotal !== undefined ? "kommuner" : "stat",
+      enhet: o.unit,
+      nyckel: file.mode === "andel" ? { kind: "andel" } : { kind: "befolkning", aldersFran: fran, aldersTill: till, referensAr: Number(o.referensar ?? base.ar - 2) },
+      kommuner: file.rows,
+    };
+    const request = toFeeSplitRequest(settings, file.locate);
+    const result = computeFeeSplit(request);
+    for (const w of result.varningar) err(`Varning: ${w}`);
+    out(o.format === "json" ? JSON.stringify(splitToJson(result), null, 2) + "\n" : splitToCsv(result));
+    if (o.out) {
+      const host = new XlsxWorkbookHost();
+      const outcome = await runFeeSplitJob(host, settings, { lang: "sv" });
+      if (!outcome.ok) throw new InputError(outcome.problems);
+      await host.save(o.out);
+      err(`Skrev ${o.out} (bladet "${outcome.sheetName}").`);
+    }
+    return 0;
+  } catch (e) {
+    return reportInputError(e, err, (p) => (p.plats ? `${relabel(p.plats, o)}: ${p.meddelande}` : p.meddelande));
+  }
+}
+
+/** Names the command-line flag where a message speaks of "belopp". */
+function relabel(plats: string, o: SplitOptions): string {
+  if (plats !== "belopp") return plats;
+  return o.total !== undefined ? "--total" : o.kommunTotal !== undefined ? "--kommun-total" : "--stat";
+}

@@ -1,0 +1,242 @@
+import { makeStyles, tokens } from "@fluentui/react-components";
+import { formatAmount, type Amount } from "../../domain/amount";
+import type { Decimal, Enhet } from "../../domain/budget/types";
+import type { InputProblem } from "../../domain/errors";
+import type { BudgetFollowUpOutcome, BudgetImportOutcome, BudgetProjectionOutcome } from "../../usecases/budget/budgetJob";
+import type { Strings } from "../i18n";
+import { BulletList, Notice, ResultStack, RunFailure } from "../Notice";
+import { useStrings } from "../services";
+
+const useStyles = makeStyles({
+  part: { marginTop: tokens.spacingVerticalS },
+  partTitle: { fontWeight: tokens.fontWeightSemibold },
+  list: { margin: `${tokens.spacingVerticalXS} 0 0 0`, paddingInlineStart: tokens.spacingHorizontalL },
+  checks: { margin: `${tokens.spacingVerticalXS} 0 0 0`, padding: 0, listStyleType: "none", display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
+  checkTitle: { fontWeight: tokens.fontWeightSemibold },
+  amounts: { display: "grid", gridTemplateColumns: "auto auto", columnGap: tokens.spacingHorizontalM, margin: `${tokens.spacingVerticalXXS} 0 0 0` },
+  dt: { margin: 0 },
+  dd: { margin: 0, textAlign: "end", fontVariantNumeric: "tabular-nums" },
+  table: { borderCollapse: "collapse", marginTop: tokens.spacingVerticalXS, width: "100%" },
+  caption: { textAlign: "start", fontWeight: tokens.fontWeightSemibold, paddingBottom: tokens.spacingVerticalXXS },
+  th: {
+    textAlign: "start",
+    fontWeight: tokens.fontWeightSemibold,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
+    padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS} ${tokens.spacingVerticalXXS} 0`,
+    verticalAlign: "bottom",
+  },
+  thNum: { textAlign: "end", paddingInlineEnd: 0 },
+  td: { padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS} ${tokens.spacingVerticalXXS} 0` },
+  rowHead: { textAlign: "start", fontWeight: tokens.fontWeightRegular },
+  num: { textAlign: "end", fontVariantNumeric: "tabular-nums", paddingInlineEnd: 0, whiteSpace: "nowrap" },
+});
+
+/** "2 845 tkr", with the unit as the pane's language writes it. */
+export function amountText(a: Amount, enhet: Enhet, s: Strings): string {
+  return `${formatAmount(a)}\u00a0${enhet === "tkr" ? s.enhetTkr : s.enhetKr}`;
+}
+
+function percentText(p: Decimal | null): string {
+  return p === null ? "–" : `${formatAmount({ minor: p.digits, decimals: p.decimals })}\u00a0%`;
+}
+
+/** A titled bulleted list of sheet names. */
+function SheetList(props: { id: string; title: string; names: readonly string[]; testId?: string }) {
+  const styles = useStyles();
+  return (
+    <div className={styles.part} data-testid={props.testId}>
+      <div className={styles.partTitle} id={props.id}>
+        {props.title}
+      </div>
+      <ul className={styles.list} aria-labelledby={props.id}>
+        {props.names.map((n) => (
+          <li key={n}>{n}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function RunNote(props: { note: string | null }) {
+  return props.note ? (
+    <Notice intent="info" testId="run-note">
+      {props.note}
+    </Notice>
+  ) : null;
+}
+
+/** Why a budget job did not run: the error it threw, or the problems it found with the input. */
+function BudgetFailure(props: { error: string | null; outcome: { ok: true } | { ok: false; problems: InputProblem[] } | null }) {
+  const s = useStrings();
+  const { outcome } = props;
+  return (
+    <RunFailure
+      error={props.error}
+      errorTitle={s.budgetErrorTitle}
+      problems={outcome && !outcome.ok ? outcome.problems : null}
+      problemsTitle={s.budgetProblemsTitle}
+      flush
+    />
+  );
+}
+
+/** A budget job's warnings. */
+function BudgetWarnings(props: { items: readonly string[] }) {
+  const s = useStrings();
+  return (
+    <Notice intent="warning" testId="result-warnings" title={s.budgetWarningsTitle}>
+      <BulletList items={props.items} flush />
+    </Notice>
+  );
+}
+
+/** What "Importera markerad budget" did: the sheets, the checks that failed (line, year, cell, amounts), warnings; or the problems. */
+export function BudgetImportResult(props: { outcome: BudgetImportOutcome | null; error: string | null; note: string | null }) {
+  const s = useStrings();
+  const styles = useStyles();
+  const { outcome, error, note } = props;
+  const ok = outcome && outcome.ok ? outcome : null;
+  const years = ok ? (ok.budget.ar.length > 1 ? `${ok.budget.ar[0]}–${ok.budget.ar[ok.budget.ar.length - 1]}` : String(ok.budget.ar[0])) : "";
+  const posts = ok ? new Set(ok.budget.rader.map((r) => r.post)).size : 0;
+  return (
+    <ResultStack>
+      <RunNote note={note} />
+      <BudgetFailure error={error} outcome={outcome} />
+      {ok && (
+        <Notice intent="success" testId="result-success" title={s.budgetImported}>
+          <div>{s.budgetImportSummary(posts, years, ok.budget.enhet === "tkr" ? s.enhetTkr : s.enhetKr)}</div>
+          <SheetList id="sk-budget-import-written" title={s.budgetSheetsWritten} names={ok.sheets} />
+          {ok.keptCopies.length > 0 && <SheetList id="sk-budget-import-kept" title={s.budgetKeptCopies} names={ok.keptCopies} testId="result-kept" />}
+        </Notice>
+      )}
+      {ok && (
+        <Notice
+          intent={ok.avvikelser.length > 0 ? "warning" : "success"}
+          testId="result-deviations"
+          title={s.budgetDeviations(ok.avvikelser.length)}
+        >
+          <div>{s.budgetChecksSummary(ok.budget.kontroller.length - ok.avvikelser.length, ok.budget.kontroller.length)}</div>
+          {ok.avvikelser.length > 0 && (
+            <ul className={styles.checks} aria-label={s.budgetDeviationsCaption}>
+              {ok.avvikelser.map((k, i) => (
+                <li key={i} data-testid="deviation">
+                  <div className={styles.checkTitle}>{s.budgetDeviationLine(k.rad, k.ar)}</div>
+                  <dl className={styles.amounts}>
+                    <dt className={styles.dt}>{s.budgetCell}</dt>
+                    <dd className={styles.dd}>{k.cell}</dd>
+                    <dt className={styles.dt}>{s.budgetExpected}</dt>
+                    <dd className={styles.dd}>{amountText(k.forvantat, ok.budget.enhet, s)}</dd>
+                    <dt className={styles.dt}>{s.budgetFound}</dt>
+                    <dd className={styles.dd}>{amountText(k.funnet, ok.budget.enhet, s)}</dd>
+                  </dl>
+                </li>
+              ))}
+            </ul>
+          )}
+        </Notice>
+      )}
+      {ok && ok.varningar.length > 0 && (
+        <BudgetWarnings items={ok.varningar} />
+      )}
+    </ResultStack>
+  );
+}
+
+/**
+ * What "Skriv projektionen" did: the sheet, result and equity per year, the years linked to fee sheets,
+ * the board's checks (equity below zero, the staircase, 50/25/25, the fee sheets) and warnings.
+ * `fromSheet`: the years the user wanted taken from their fee sheet.
+ */
+export function BudgetProjectionResult(props: { outcome: BudgetProjectionOutcome | null; error: string | null; note: string | null; fromSheet: number[] }) {
+  const s = useStrings();
+  const styles = useStyles();
+  const { outcome, error, note } = props;
+  const ok = outcome && outcome.ok ? outcome : null;
+  const notLinked = ok ? props.fromSheet.filter((y) => !ok.lankadeAr.includes(y) && ok.projektion.ar.some((p) => p.ar === y)) : [];
+  const warnings = ok ? [...ok.varningar, ...(notLinked.length > 0 ? [s.budgetNotLinked(notLinked.join(", "))] : [])] : [];
+  return (
+    <ResultStack>
+      <RunNote note={note} />
+      <BudgetFailure error={error} outcome={outcome} />
+      {ok && (
+        <Notice intent="success" testId="result-success" title={s.budgetSheetReady(ok.sheetName)}>
+          <table className={styles.table} data-testid="result-years">
+            <caption className={styles.caption}>{s.budgetYearsCaption}</caption>
+            <thead>
+              <tr>
+                <th scope="col" className={styles.th}>
+                  {s.budgetColAr}
+                </th>
+                <th scope="col" className={`${styles.th} ${styles.thNum}`}>
+                  {s.budgetColResultat}
+                </th>
+                <th scope="col" className={`${styles.th} ${styles.thNum}`}>
+                  {s.budgetColEk}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {ok.projektion.ar.map((y) => (
+                <tr key={y.ar}>
+                  <th scope="row" className={`${styles.td} ${styles.rowHead}`}>
+                    {y.ar}
+                  </th>
+                  <td className={`${styles.td} ${styles.num}`}>{amountText(y.resultat, ok.projektion.enhet, s)}</td>
+                  <td className={`${styles.td} ${styles.num}`}>{amountText(y.ekSlut, ok.projektion.enhet, s)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {ok.lankadeAr.length > 0 && <div className={styles.part}>{s.budgetLinked([...ok.lankadeAr].sort((a, b) => a - b).join(", "))}</div>}
+          {ok.keptCopies.length > 0 && <SheetList id="sk-budget-proj-kept" title={s.budgetKeptCopies} names={ok.keptCopies} testId="result-kept" />}
+        </Notice>
+      )}
+      {ok && (
+        <Notice intent={ok.kontroller.length > 0 ? "warning" : "success"} testId="result-checks" title={s.budgetFindings(ok.kontroller.length)}>
+          <div>{s.budgetFindingsIntro}</div>
+          {ok.kontroller.length > 0 && <BulletList items={ok.kontroller.map((k) => k.meddelande)} />}
+        </Notice>
+      )}
+      {warnings.length > 0 && (
+        <BudgetWarnings items={warnings} />
+      )}
+    </ResultStack>
+  );
+}
+
+/** What "Skriv uppföljningen" did: the sheet and the result against budget (the deviation in kr and %). */
+export function BudgetFollowUpResult(props: { outcome: BudgetFollowUpOutcome | null; error: string | null; note: string | null }) {
+  const s = useStrings();
+  const styles = useStyles();
+  const { outcome, error, note } = props;
+  const ok = outcome && outcome.ok ? outcome : null;
+  const r = ok?.uppfoljning.resultat;
+  const verdict = r ? (r.avvikelse.minor > 0n ? "better" : r.avvikelse.minor < 0n ? "worse" : "equal") : "equal";
+  return (
+    <ResultStack>
+      <RunNote note={note} />
+      <BudgetFailure error={error} outcome={outcome} />
+      {ok && r && (
+        <Notice intent="success" testId="result-success" title={s.budgetSheetReady(ok.sheetName)}>
+          <div className={styles.partTitle} data-testid="result-verdict">
+            {s.budgetVerdict(verdict, ok.uppfoljning.period)}
+          </div>
+          <dl className={styles.amounts} data-testid="result-deviation">
+            <dt className={styles.dt}>{s.budgetResultBudget}</dt>
+            <dd className={styles.dd}>{amountText(r.budget, ok.uppfoljning.enhet, s)}</dd>
+            <dt className={styles.dt}>{s.budgetResultUtfall}</dt>
+            <dd className={styles.dd}>{amountText(r.utfall, ok.uppfoljning.enhet, s)}</dd>
+            <dt className={styles.dt}>{s.budgetAvvikelse}</dt>
+            <dd className={styles.dd}>{amountText(r.avvikelse, ok.uppfoljning.enhet, s)}</dd>
+            <dt className={styles.dt}>{s.budgetAvvikelseProcent}</dt>
+            <dd className={styles.dd}>{percentText(r.avvikelseProcent)}</dd>
+          </dl>
+          {ok.keptCopies.length > 0 && <SheetList id="sk-budget-fu-kept" title={s.budgetKeptCopies} names={ok.keptCopies} testId="result-kept" />}
+        </Notice>
+      )}
+      {ok && ok.uppfoljning.varningar.length > 0 && (
+        <BudgetWarnings items={ok.uppfoljning.varningar} />
+      )}
+    </ResultStack>
+  );
+}

@@ -1,0 +1,155 @@
+import { amountToPlain, formatAmount, parseAmount } from "../../domain/amount";
+import { InputError, InputProblem } from "../../domain/errors";
+import { FeeSplitRequest, FeeSplitResult, computeFeeSplit } from "../../domain/fee/feeSplit";
+import type { SettingsStore, WorkbookHost, WriteReport } from "../../hosts/host";
+import type { ReadValue } from "../../sheets/spec";
+import { FEE_SHEET_LAYOUT, buildFeeSheet, feeSheetName, feeTableName } from "../../sheets/fee/feeSheet";
+import { cellAddress } from "../../domain/a1";
+import { normaliseKod, toMemberKeys } from "../../sources/fee/memberKeys";
+import { FeeSplitSettings, FeeSplitSettingsSchema, loadFeeSettings, saveFeeSettings } from "./feeSplitSettings";
+
+export * from "./feeSplitSettings";
+
+export type FeeSplitJobOutcome =
+  | {
+      ok: true;
+      sheetName: string;
+      summary: { total: string; stat: string; region: string; kommuner: string; enhet: string };
+      varningar: string[];
+      /** Values the user had typed into the sheet's input table that were kept. */
+      keptUserValues: number;
+      /** The settings actually used (with the kept values), as now stored in the workbook. */
+      settings: FeeSplitSettings;
+      result: FeeSplitResult;
+      report: WriteReport;
+    }
+  | { ok: false; problems: InputProblem[] };
+
+export interface FeeSplitJobOptions {
+  lang: "sv" | "en";
+  today?: Date;
+  /** Where the choices are stored in the workbook; also tells which values Samkalk wrote last time. */
+  store?: SettingsStore;
+  onProgress?: (step: string, fraction: number) => void;
+}
+
+/** Settings → domain request, with every problem located. Throws InputError. */
+export function toFeeSplitRequest(s: FeeSplitSettings, locate: (i: number) => string = (i) => `rad ${i + 1}`): FeeSplitRequest {
+  const problems: InputProblem[] = [];
+  const belopp = parseAmount(s.belopp);
+  if (s.belopp.trim() === "") problems.push({ plats: "belopp", meddelande: "Ange ett belopp." });
+  else if (!belopp) problems.push({ plats: "belopp", meddelande: `"${s.belopp}" är inte ett belopp. Skriv t.ex. 11 380 eller 57 649 000,50 (högst två decimaler).` });
+  const mode = s.nyckel.kind;
+  if (s.nyckel.kind === "befolkning" && s.nyckel.aldersFran > s.nyckel.aldersTill) {
+    problems.push({ plats: "åldersgrupp", meddelande: `Åldersgruppen ${s.nyckel.aldersFran}–${s.nyckel.aldersTill} år börjar efter att den slutar.` });
+  }
+  const { members, problems: memberProblems } = toMemberKeys(s.kommuner, mode, locate);
+  problems.push(...memberProblems);
+  if (problems.length > 0) throw new InputError(problems);
+  return { forbund: s.forbund.trim(), region: s.region.trim(), ar: s.ar, belopp: belopp!, avser: s.avser, enhet: s.enhet, nyckel: s.nyckel, kommuner: members };
+}
+
+function readValueToText(v: ReadValue): string {
+  if (v === null) return "";
+  if (typeof v === "number") {
+    const a = parseAmount(v);
+    return a ? amountToPlain(a) : String(v);
+  }
+  return String(v).trim();
+}
+
+/**
+ * Keeps what the user typed into the sheet's input table: a value in the sheet that differs from what
+ * Samkalk wrote last time (per the stored settings) was edited in Excel, and wins over the task pane.
+ */
+function mergeSheetValues(s: FeeSplitSettings, body: ReadValue[][] | undefined, previous: FeeSplitSettings | null): { settings: FeeSplitSettings; kept: number } {
+  if (!body) return { settings: s, kept: 0 };
+  const { kod, nyckel } = FEE_SHEET_LAYOUT.columns;
+  const inSheet = new Map(body.map((r) => [normaliseKod(readValueToText(r[kod])), readValueToText(r[nyckel])]));
+  const written = new Map((previous?.kommuner ?? []).map((k) => [k.kod, k.varde.trim()]));
+  let kept = 0;
+  const kommuner = s.kommuner.map((k) => {
+    const sheetValue = inSheet.get(k.kod);
+    if (sheetValue === undefined || sheetValue === "") return k;
+    const last = written.get(k.kod);
+    const editedInSheet = last === undefined ? sheetValue !== k.varde.trim() : !sameNumber(sheetValue, last);
+    if (editedInSheet && !sameNumber(sheetValue, k.varde)) {
+      kept++;
+      return { ...k, varde: sheetValue };
+    }
+    return k;
+  });
+  return { settings: { ...s, kommuner }, kept };
+}
+
+function sameNumber(a: string, b: string): boolean {
+  const x = parseAmount(a);
+  const y = parseAmount(b);
+  return x && y ? amountToPlain(x) === amountToPlain(y) : a.trim() === b.trim();
+}
+
+const STEPS = {
+  sv: { read: "Läser arbetsboken", compute: "Räknar fördelningen", write: "Skriver bladet", done: "Klart" },
+  en: { read: "Reading the workbook", compute: "Computing the split", write: "Writing the sheet", done: "Done" },
+} as const;
+
+export async function runFeeSplitJob(host: WorkbookHost, input: FeeSplitSettings, opts: FeeSplitJobOptions): Promise<FeeSplitJobOutcome> {
+  const report = opts.onProgress ?? (() => undefined);
+  const steps = STEPS[opts.lang];
+  const progress = (step: keyof typeof STEPS.sv, fraction: number) => report(steps[step], fraction);
+  const parsed = FeeSplitSettingsSchema.safeParse(input);
+  if (!parsed.success) {
+    return { ok: false, problems: parsed.error.issues.map((i) => ({ plats: i.path.join("."), meddelande: i.message })) };
+  }
+  const sheetName = feeSheetName(parsed.data.ar);
+  const tableName = feeTableName(parsed.data.ar);
+  try {
+    // Validate before touching the workbook at all.
+    toFeeSplitRequest(parsed.data);
+    progress("read", 0.2);
+    const state = await host.inspectSheet(sheetName, [tableName]);
+    if (state.exists && !state.ownedBySamkalk) {
+      return {
+        ok: false,
+        problems: [
+          {
+            plats: `bladet "${sheetName}"`,
+            meddelande: "Det finns redan ett blad med det namnet som inte är skapat av Samkalk. Byt namn på det bladet (eller välj ett annat år); Samkalk skriver inte över det.",
+          },
+        ],
+      };
+    }
+    const previous = opts.store ? loadFeeSettings(opts.store) : null;
+    const { settings, kept } = mergeSheetValues(parsed.data, state.tables[tableName], previous);
+    const request = toFeeSplitRequest(settings, (i) =>
+      state.tables[tableName] ? `rad ${i + 1} (cell ${cellAddress(FEE_SHEET_LAYOUT.firstDataRow + i, FEE_SHEET_LAYOUT.columns.nyckel)})` : `rad ${i + 1}`,
+    );
+    progress("compute", 0.4);
+    const result = computeFeeSplit(request);
+    const spec = buildFeeSheet(result, { today: opts.today ?? new Date() });
+    progress("write", 0.6);
+    const written = await host.writeSheet(spec, state);
+    const varningar = [...result.varningar];
+    if (opts.store) {
+      // The sheet is written by now: a failed save must not be reported as a failed job.
+      await saveFeeSettings(opts.store, settings).catch((e: Error) =>
+        varningar.push(`Bladet skrevs, men valen kunde inte sparas i arbetsboken (${e.message}). Kör igen eller spara arbetsboken.`),
+      );
+    }
+    progress("done", 1);
+    const fmt = (a: FeeSplitResult["total"]) => formatAmount(a);
+    return {
+      ok: true,
+      sheetName,
+      summary: { total: fmt(result.total), stat: fmt(result.stat), region: fmt(result.region), kommuner: fmt(result.kommunerTotal), enhet: settings.enhet },
+      varningar,
+      keptUserValues: kept,
+      settings,
+      result,
+      report: written,
+    };
+  } catch (e) {
+    if (e instanceof InputError) return { ok: false, problems: e.problems };
+    return { ok: false, problems: [{ meddelande: `Bladet kunde inte skrivas: ${(e as Error).message}` }] };
+  }
+}
