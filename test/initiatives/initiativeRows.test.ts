@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import { InputError } from "../../src/domain/errors";
 import { INITIATIV_RUBRIKER, Initiativ } from "../../src/domain/initiatives/model";
-import { initiativeToRow, parseInitiativeRows, parseInitiativeTable } from "../../src/sources/initiatives/initiativeRows";
+import { initiativeToRow } from "../../src/domain/initiatives/model";
+import { parseInitiativeRows, parseInitiativeTable } from "../../src/sources/initiatives/initiativeRows";
 import { initiatives001 } from "./fixtures/initiatives001";
 
 const table: unknown[][] = [[...INITIATIV_RUBRIKER], ...initiatives001.map(initiativeToRow)];

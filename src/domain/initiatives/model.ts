@@ -109,3 +109,13 @@ export function formatGenomforbarhet(g: Genomforbarhet | undefined): string {
   if (!g) return "Ej bedömd";
   return `${g.svarighet[0].toUpperCase()}${g.svarighet.slice(1)}/${g.tid} tid`;
 }
+
+/** An initiative as a row of the table, in INITIATIV_KOLUMNER order (lists one entry per line). */
+export function initiativeToRow(i: Initiativ): (string | number)[] {
+  return INITIATIV_KOLUMNER.map(({ falt }): string | number => {
+    if (falt === "genomforbarhet") return i.genomforbarhet ? formatGenomforbarhet(i.genomforbarhet) : "";
+    const v = i[falt];
+    if (Array.isArray(v)) return v.join("\n");
+    return typeof v === "string" || typeof v === "number" ? v : "";
+  });
+}

@@ -29,7 +29,7 @@ import { contentFingerprint, localAddress } from "../contentFingerprint";
 import { userCopyProblem, userCopyTableNames } from "../userCopy";
 import { OWNERSHIP_KEY, OwnedSheet, isOwnedId, ownedEntry, parseOwnedSheets, withOwnedSheet, withoutOwnedSheet } from "./ownership";
 import { DEFAULT_PAYLOAD_BUDGET_BYTES } from "./payload";
-import { LiveTable, assertWritableSpec, notOwnedMessage, tableConflictMessage } from "./preflight";
+import { LiveTable, assertWritableSpec, notOwnedMessage, tableConflictMessage } from "../preflight";
 import { sameSheetName } from "../../domain/excelNames";
 import { DocumentSettings, documentSettings, saveSettings } from "./settingsStore";
 import { applyColumnWidths, applyPrint, applyValidations } from "./sheetSetup";

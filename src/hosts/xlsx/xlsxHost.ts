@@ -4,7 +4,7 @@ import type { ReadValue } from "../../sheets/spec";
 import { Cell, SheetKind, SheetSpec, TableSpec, ValidationSpec } from "../../sheets/spec";
 import { cellAddress, rangeAddress } from "../../domain/a1";
 import { contentFingerprint } from "../contentFingerprint";
-import { notOwnedMessage, tableConflictMessage } from "../office/preflight";
+import { notOwnedMessage, tableConflictMessage } from "../preflight";
 import { sameSheetName } from "../../domain/excelNames";
 import { userCopyProblem, userCopyTableNames } from "../userCopy";
 import { DEFAULT_COLUMN_WIDTH, STANDARD_ROW_HEIGHT, XLSX_WRAPPING_STYLES, applyXlsxStyle, wrappedRowHeight } from "./xlsxStyles";

@@ -1,7 +1,7 @@
 import type { Amount } from "../../domain/amount";
 import { minus, negate } from "../../domain/budget/money";
 import type { Sektion } from "../../domain/budget/types";
-import type { BudgetImport, BudgetKontroll, BudgetLine, KontrollTyp } from "../../sources/budget/budgetCells";
+import type { BudgetImport, BudgetKontroll, BudgetLine, KontrollTyp } from "../../domain/budget/importTypes";
 import { Cell, SheetSpec } from "../spec";
 import { BUDGET_TABLE, SEKTION_TEXT, budgetTableRefs, importDecimals } from "./budgetTableSheet";
 import { YEAR_FORMAT, amountFormat, empty, exactCriterion, formula, isoDate, money, noteLines, num, quoted, signedSum, text } from "./common";

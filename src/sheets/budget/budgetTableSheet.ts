@@ -1,5 +1,5 @@
 import type { BudgetRad } from "../../domain/budget/types";
-import type { BudgetImport } from "../../sources/budget/budgetCells";
+import type { BudgetImport } from "../../domain/budget/importTypes";
 import { Cell, SheetSpec } from "../spec";
 import { cellAddress, columnLetters } from "../../domain/a1";
 import { YEAR_FORMAT, amountFormat, empty, isoDate, money, noteLines, num, sheetRef, text } from "./common";

@@ -1,5 +1,4 @@
-import { INITIATIV_RUBRIKER, Initiativ } from "../../domain/initiatives/model";
-import { initiativeToRow } from "../../sources/initiatives/initiativeRows";
+import { INITIATIV_RUBRIKER, Initiativ, initiativeToRow } from "../../domain/initiatives/model";
 import type { Cell, SheetSpec } from "../spec";
 import { text, num } from "./common";
 

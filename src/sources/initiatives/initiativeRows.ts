@@ -5,7 +5,6 @@ import {
   Initiativ,
   InitiativFalt,
   STANDARD_NULAGEN,
-  formatGenomforbarhet,
 } from "../../domain/initiatives/model";
 import { Cell, cellLines, cellText, isEmptyCell, readDatum, readGenomforbarhet, readNr, readNulage, readPaverkan } from "./cells";
 import { HeaderMatch, recogniseHeader } from "./headers";
@@ -106,14 +105,4 @@ function fieldsOf(row: readonly unknown[], header: HeaderMatch): Record<Initiati
     out[falt] = i === undefined ? null : row[i];
   }
   return out;
-}
-
-/** An initiative as a row of the table, in INITIATIV_KOLUMNER order (lists one entry per line). */
-export function initiativeToRow(i: Initiativ): (string | number)[] {
-  return INITIATIV_KOLUMNER.map(({ falt }): string | number => {
-    if (falt === "genomforbarhet") return i.genomforbarhet ? formatGenomforbarhet(i.genomforbarhet) : "";
-    const v = i[falt];
-    if (Array.isArray(v)) return v.join("\n");
-    return typeof v === "string" || typeof v === "number" ? v : "";
-  });
 }

@@ -2,8 +2,8 @@
  * Checks made before anything is written, so that a sheet Excel would refuse half-way through a write
  * is refused up front with a Swedish explanation instead.
  */
-import { sameSheetName, sheetNameProblem } from "../../domain/excelNames";
-import type { SheetSpec } from "../../sheets/spec";
+import { sameSheetName, sheetNameProblem } from "../domain/excelNames";
+import type { SheetSpec } from "../sheets/spec";
 
 /** Excel's limit for a typed-in validation list ("a,b,c"). */
 const LIST_SOURCE_MAX = 255;
