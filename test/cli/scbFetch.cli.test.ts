@@ -10,7 +10,8 @@ import os from "node:os";
 import path from "node:path";
 import { Command } from "commander";
 import ExcelJS from "exceljs";
-import { registerScbFetchCommands, parseBands, parseKommuner, parseSelection, parseYears } from "../../src/cli/scb/fetchCommands";
+import { registerScbFetchCommands } from "../../src/cli/scb/fetchCommands";
+import { parseBands, parseKommuner, parseSelection, parseYears } from "../../src/cli/scb/fetchArgs";
 import { embeddedPopulation } from "../../src/domain/scb/embeddedPopulation";
 import { ReplayServer, startReplayServer } from "../scb/replay/replayServer";
 

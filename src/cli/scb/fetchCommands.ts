@@ -10,18 +10,14 @@
 import type { Command } from "commander";
 import { Option } from "commander";
 import Papa from "papaparse";
-import { InputError, type InputProblem } from "../../domain/errors";
-import { KOMMUNER, kommunByCode } from "../../domain/kommuner";
-import type { TidyTable } from "../../domain/scb/tidy";
+import { InputError } from "../../domain/errors";
+import { kommunByCode } from "../../domain/kommuner";
 import { XlsxWorkbookHost } from "../../hosts/xlsx/xlsxHost";
 import { bandLabel, populationFromTidy, type AgeBand } from "../../domain/scb/population";
-import type { ScbClientOptions } from "../../sources/scb/api";
-import { tidyToCsv, tidyToJson } from "../../sources/scb/tidyCsv";
 import { importBefolkningTable } from "../../usecases/scb/befolkning";
 import {
   helarsekvivalenterFetch,
   helarsekvivalenterQueryProblems,
-  normaliseMonth,
   populationFetch,
   populationQueryProblems,
   scbClientFor,
@@ -31,156 +27,13 @@ import {
   type PopulationQuery,
 } from "../../usecases/scb/fetchAdapters";
 import { writeHelarsekvivalenter } from "../../usecases/scb/helarsekvivalenter";
-import { FetchCancelled, runFetch, writeScbTable } from "../../usecases/scb/scbImport";
-import { CANCELLED, type FetchRows, type FetchedTable, type ScbOutcome } from "../../usecases/scb/kallor";
-import { reportInputError } from "../inputErrors";
+import { writeScbTable } from "../../usecases/scb/scbImport";
+import { collect, parseBands, parseCodelists, parseKommuner, parseMonth, parseSelection, parseYears } from "./fetchArgs";
+import { fetchWithProgress, printTidy, run, saveOutcome, tidyOf, type ScbFetchIo } from "./fetchRun";
 
-export interface ScbFetchIo {
-  out: (s: string) => void;
-  err: (s: string) => void;
-  /** Receives the command's exit code (0 ok, 1 bad input or SCB error, 130 cancelled). */
-  setCode: (code: number) => void;
-  /** Extra SCB client options (the tests: fast retries). */
-  client?: Omit<ScbClientOptions, "baseUrl" | "limiter">;
-  /** Cancels the fetch like Ctrl-C (the tests). */
-  signal?: AbortSignal;
-  now?: () => Date;
-}
+export type { ScbFetchIo } from "./fetchRun";
 
 const BASE_URL_HELP = "SCB:s API (PxWebApi 2.0); standard https://statistikdatabasen.scb.se/api/v2";
-const EXIT_CANCELLED = 130;
-
-// ---- Parsing -----------------------------------------------------------------------------------
-
-const list = (s: string | undefined) => (s ?? "").split(/[,;\s]+/).map((x) => x.trim()).filter((x) => x !== "");
-const fold = (s: string) => s.toLocaleLowerCase("sv-SE").normalize("NFC");
-
-/** "2480,2460" or names ("Umeå,Vännäs") → kommun codes. */
-export function parseKommuner(s: string | undefined, flag = "--kommuner"): string[] {
-  const problems: InputProblem[] = [];
-  const out: string[] = [];
-  for (const item of (s ?? "").split(/[,;]+/).map((x) => x.trim()).filter((x) => x !== "")) {
-    const k = /^\d{4}$/.test(item) ? kommunByCode(item) : KOMMUNER.find((x) => fold(x.namn) === fold(item));
-    if (k) out.push(k.kod);
-    else problems.push({ plats: flag, meddelande: `"${item}" är ingen kommun (ange fyrsiffriga koder som 2480 eller namn som Umeå; sök med samkalk kommuner).` });
-  }
-  if (problems.length > 0) throw new InputError(problems);
-  return [...new Set(out)];
-}
-
-/** "2019", "2019,2020", "2015-2019" → years. */
-export function parseYears(s: string | undefined, flag = "--ar"): number[] {
-  const out: number[] = [];
-  for (const item of list(s)) {
-    const range = /^(\d{4})\s*[-–]\s*(\d{4})$/.exec(item);
-    if (range) {
-      const [a, b] = [Number(range[1]), Number(range[2])];
-      if (a > b || b - a > 200) throw new InputError([{ plats: flag, meddelande: `"${item}" är inget intervall av år (från–till, t.ex. 2015-2019).` }]);
-      for (let y = a; y <= b; y++) out.push(y);
-    } else if (/^\d{4}$/.test(item)) out.push(Number(item));
-    else throw new InputError([{ plats: flag, meddelande: `"${item}" är inget år (skriv t.ex. 2019, 2019,2020 eller 2015-2019).` }]);
-  }
-  if (out.length === 0) throw new InputError([{ plats: flag, meddelande: "Ange minst ett år, t.ex. --ar 2019." }]);
-  return [...new Set(out)].sort((a, b) => a - b);
-}
-
-/** "20-64" or "16-64,20-64" → age bands. */
-export function parseBands(s: string | undefined, flag = "--alder"): Array<{ fran: number; till: number }> {
-  const out: Array<{ fran: number; till: number }> = [];
-  for (const item of list(s)) {
-    const m = /^(\d{1,3})\s*[-–]\s*(\d{1,3})$/.exec(item);
-    if (!m) throw new InputError([{ plats: flag, meddelande: `"${item}" är ingen åldersgrupp (skriv från-till, t.ex. 20-64).` }]);
-    out.push({ fran: Number(m[1]), till: Number(m[2]) });
-  }
-  if (out.length === 0) throw new InputError([{ plats: flag, meddelande: "Ange en åldersgrupp, t.ex. --alder 20-64." }]);
-  return out;
-}
-
-function parseMonth(s: string | undefined, flag: string): string {
-  const m = normaliseMonth(s ?? "");
-  if (!m) throw new InputError([{ plats: flag, meddelande: `"${s ?? ""}" är ingen månad (skriv t.ex. 2023M01).` }]);
-  return m;
-}
-
-/** ["Region=2480,2460", "Tid=2019", "Alder=*"] → selection; the same variable twice adds to it. */
-export function parseSelection(vals: readonly string[], flag = "--val"): Record<string, string[] | "*"> {
-  const out: Record<string, string[] | "*"> = {};
-  for (const v of vals) {
-    const m = /^\s*([^=\s]+)\s*=\s*(.*)$/.exec(v);
-    if (!m || m[2].trim() === "") throw new InputError([{ plats: flag, meddelande: `"${v}" ska skrivas VARIABEL=KOD,KOD (t.ex. Region=2480,2460 eller Tid=*).` }]);
-    const codes = m[2].split(",").map((x) => x.trim()).filter((x) => x !== "");
-    const prev = out[m[1]];
-    out[m[1]] = codes.includes("*") || prev === "*" ? "*" : [...new Set([...(prev ?? []), ...codes])];
-  }
-  return out;
-}
-
-function parseCodelists(vals: readonly string[]): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const v of vals) {
-    const m = /^\s*([^=\s]+)\s*=\s*(\S+)\s*$/.exec(v);
-    if (!m) throw new InputError([{ plats: "--kodlista", meddelande: `"${v}" ska skrivas VARIABEL=KODLISTA (t.ex. Alder=agg_Ålder5år).` }]);
-    out[m[1]] = m[2];
-  }
-  return out;
-}
-
-const collect = (value: string, previous: string[]) => [...previous, value];
-
-// ---- Running -----------------------------------------------------------------------------------
-
-/** Runs a fetch with progress lines on stderr and Ctrl-C (or io.signal) as cancel. */
-async function fetchWithProgress(fetch: FetchRows, io: ScbFetchIo): Promise<FetchedTable> {
-  const ctrl = new AbortController();
-  const onSigint = () => ctrl.abort();
-  process.once("SIGINT", onSigint);
-  const onOuter = () => ctrl.abort();
-  io.signal?.addEventListener("abort", onOuter, { once: true });
-  if (io.signal?.aborted) ctrl.abort();
-  let last = "";
-  try {
-    return await runFetch(fetch, {
-      signal: ctrl.signal,
-      onProgress: (step) => {
-        if (step !== last) io.err(step);
-        last = step;
-      },
-    });
-  } finally {
-    process.off("SIGINT", onSigint);
-    io.signal?.removeEventListener("abort", onOuter);
-  }
-}
-
-/** A command's body: InputError → messages and 1, cancellation → 130, anything else thrown on. */
-async function run(io: ScbFetchIo, body: () => Promise<number>): Promise<void> {
-  try {
-    io.setCode(await body());
-  } catch (e) {
-    if (e instanceof FetchCancelled) {
-      io.err(CANCELLED.meddelande);
-      io.setCode(EXIT_CANCELLED);
-      return;
-    }
-    io.setCode(reportInputError(e, io.err));
-  }
-}
-
-function tidyOf(f: FetchedTable): TidyTable {
-  return { rows: f.rows, dimensions: f.dimensions, notes: f.notes ?? [] };
-}
-
-/** Writes the workbook a use case filled, or throws its problems; tells stderr what was written. */
-async function saveOutcome(host: XlsxWorkbookHost, outcome: ScbOutcome, file: string, io: ScbFetchIo): Promise<void> {
-  if (!outcome.ok) throw new InputError(outcome.problems);
-  await host.save(file);
-  for (const v of outcome.varningar) io.err(`Varning: ${v}`);
-  io.err(`Skrev ${file}: ${outcome.sheets.join(", ")} (${outcome.rows} rader).`);
-}
-
-function printTidy(table: TidyTable, format: "csv" | "json", io: ScbFetchIo): void {
-  io.out(format === "json" ? JSON.stringify(tidyToJson(table.rows, table.dimensions), null, 2) + "\n" : tidyToCsv(table.rows, table.dimensions));
-}
 
 // ---- Commands ----------------------------------------------------------------------------------
 

@@ -65,3 +65,13 @@ export function metadataFromV1(v1: z.infer<typeof V1MetadataSchema>, path: strin
     })),
   };
 }
+
+/** The table's variable with this code, if it has one. */
+export function variableByCode(meta: TableMetadata, code: string): MetaVariable | undefined {
+  return meta.variables.find((x) => x.code === code);
+}
+
+/** Codes of the variable's values whose label matches `re` ([] without the variable). */
+export function codesByLabel(v: MetaVariable | undefined, re: RegExp): string[] {
+  return v ? v.values.filter((x) => re.test(x.label)).map((x) => x.code) : [];
+}
