@@ -1,0 +1,142 @@
+import { BasPost, Projektion, ProjektionsIndata, ProjektionsKontroll, projectBudget } from "../../domain/budget/projection";
+import type { InputProblem } from "../../domain/errors";
+import type { FeeSplitResult } from "../../domain/fee/feeSplit";
+import type { WorkbookHost } from "../../hosts/host";
+import { BUDGET_SHEET, BUDGET_TABLE } from "../../sheets/budget/budgetTableSheet";
+import { buildProjectionSheet } from "../../sheets/budget/projectionSheet";
+import type { BudgetImport } from "../../sources/budget/budgetCells";
+import { BudgetSettings, SettingsReader, toAntaganden, toEgetKapitalRegel, toMedfinansiering, toMedlemsavgifter } from "./budgetSettings";
+import { BudgetJobOptions, Refused, fail, failure, finish, parseSettings, yearsAfter } from "./budgetJobCommon";
+import { ProjectionBase, baseFromImport, parseBudgetTable } from "./budgetTableReader";
+import { FeeSheetValues, feeSheetFor } from "./feeSheetReader";
+
+export type BudgetProjectionOutcome =
+  | {
+      ok: true;
+      sheetName: string;
+      keptCopies: string[];
+      projektion: Projektion;
+      /** The board's findings: negative equity, equity above the staircase, fees not 50/25/25 or not as the fee sheet. */
+      kontroller: ProjektionsKontroll[];
+      /** Years whose member fees link to a "Medlemsavgifter <år>" sheet. */
+      lankadeAr: number[];
+      varningar: string[];
+      syncs: number;
+    }
+  | Refused;
+
+
+/**
+ * Writes the projection sheet "Budget <år1>–<år3>": the base year's posts projected by the assumptions
+ * in the settings, as live formulas over assumption cells on the sheet, with member fees linked to the
+ * "Medlemsavgifter <år>" sheets that exist, the co-financing commitments as costs, equity rolled forward
+ * and the board's checks. The base comes from `opts.budget` (an import) or from the Samkalk_Budget table.
+ */
+export async function runBudgetProjectionJob(
+  host: WorkbookHost,
+  input: BudgetSettings,
+  opts: BudgetJobOptions & { budget?: BudgetImport; avgiftsfordelningar?: FeeSplitResult[] } = {},
+): Promise<BudgetProjectionOutcome> {
+  const progress = opts.onProgress ?? (() => undefined);
+  try {
+    const settings = parseSettings(input);
+    const p = settings.prognos;
+    if (!p) return fail([{ plats: "prognos", meddelande: "Ange basåret för budgetprognosen." }]);
+    // Everything typed is checked before the workbook is read.
+    const r = new SettingsReader();
+    const antaganden = toAntaganden(r, p.antaganden);
+    const typedFees = toMedlemsavgifter(r, p.medlemsavgifter);
+    const medfinansiering = toMedfinansiering(r, settings.medfinansiering);
+    const regel = toEgetKapitalRegel(r, p.egetKapitalRegel);
+    const standard = r.percent(p.standardForandring, "standardförändring");
+    const ekTyped = r.amount(p.ekBorjan, "eget kapital vid början");
+    if (r.problems.length > 0) return fail(r.problems);
+
+    progress("Läser budgeten", 0.1);
+    let base: ProjectionBase;
+    let kalla: string;
+    if (opts.budget) {
+      base = baseFromImport(opts.budget, p.basAr);
+      kalla = `den inlästa budgeten (${p.basAr})`;
+    } else {
+      const state = await host.inspectSheet(BUDGET_SHEET, [BUDGET_TABLE]);
+      const body = state.tables[BUDGET_TABLE];
+      if (!body) return fail([{ plats: `bladet ${BUDGET_SHEET}`, meddelande: "Det finns ingen inläst budget (tabellen Samkalk_Budget). Läs in budgeten först." }]);
+      base = parseBudgetTable(state.tableHeaders[BUDGET_TABLE] ?? [], body, p.basAr);
+      kalla = `tabellen ${BUDGET_TABLE} på bladet ${BUDGET_SHEET} (${p.basAr})`;
+    }
+    if (base.bas.length === 0) {
+      return fail([{ plats: "basår", meddelande: `Budgeten har inga belopp för ${p.basAr}${base.ar.length > 0 ? ` (den har ${base.ar.join(", ")})` : ""}.` }]);
+    }
+    const ekBorjan = ekTyped ?? base.ekSlut;
+    if (!ekBorjan) return fail([{ plats: "eget kapital vid början", meddelande: `Ange eget kapital vid början av ${p.basAr + 1} (vid slutet av ${p.basAr}).` }]);
+    const problems = memberRuleProblems(base.bas, antaganden);
+    for (const b of base.bas) {
+      if ((b.belopp.minor < 0n ? -b.belopp.minor : b.belopp.minor) > 9_999_999_999n) problems.push({ plats: `posten "${b.post}"`, meddelande: "Beloppet är större än Samkalk räknar exakt i Excel." });
+    }
+    if (problems.length > 0) return fail(problems);
+
+    const years = yearsAfter(p.basAr, p.antalAr);
+    const varningar: string[] = [];
+    const links: FeeSheetValues[] = [];
+    for (const y of years) {
+      const v = await feeSheetFor(host, y, base.enhet, opts.avgiftsfordelningar, opts.store, varningar);
+      if (!v) continue;
+      links.push(v);
+      if (typedFees.some((m) => m.ar === y)) varningar.push(`Medlemsavgifterna ${y} hämtas från bladet ${v.link.sheetName}; de angivna beloppen för ${y} används inte.`);
+    }
+    const linked = new Set(links.map((l) => l.link.ar));
+    const indata: ProjektionsIndata = {
+      enhet: base.enhet,
+      basAr: p.basAr,
+      ...(p.antalAr !== undefined ? { antalAr: p.antalAr } : {}),
+      bas: base.bas,
+      ekBorjan,
+      ...(standard ? { standardForandring: standard } : {}),
+      antaganden,
+      medlemsavgifter: [...typedFees.filter((m) => !linked.has(m.ar)), ...links.map((l) => l.fees)].sort((a, b) => a.ar - b.ar),
+      medfinansiering,
+      ...(regel ? { egetKapitalRegel: regel } : {}),
+      ...(links.length > 0 ? { avgiftsfordelning: links.map((l) => l.expected) } : {}),
+      decimaler: p.decimaler ?? Math.max(0, ...base.bas.map((b) => b.belopp.decimals), ekBorjan.decimals),
+    };
+    progress("Räknar prognosen", 0.3);
+    const projektion = projectBudget(indata);
+    const { spec } = buildProjectionSheet({
+      forbund: settings.forbund,
+      today: opts.today ?? new Date(),
+      kalla,
+      indata,
+      projektion,
+      avgiftsblad: links.map((l) => l.link),
+    });
+    progress("Skriver bladet", 0.6);
+    const done = await finish(host, [spec], new Map(), opts, settings);
+    if (!done.ok) return done;
+    progress("Klart", 1);
+    return {
+      ok: true,
+      sheetName: spec.name,
+      keptCopies: done.keptCopies,
+      projektion,
+      kontroller: projektion.kontroller,
+      lankadeAr: [...linked],
+      varningar: [...varningar, ...projektion.varningar],
+      syncs: done.syncs,
+    };
+  } catch (e) {
+    return failure(e);
+  }
+}
+
+/** Member fees are decided per year under medlemsavgifter, not as fixed amounts or a last year of a post. */
+function memberRuleProblems(bas: BasPost[], antaganden: ReturnType<typeof toAntaganden>): InputProblem[] {
+  const out: InputProblem[] = [];
+  antaganden.forEach((a, i) => {
+    if (a.post === undefined || !bas.some((b) => b.post === a.post && b.medlem)) return;
+    if (a.fastaBelopp || a.sistaAr !== undefined) {
+      out.push({ plats: `antagande ${i + 1}`, meddelande: `"${a.post}" är en medlemsavgift: ange beloppen under medlemsavgifter, inte som fast belopp eller sista år.` });
+    }
+  });
+  return out;
+}
