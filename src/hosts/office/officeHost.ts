@@ -357,7 +357,3 @@ export class OfficeWorkbookHost implements WorkbookHost {
     }
   }
 }
-
-export function createOfficeHost(options?: OfficeHostOptions): WorkbookHost {
-  return new OfficeWorkbookHost(options);
-}
