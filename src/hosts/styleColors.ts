@@ -1,4 +1,4 @@
-/** How the style roles look, shared by the Office host (styles.ts) and the xlsx host (xlsxStyles.ts). */
+/** The colours and font sizes of the style roles, used by the host-independent formats (styleFormats.ts). */
 export const STYLE_COLORS = {
   subtitle: "#595959",
   note: "#595959",

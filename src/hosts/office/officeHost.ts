@@ -8,34 +8,32 @@
  *    fingerprint is recorded), at most 2 otherwise. The first looks at the workbook (sheet names and
  *    ids, tables); the second reads, together, the requested tables' data bodies and header rows and,
  *    for a Samkalk sheet with a recorded fingerprint, what edit detection needs: the address of the
- *    values-only used range and the formulas of the range Samkalk wrote.
+ *    values-only used range and the formulas of the range Samkalk wrote (sheetState.ts).
  *  - writeSheet: 2 (one to look at the workbook, one with every write; one more to find the old charts
  *    when a sheet with charts is rewritten). That second sync also reads
  *    back the used range's formulas and address, queued after the writes, so the fingerprint recorded
  *    in the ownership register is computed from Excel's own formula text. Only a sheet too large for
  *    one request (Excel on the web refuses requests over 5 MB) is written in chunks, one sync each; it
- *    gets no fingerprint (its edits are reported as unknown).
+ *    gets no fingerprint (its edits are reported as unknown). A first write that fails costs one more
+ *    sync, to find and register the sheet it may have left behind.
  *  - keepAsUserCopy: 2 (one to look, one renaming the sheet and its tables).
  *  - readSelection: 1 (with the merged areas that overlap the selection when ExcelApi 1.13 is there).
  *
  * Saving the ownership register (document settings, saveAsync) is not a context.sync().
  */
 import type { Selection, SheetState, WorkbookHost, WriteReport } from "../host";
-import type { ReadValue } from "../../sheets/spec";
 import type { SheetSpec } from "../../sheets/spec";
-import { cellAddress, rangeAddress } from "../../domain/a1";
-import { areaRefs } from "../../domain/a1";
-import { contentFingerprint, localAddress } from "../contentFingerprint";
+import { areaRefs, cellAddress } from "../../domain/a1";
 import { userCopyProblem, userCopyTableNames } from "../userCopy";
-import { OWNERSHIP_KEY, OwnedSheet, isOwnedId, ownedEntry, parseOwnedSheets, withOwnedSheet, withoutOwnedSheet } from "./ownership";
+import { OWNERSHIP_KEY, OwnedSheet, isOwnedId, parseOwnedSheets, withOwnedSheet, withoutOwnedSheet } from "./ownership";
 import { DEFAULT_PAYLOAD_BUDGET_BYTES } from "./payload";
-import { LiveTable, assertWritableSpec, notOwnedMessage, tableConflictMessage } from "../preflight";
+import { assertWritableSpec, notOwnedMessage, tableConflictMessage } from "../preflight";
 import { sameSheetName } from "../../domain/excelNames";
 import { DocumentSettings, documentSettings, saveSettings } from "./settingsStore";
-import { applyColumnWidths, applyPrint, applyValidations } from "./sheetSetup";
-import { applyCharts } from "./charts";
-import { applyStyle } from "./styles";
-import { RangeWrite, WritePlan, planSheetWrite } from "./writePlan";
+import { readSheetState, toReadValue } from "./sheetState";
+import { contentRecord, resetOwnedSheet, writeCells, writeEverythingElse } from "./sheetWrites";
+import { WorkbookIndex, loadWorkbookIndex } from "./workbookIndex";
+import { planSheetWrite } from "./writePlan";
 
 export { createOfficeSettingsStore } from "./settingsStore";
 export { estimatePayloadBytes } from "./payload";
@@ -51,84 +49,6 @@ export interface OfficeHostOptions {
   isSetSupported?: (name: string, version: string) => boolean;
   /** Largest request the host builds, in bytes. Default 4 MB (Excel on the web refuses over 5 MB). */
   payloadBudgetBytes?: number;
-}
-
-interface LiveSheet {
-  name: string;
-  id: string;
-  proxy: Excel.Worksheet;
-}
-
-interface LiveTableProxy extends LiveTable {
-  proxy: Excel.Table;
-}
-
-interface WorkbookIndex {
-  sheets: LiveSheet[];
-  tables: LiveTableProxy[];
-}
-
-/** One sync: every worksheet's name and id, every table's name and sheet. */
-async function loadWorkbookIndex(context: Excel.RequestContext): Promise<WorkbookIndex> {
-  const worksheets = context.workbook.worksheets.load("items/name,items/id");
-  const tables = context.workbook.tables.load("items/name,items/worksheet/name");
-  await context.sync();
-  return {
-    sheets: worksheets.items.map((s) => ({ name: s.name, id: s.id, proxy: s })),
-    tables: tables.items.map((t) => ({ name: t.name, sheetName: t.worksheet.name, proxy: t })),
-  };
-}
-
-function toReadValue(v: unknown): ReadValue {
-  return typeof v === "string" || typeof v === "number" || typeof v === "boolean" ? v : null;
-}
-
-function headerText(v: unknown): string {
-  return v === null || v === undefined ? "" : String(v);
-}
-
-function absentState(sheetName: string): SheetState {
-  return { sheetName, exists: false, ownedBySamkalk: false, tables: {}, tableHeaders: {}, editedSinceWritten: null };
-}
-
-function writeCells(sheet: Excel.Worksheet, writes: RangeWrite[]): void {
-  for (const w of writes) {
-    const range = sheet.getRangeByIndexes(w.row, w.col, w.rows, w.cols);
-    if (w.formulas) range.formulas = w.formulas;
-    if (w.numberFormats) range.numberFormat = w.numberFormats;
-  }
-}
-
-/** Removes what Samkalk wrote last time, so the sheet (and its id) can be reused. */
-function resetOwnedSheet(sheet: Excel.Worksheet, tablesOnSheet: LiveTableProxy[], charts: Excel.Chart[]): void {
-  for (const c of charts) c.delete();
-  for (const t of tablesOnSheet) t.proxy.delete();
-  const everything = sheet.getRange();
-  everything.clear("All");
-  everything.dataValidation.clear();
-  sheet.freezePanes.unfreeze();
-}
-
-function writeEverythingElse(sheet: Excel.Worksheet, spec: SheetSpec, plan: WritePlan, withPrint: boolean): void {
-  applyColumnWidths(sheet, spec.columnWidths);
-  for (const r of plan.styleRects) applyStyle(sheet.getRangeByIndexes(r.row, r.col, r.rows, r.cols), r.style);
-  for (const t of spec.tables) {
-    const table = sheet.tables.add(rangeAddress(t.range), true);
-    table.name = t.name;
-    table.style = t.style;
-  }
-  applyValidations(sheet, spec.validations);
-  if (spec.charts) applyCharts(sheet, spec.charts);
-  if (withPrint) applyPrint(sheet, spec.print);
-  // After the values, widths and styles it depends on: whole rows, so every cell of a row counts.
-  for (const run of plan.autofitRows) sheet.getRange(`${run.row + 1}:${run.row + run.rows}`).format.autofitRows();
-  if (spec.freezeRows) sheet.freezePanes.freezeRows(spec.freezeRows);
-  sheet.activate();
-}
-
-/** The register entry's record of what was written, from the used range read back after the writes. */
-function contentRecord(usedRange: Excel.Range): Pick<OwnedSheet, "contentAddress" | "fingerprint"> {
-  return { contentAddress: localAddress(usedRange.address), fingerprint: contentFingerprint(usedRange.address, usedRange.formulas) };
 }
 
 export class OfficeWorkbookHost implements WorkbookHost {
@@ -168,50 +88,7 @@ export class OfficeWorkbookHost implements WorkbookHost {
 
   async inspectSheet(sheetName: string, tableNames: string[]): Promise<SheetState> {
     const register = this.register();
-    return this.run(async (context) => {
-      const index = await loadWorkbookIndex(context);
-      const sheet = index.sheets.find((s) => sameSheetName(s.name, sheetName));
-      if (!sheet) return absentState(sheetName);
-      const entry = ownedEntry(register, sheet.id);
-
-      const reads: Array<{ name: string; body: Excel.Range; header: Excel.Range }> = [];
-      for (const name of tableNames) {
-        const table = index.tables.find((t) => sameSheetName(t.name, name) && sameSheetName(t.sheetName, sheet.name));
-        if (table) {
-          reads.push({
-            name,
-            body: table.proxy.getDataBodyRange().load("values"),
-            header: table.proxy.getHeaderRowRange().load("values"),
-          });
-        }
-      }
-      // Edit detection. The used range's address says whether anything was added or removed around what
-      // Samkalk wrote; the formulas are read from the recorded range, whose size is known to fit in a
-      // response (a used range the user has grown by a large paste might not). When the address is
-      // unchanged the two are the same range.
-      const recorded = entry?.contentAddress && entry.fingerprint ? { address: entry.contentAddress, fingerprint: entry.fingerprint } : null;
-      const content = recorded
-        ? {
-            used: sheet.proxy.getUsedRange(true).load("address"),
-            written: sheet.proxy.getRange(recorded.address).load("formulas"),
-          }
-        : null;
-      if (reads.length > 0 || content) await context.sync();
-
-      const tables: Record<string, ReadValue[][]> = {};
-      const tableHeaders: Record<string, string[]> = {};
-      for (const { name, body, header } of reads) {
-        tables[name] = body.values.map((row) => row.map(toReadValue));
-        tableHeaders[name] = (header.values[0] ?? []).map(headerText);
-      }
-      let editedSinceWritten: boolean | null = null;
-      if (recorded && content) {
-        editedSinceWritten =
-          localAddress(content.used.address) !== recorded.address ||
-          contentFingerprint(recorded.address, content.written.formulas) !== recorded.fingerprint;
-      }
-      return { sheetName, exists: true, ownedBySamkalk: entry !== undefined, tables, tableHeaders, editedSinceWritten };
-    });
+    return this.run((context) => readSheetState(context, register, sheetName, tableNames));
   }
 
   async writeSheet(spec: SheetSpec, state: SheetState): Promise<WriteReport> {
@@ -356,8 +233,4 @@ export class OfficeWorkbookHost implements WorkbookHost {
       // Best effort: the original error is what the user needs to see.
     }
   }
-}
-
-export function createOfficeHost(options?: OfficeHostOptions): WorkbookHost {
-  return new OfficeWorkbookHost(options);
 }

@@ -1,106 +1,48 @@
 import type { Block, CellStyle } from "../../sheets/spec";
 import type { RangeRef } from "../../domain/a1";
-import { HEADING_FONT_SIZE, STATUS_FILLS, STYLE_COLORS, TITLE_FONT_SIZE } from "../styleColors";
+import { STYLE_FORMATS, StyleFormat, WRAPPING_STYLES } from "../styleFormats";
 
-/** How each style role looks in Excel: the colours are shared with src/hosts/xlsx/xlsxStyles.ts. */
+/** How each style role looks in Excel: the formats (src/hosts/styleFormats.ts) are shared with the xlsx host. */
 export { HEADING_FONT_SIZE, STYLE_COLORS } from "../styleColors";
 
 /** Roles whose cells wrap their text: the rows holding them get their height fitted. */
-export const WRAPPING_STYLES: ReadonlySet<CellStyle> = new Set<CellStyle>(["header", "wrap", "changed"]);
+export { WRAPPING_STYLES };
 
 export interface StyleRect extends RangeRef {
   style: CellStyle;
 }
 
-/** Statements applyStyle queues for a role (for payload estimates). */
-export const STYLE_STATEMENTS: Record<CellStyle, number> = {
-  title: 2,
-  subtitle: 2,
-  label: 2,
-  check: 1,
-  header: 5,
-  input: 1,
-  total: 3,
-  note: 1,
-  helper: 1,
-  heading: 2,
-  // wrapText and verticalAlignment; the row autofit is counted by the plan (one per run of rows).
-  wrap: 2,
-  good: 2,
-  neutral: 2,
-  bad: 2,
-  info: 2,
-  muted: 2,
-  changed: 4,
-};
+/** Statements applyStyle queues for a format: one per property, two for a border (style and weight). */
+function statementCount(f: StyleFormat): number {
+  const { border, ...rest } = f;
+  return Object.keys(rest).length + (border ? 2 : 0);
+}
 
+/**
+ * Statements applyStyle queues for a role (for payload estimates). The row autofit of the wrapping
+ * roles is counted by the plan (one per run of rows).
+ */
+export const STYLE_STATEMENTS = Object.fromEntries(
+  (Object.keys(STYLE_FORMATS) as CellStyle[]).map((s) => [s, statementCount(STYLE_FORMATS[s])]),
+) as Record<CellStyle, number>;
+
+const EDGES = { top: "EdgeTop", bottom: "EdgeBottom" } as const;
+
+/** Queues the statements of a style role's format on a range (one per property set, see STYLE_STATEMENTS). */
 export function applyStyle(range: Excel.Range, style: CellStyle): void {
+  const f = STYLE_FORMATS[style];
   const format = range.format;
-  switch (style) {
-    case "title":
-      format.font.bold = true;
-      format.font.size = TITLE_FONT_SIZE;
-      break;
-    case "subtitle":
-      format.font.italic = true;
-      format.font.color = STYLE_COLORS.subtitle;
-      break;
-    case "label":
-      // Top-aligned: a label sits beside wrapped texts that make its row tall.
-      format.font.bold = true;
-      format.verticalAlignment = "Top";
-      break;
-    case "check":
-      format.font.bold = true;
-      break;
-    case "header": {
-      format.font.bold = true;
-      format.fill.color = STYLE_COLORS.headerFill;
-      format.wrapText = true;
-      const bottom = format.borders.getItem("EdgeBottom");
-      bottom.style = "Continuous";
-      bottom.weight = "Thin";
-      break;
-    }
-    case "input":
-      format.fill.color = STYLE_COLORS.inputFill;
-      break;
-    case "total": {
-      format.font.bold = true;
-      const top = format.borders.getItem("EdgeTop");
-      top.style = "Continuous";
-      top.weight = "Thin";
-      break;
-    }
-    case "note":
-      // Not wrapped: notes are long lines in a narrow column that overflow to the right, as in the xlsx host.
-      format.font.color = STYLE_COLORS.note;
-      break;
-    case "helper":
-      format.font.color = STYLE_COLORS.helper;
-      break;
-    case "heading":
-      format.font.bold = true;
-      format.font.size = HEADING_FONT_SIZE;
-      break;
-    case "wrap":
-      format.wrapText = true;
-      format.verticalAlignment = "Top";
-      break;
-    case "good":
-    case "neutral":
-    case "bad":
-    case "info":
-    case "muted":
-      format.fill.color = STATUS_FILLS[style];
-      format.verticalAlignment = "Top";
-      break;
-    case "changed":
-      format.font.bold = true;
-      format.fill.color = STYLE_COLORS.changedFill;
-      format.wrapText = true;
-      format.verticalAlignment = "Top";
-      break;
+  if (f.bold) format.font.bold = true;
+  if (f.italic) format.font.italic = true;
+  if (f.size !== undefined) format.font.size = f.size;
+  if (f.color !== undefined) format.font.color = f.color;
+  if (f.fill !== undefined) format.fill.color = f.fill;
+  if (f.wrapText) format.wrapText = true;
+  if (f.vertical === "top") format.verticalAlignment = "Top";
+  if (f.border) {
+    const edge = format.borders.getItem(EDGES[f.border]);
+    edge.style = "Continuous";
+    edge.weight = "Thin";
   }
 }
 

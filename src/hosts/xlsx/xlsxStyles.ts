@@ -1,6 +1,6 @@
 import type ExcelJS from "exceljs";
 import type { CellStyle } from "../../sheets/spec";
-import { HEADING_FONT_SIZE, STATUS_FILLS, STYLE_COLORS, TITLE_FONT_SIZE } from "../styleColors";
+import { STYLE_FORMATS, WRAPPING_STYLES } from "../styleFormats";
 
 /** "#C6EFCE" → exceljs' ARGB "FFC6EFCE". */
 export function argb(hex: string): string {
@@ -10,64 +10,23 @@ export function argb(hex: string): string {
 const solid = (hex: string): ExcelJS.Fill => ({ type: "pattern", pattern: "solid", fgColor: { argb: argb(hex) } });
 
 /** Roles whose cells wrap their text: the xlsx host estimates their rows' heights (see wrappedRowHeight). */
-export const XLSX_WRAPPING_STYLES: ReadonlySet<CellStyle> = new Set<CellStyle>(["header", "wrap", "changed"]);
+export const XLSX_WRAPPING_STYLES: ReadonlySet<CellStyle> = WRAPPING_STYLES;
 
-/** How each style role looks in an .xlsx file (the colours are shared with the Office host's styles). */
+/** A style role's format (src/hosts/styleFormats.ts, shared with the Office host) as exceljs cell properties. */
 export function applyXlsxStyle(cell: ExcelJS.Cell, style: CellStyle): void {
-  switch (style) {
-    case "title":
-      cell.font = { bold: true, size: TITLE_FONT_SIZE };
-      break;
-    case "subtitle":
-      cell.font = { italic: true, color: { argb: argb(STYLE_COLORS.subtitle) } };
-      break;
-    case "label":
-      // Top-aligned: a label sits beside wrapped texts that make its row tall.
-      cell.font = { bold: true };
-      cell.alignment = { vertical: "top" };
-      break;
-    case "check":
-      cell.font = { bold: true };
-      break;
-    case "header":
-      cell.font = { bold: true };
-      cell.fill = solid(STYLE_COLORS.headerFill);
-      cell.border = { bottom: { style: "thin" } };
-      cell.alignment = { wrapText: true, vertical: "bottom" };
-      break;
-    case "input":
-      cell.fill = solid(STYLE_COLORS.inputFill);
-      break;
-    case "total":
-      cell.font = { bold: true };
-      cell.border = { top: { style: "thin" } };
-      break;
-    case "note":
-      cell.font = { color: { argb: argb(STYLE_COLORS.note) } };
-      break;
-    case "helper":
-      cell.font = { color: { argb: argb(STYLE_COLORS.helper) } };
-      break;
-    case "heading":
-      cell.font = { bold: true, size: HEADING_FONT_SIZE };
-      break;
-    case "wrap":
-      cell.alignment = { wrapText: true, vertical: "top" };
-      break;
-    case "good":
-    case "neutral":
-    case "bad":
-    case "info":
-    case "muted":
-      cell.fill = solid(STATUS_FILLS[style]);
-      cell.alignment = { vertical: "top" };
-      break;
-    case "changed":
-      cell.font = { bold: true };
-      cell.fill = solid(STYLE_COLORS.changedFill);
-      cell.alignment = { wrapText: true, vertical: "top" };
-      break;
+  const f = STYLE_FORMATS[style];
+  if (f.bold || f.italic || f.size !== undefined || f.color !== undefined) {
+    cell.font = {
+      ...(f.bold ? { bold: true } : {}),
+      ...(f.italic ? { italic: true } : {}),
+      ...(f.size !== undefined ? { size: f.size } : {}),
+      ...(f.color !== undefined ? { color: { argb: argb(f.color) } } : {}),
+    };
   }
+  if (f.fill !== undefined) cell.fill = solid(f.fill);
+  if (f.border) cell.border = { [f.border]: { style: "thin" } };
+  // A wrapped cell states its vertical alignment in the file; bottom is Excel's default.
+  if (f.wrapText || f.vertical) cell.alignment = { ...(f.wrapText ? { wrapText: true } : {}), vertical: f.vertical ?? "bottom" };
 }
 
 /** Excel's standard row height (one line of Calibri 11) and its tallest row, in points. */

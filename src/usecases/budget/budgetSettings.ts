@@ -5,6 +5,7 @@ import type { Antagande, EgetKapitalRegel, Medfinansiering, Medlemsavgifter } fr
 import type { Decimal, Enhet } from "../../domain/budget/types";
 import type { InputProblem } from "../../domain/errors";
 import type { SettingsStore } from "../../hosts/host";
+import { storedSettingsValue } from "../storedSettings";
 
 /**
  * The budget jobs' settings, as the task pane and the command line give them: amounts and percentages
@@ -85,16 +86,7 @@ export type ProjectionSettings = z.infer<typeof ProjectionSettingsSchema>;
 export type FollowUpSettings = z.infer<typeof FollowUpSettingsSchema>;
 
 export function loadBudgetSettings(store: SettingsStore): BudgetSettings | null {
-  const raw = store.get(BUDGET_SETTINGS_KEY);
-  let value: unknown = raw;
-  if (typeof raw === "string") {
-    try {
-      value = JSON.parse(raw);
-    } catch {
-      return null;
-    }
-  }
-  const parsed = BudgetSettingsSchema.safeParse(value);
+  const parsed = BudgetSettingsSchema.safeParse(storedSettingsValue(store, BUDGET_SETTINGS_KEY));
   return parsed.success ? parsed.data : null;
 }
 

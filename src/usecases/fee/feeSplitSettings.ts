@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { SettingsStore } from "../../hosts/host";
+import { storedSettingsValue } from "../storedSettings";
 
 function wholeNumber(what: string) {
   const message = `${what} ska vara ett heltal.`;
@@ -45,19 +46,10 @@ export function defaultFeeSplitSettings(): FeeSplitSettings {
 
 /** The stored settings, or null when there are none or they are not readable (never throws). */
 export function loadFeeSettings(store: SettingsStore): FeeSplitSettings | null {
-  const raw = store.get(FEE_SETTINGS_KEY);
-  const parsed = FeeSplitSettingsSchema.safeParse(typeof raw === "string" ? safeJson(raw) : raw);
+  const parsed = FeeSplitSettingsSchema.safeParse(storedSettingsValue(store, FEE_SETTINGS_KEY));
   return parsed.success ? parsed.data : null;
 }
 
 export function saveFeeSettings(store: SettingsStore, s: FeeSplitSettings): Promise<void> {
   return store.set(FEE_SETTINGS_KEY, s);
-}
-
-function safeJson(s: string): unknown {
-  try {
-    return JSON.parse(s);
-  } catch {
-    return null;
-  }
 }

@@ -1,7 +1,7 @@
 /** What the SCB fetch adapters share: their options, batch progress over several fetches, and source details. */
 import { InputError, type InputProblem } from "../../domain/errors";
 import type { FetchDatasetOptions, FetchedDataset, MetaVariable, Progress, ScbClient, TableMetadata, FetchReport } from "../../sources/scb/api";
-import type { FetchProgress } from "./kallor";
+import type { FetchProgress, FetchedTable, KallaInfo } from "./kallor";
 
 export interface AdapterOptions {
   /** When the fetch counts as done (Källor's time); default now. */
@@ -22,6 +22,24 @@ export function dataUrl(client: ScbClient, table: string): string {
 /** When the fetch counts as done (opts.now, default now). */
 export function fetchedAt(opts: AdapterOptions): Date {
   return (opts.now ?? (() => new Date()))();
+}
+
+/** The Källor entry of a fetch from SCB's API (v2) of one or more tables, done now (opts.now). */
+export function scbApiKalla(client: ScbClient, opts: AdapterOptions, tables: readonly string[], titel: string, fraga: unknown): KallaInfo {
+  return {
+    typ: "SCB API",
+    tabell: tables.join(", "),
+    titel,
+    fraga,
+    apiVersion: "v2",
+    hamtad: fetchedAt(opts),
+    url: tables.map((t) => dataUrl(client, t)).join(" "),
+  };
+}
+
+/** One fetched dataset as the table an SCB job writes: its rows, dimensions and notes, and where it came from. */
+export function datasetTable(f: FetchedDataset, kalla: KallaInfo): FetchedTable {
+  return { rows: f.table.rows, dimensions: f.table.dimensions, notes: f.table.notes, kalla };
 }
 
 /** The client's fetch options for one part: the adapter's limits, the signal and the part's progress. */

@@ -15,8 +15,8 @@ import { FEE_SHEET_LAYOUT, feeSheetName, feeTableName } from "../../sheets/fee/f
 import { EMBEDDED_POPULATION_SOURCE } from "../../domain/scb/embeddedPopulation";
 import { normaliseKod } from "../../sources/fee/memberKeys";
 import { FeeSplitJobOutcome, FeeSplitSettings, loadFeeSettings, runFeeSplitJob, saveFeeSettings } from "../fee/feeSplitJob";
-import { FetchCancelled, FetchOptions, runFetch } from "./scbImport";
-import { CANCELLED, FetchRows, KallaInfo, KallorRad, ScbJobOptions, ScbOutcome, fail, kallorRad, prepareKallor, prepareOwnedSheet, problemsOf, writeKallor } from "./kallor";
+import { FetchOptions, fetchThenWrite } from "./scbImport";
+import { FetchRows, KallaInfo, KallorRad, ScbJobOptions, ScbOutcome, fail, kallorRad, prepareKallor, prepareOwnedSheet, problemsOf, writeKallor } from "./kallor";
 
 export { BEFOLKNING_SHEET, BEFOLKNING_TABLE } from "../../sheets/scb/befolkningSheet";
 export type { AgeBand, PopulationRow } from "../../domain/scb/population";
@@ -78,13 +78,7 @@ function formatTidOf(kalla: KallaInfo): string {
 
 /** Fetches population (by kommun, age, kön, year) with the live client and adds it to Befolkning. */
 export async function fetchBefolkning(host: WorkbookHost, fetch: FetchRows, opts: BefolkningOptions & FetchOptions = {}): Promise<ScbOutcome> {
-  let fetched;
-  try {
-    fetched = await runFetch(fetch, opts);
-  } catch (e) {
-    return e instanceof FetchCancelled ? fail([CANCELLED], true) : fail(problemsOf(e));
-  }
-  return importBefolkningTable(host, { rows: fetched.rows, dimensions: fetched.dimensions, notes: fetched.notes ?? [] }, fetched.kalla, opts);
+  return fetchThenWrite(fetch, opts, (table, kalla) => importBefolkningTable(host, table, kalla, opts));
 }
 
 /** The embedded real SCB figures for 2019 (16–64 and 20–64, both sexes) for these kommuner. */

@@ -7,6 +7,7 @@
 import { z } from "zod";
 import { InputError } from "../../domain/errors";
 import type { SettingsStore } from "../../hosts/host";
+import { storedSettingsValue } from "../storedSettings";
 import { SCB_V2_BASE } from "../../sources/scb/api/client";
 
 export const SCB_SETTINGS_KEY = "samkalk.scb";
@@ -46,8 +47,7 @@ export function defaultScbFetchSettings(): ScbFetchSettings {
 
 /** The stored settings merged over the defaults; a field that cannot be read falls back to its default. */
 export function loadScbFetchSettings(store: SettingsStore): ScbFetchSettings {
-  const raw = store.get(SCB_SETTINGS_KEY);
-  const value = typeof raw === "string" ? safeJson(raw) : raw;
+  const value = storedSettingsValue(store, SCB_SETTINGS_KEY);
   if (value === null || typeof value !== "object") return defaultScbFetchSettings();
   const whole = ScbFetchSettingsSchema.safeParse(value);
   if (whole.success) return whole.data;
@@ -63,14 +63,6 @@ export function loadScbFetchSettings(store: SettingsStore): ScbFetchSettings {
 
 export function saveScbFetchSettings(store: SettingsStore, s: ScbFetchSettings): Promise<void> {
   return store.set(SCB_SETTINGS_KEY, s);
-}
-
-function safeJson(s: string): unknown {
-  try {
-    return JSON.parse(s);
-  } catch {
-    return null;
-  }
 }
 
 /**

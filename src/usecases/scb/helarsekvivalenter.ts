@@ -10,8 +10,8 @@ import type { WorkbookHost } from "../../hosts/host";
 import { analyseHelarsekvivalenter, HeAnalysis, HeAnalysisOptions } from "../../domain/scb/heAnalysis";
 import { HE_SHEET, HE_TABLE, buildHeSheet } from "../../sheets/scb/heSheet";
 import { buildTidySheet, TidySheetInput, tidySheetLayout, assertFitsOnSheet } from "../../sheets/scb/tidySheet";
-import { FetchCancelled, FetchOptions, runFetch } from "./scbImport";
-import { CANCELLED, FetchRows, KallaInfo, ScbJobOptions, ScbOutcome, fail, kallaText, kallorRad, keepEditedCopy, prepareKallor, prepareOwnedSheet, problemsOf, writeKallor } from "./kallor";
+import { FetchOptions, fetchThenWrite } from "./scbImport";
+import { FetchRows, KallaInfo, ScbJobOptions, ScbOutcome, fail, kallaText, kallorRad, keepEditedCopy, prepareKallor, prepareOwnedSheet, problemsOf, writeKallor } from "./kallor";
 
 export { HE_SHEET, HE_TABLE } from "../../sheets/scb/heSheet";
 export const HE_DATA_SHEET = "SCB Helårsekvivalenter";
@@ -68,11 +68,5 @@ export async function writeHelarsekvivalenter(host: WorkbookHost, table: TidyTab
 
 /** Fetches helårsekvivalenter with the live client (the förbund's kommuner and riket), then writes as above. */
 export async function fetchHelarsekvivalenter(host: WorkbookHost, fetch: FetchRows, opts: HelarsekvivalenterOptions & FetchOptions): Promise<HelarsekvivalenterOutcome> {
-  let fetched;
-  try {
-    fetched = await runFetch(fetch, opts);
-  } catch (e) {
-    return e instanceof FetchCancelled ? fail([CANCELLED], true) : fail(problemsOf(e));
-  }
-  return writeHelarsekvivalenter(host, { rows: fetched.rows, dimensions: fetched.dimensions, notes: fetched.notes ?? [] }, fetched.kalla, opts);
+  return fetchThenWrite(fetch, opts, (table, kalla) => writeHelarsekvivalenter(host, table, kalla, opts));
 }

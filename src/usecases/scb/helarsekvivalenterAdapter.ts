@@ -2,7 +2,7 @@
 import { InputError, type InputProblem } from "../../domain/errors";
 import { DATASETS, ScbClient, helarsekvivalenterRequest, type HeInnehall } from "../../sources/scb/api";
 import type { FetchRows } from "./kallor";
-import { batchOptions, dataUrl, fetchedAt, periodSpan, problems, runParts, timeVariable, type AdapterOptions } from "./adapterSupport";
+import { batchOptions, datasetTable, periodSpan, problems, runParts, scbApiKalla, timeVariable, type AdapterOptions } from "./adapterSupport";
 import { kommunProblems, regionCodes } from "./regions";
 
 export interface HelarsekvivalenterQuery {
@@ -60,19 +60,6 @@ export function helarsekvivalenterFetch(client: ScbClient, q: Helarsekvivalenter
       (r) => r.table,
     );
     opts.onReport?.([f.report]);
-    return {
-      rows: f.table.rows,
-      dimensions: f.table.dimensions,
-      notes: f.table.notes,
-      kalla: {
-        typ: "SCB API",
-        tabell: table,
-        titel: meta.label,
-        fraga: { tabell: table, urval: req.selection },
-        apiVersion: "v2",
-        hamtad: fetchedAt(opts),
-        url: dataUrl(client, table),
-      },
-    };
+    return datasetTable(f, scbApiKalla(client, opts, [table], meta.label, { tabell: table, urval: req.selection }));
   };
 }

@@ -144,16 +144,6 @@ export async function writeKallor(host: WorkbookHost, prepared: PreparedKallor, 
   return host.writeSheet(buildKallorSheet([...prepared.rows, ...rows]), prepared.state);
 }
 
-/** Records a source in Källor on its own (e.g. the fee split's population). */
-export async function recordKalla(host: WorkbookHost, rad: KallorRad): Promise<{ ok: true; report: WriteReport } | { ok: false; problems: InputProblem[] }> {
-  try {
-    const prepared = await prepareKallor(host);
-    return { ok: true, report: await writeKallor(host, prepared, [rad]) };
-  } catch (e) {
-    return { ok: false, problems: problemsOf(e) };
-  }
-}
-
 /** A free sheet name: `name`, else "name (2)", "name (3)", … */
 export async function freeSheetName(host: WorkbookHost, name: string): Promise<string> {
   for (let n = 1; n < 100; n++) {

@@ -17,8 +17,8 @@ import {
   type MetaVariable,
   type TableMetadata,
 } from "../../sources/scb/api";
-import type { FetchRows, FetchedTable, KallaInfo } from "./kallor";
-import { batchOptions, dataUrl, fetchedAt, periodSpan, problems, runParts, timeVariable, type AdapterOptions } from "./adapterSupport";
+import type { FetchRows, FetchedTable } from "./kallor";
+import { batchOptions, periodSpan, problems, runParts, scbApiKalla, timeVariable, type AdapterOptions } from "./adapterSupport";
 import { kommunProblems, regionCodes } from "./regions";
 
 export interface PopulationQuery {
@@ -168,15 +168,8 @@ export function populationFetch(client: ScbClient, q: PopulationQuery, opts: Ada
     });
     const tables = [...new Set(parts.map((p) => p.table))];
     const fraga = parts.map((p) => ({ tabell: p.table, urval: p.selection, ...(p.codelists ? { kodlistor: p.codelists } : {}) }));
-    const kalla: KallaInfo = {
-      typ: "SCB API",
-      tabell: tables.join(", "),
-      titel: [...new Set(parts.map((p) => p.meta.label))].join(" / "),
-      fraga: fraga.length === 1 ? fraga[0] : fraga,
-      apiVersion: "v2",
-      hamtad: fetchedAt(opts),
-      url: tables.map((t) => dataUrl(client, t)).join(" "),
-    };
+    const titel = [...new Set(parts.map((p) => p.meta.label))].join(" / ");
+    const kalla = scbApiKalla(client, opts, tables, titel, fraga.length === 1 ? fraga[0] : fraga);
     const result: FetchedTable = { rows, dimensions: ["ålder", "kön"], notes, kalla };
     return result;
   };

@@ -178,15 +178,27 @@ export class FetchCancelled extends Error {
   }
 }
 
-/** Fetches a table with the live client and writes it as "SCB <titel>" (rewritten on the next fetch). */
-export async function fetchScbTable(host: WorkbookHost, fetch: FetchRows, opts: FetchOptions & { sheetName?: string } = {}): Promise<ScbOutcome> {
+/**
+ * Fetches a table (runFetch) and hands it and where it came from to `write`. A cancelled or failed
+ * fetch is the outcome instead, with nothing written.
+ */
+export async function fetchThenWrite<T>(
+  fetch: FetchRows,
+  opts: FetchOptions,
+  write: (table: TidyTable, kalla: KallaInfo) => Promise<T>,
+): Promise<T | ScbOutcome> {
   let fetched;
   try {
     fetched = await runFetch(fetch, opts);
   } catch (e) {
     return e instanceof FetchCancelled ? fail([CANCELLED], true) : fail(problemsOf(e));
   }
-  const { kalla } = fetched;
-  const table: TidyTable = { rows: fetched.rows, dimensions: fetched.dimensions, notes: fetched.notes ?? [] };
-  return writeScbTable(host, table, kalla, { ...opts, mode: "replace", sheetName: opts.sheetName ?? scbSheetName(kalla.titel || kalla.tabell) });
+  return write({ rows: fetched.rows, dimensions: fetched.dimensions, notes: fetched.notes ?? [] }, fetched.kalla);
+}
+
+/** Fetches a table with the live client and writes it as "SCB <titel>" (rewritten on the next fetch). */
+export async function fetchScbTable(host: WorkbookHost, fetch: FetchRows, opts: FetchOptions & { sheetName?: string } = {}): Promise<ScbOutcome> {
+  return fetchThenWrite(fetch, opts, (table, kalla) =>
+    writeScbTable(host, table, kalla, { ...opts, mode: "replace", sheetName: opts.sheetName ?? scbSheetName(kalla.titel || kalla.tabell) }),
+  );
 }

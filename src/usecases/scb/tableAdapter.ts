@@ -2,7 +2,7 @@
 import { InputError } from "../../domain/errors";
 import { ScbClient, type SelectionInput } from "../../sources/scb/api";
 import type { FetchRows } from "./kallor";
-import { batchOptions, dataUrl, fetchedAt, runParts, type AdapterOptions } from "./adapterSupport";
+import { batchOptions, datasetTable, runParts, scbApiKalla, type AdapterOptions } from "./adapterSupport";
 
 export interface TableQuery {
   tableId: string;
@@ -24,19 +24,8 @@ export function tableFetch(client: ScbClient, q: TableQuery, opts: AdapterOption
       () => id,
     );
     opts.onReport?.([f.report]);
-    return {
-      rows: f.table.rows,
-      dimensions: f.table.dimensions,
-      notes: f.table.notes,
-      kalla: {
-        typ: "SCB API",
-        tabell: id,
-        titel: f.metadata.label,
-        fraga: { tabell: id, urval: Object.fromEntries(f.selection.variables.map((v) => [v.code, v.values.map((x) => x.code)])), ...(q.codelists ? { kodlistor: q.codelists } : {}) },
-        apiVersion: "v2",
-        hamtad: fetchedAt(opts),
-        url: dataUrl(client, id),
-      },
-    };
+    const urval = Object.fromEntries(f.selection.variables.map((v) => [v.code, v.values.map((x) => x.code)]));
+    const fraga = { tabell: id, urval, ...(q.codelists ? { kodlistor: q.codelists } : {}) };
+    return datasetTable(f, scbApiKalla(client, opts, [id], f.metadata.label, fraga));
   };
 }
