@@ -10,6 +10,8 @@
  *   7. An SCB extract of 1 000 000 cells in the real semicolon-with-title Latin-1 layout: parse time and
  *      peak memory (targets < 2 s, < 500 MB), against a raw papaparse pass over the same bytes; and the
  *      requests population for all 290 kommuner × 10 years × 2 sexes × age groups takes vs the minimum.
+ *   8. The command line (bin/samkalk.js, prebuilt bundle): wall time of `samkalk split` for six
+ *      kommuner (target ≤ 0.3 s) and of `samkalk demo` with the bundle built and with it rebuilt first (≤ 3 s).
  *   5. A tidy SCB table of 1 000 and 100 000 rows through the Office host: syncs, the chunks the 5 MB
  *      request limit forces, the largest request.
  */
@@ -29,7 +31,8 @@ import type { Initiativ } from "../src/domain/initiatives/model";
 import { defaultInitiativesSettings, runInitiativesJob, writeInitiativeInput } from "../src/usecases/initiatives/initiativesJob";
 import { benchBudget } from "../test/budget/budgetBench";
 import { benchLargeTidyTable } from "../test/scb/sheets/largeTableBench";
-import { execFileSync } from "node:child_process";
+import os from "node:os";
+import { execFileSync, spawnSync } from "node:child_process";
 import { populationPlanExample } from "../src/sources/scb/api/planRequests";
 
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
@@ -140,8 +143,46 @@ async function main() {
   for (const line of extractParse(1_000_000)) console.log(line);
   console.log("SCB requests (cell limit 150 000):");
   for (const ages of [49, 45]) console.log(`  ${populationPlanExample({ ageGroups: ages }).summary}`);
+  console.log("Command line (spawned bin/samkalk.js):");
+  for (const line of commandLine()) console.log(line);
   console.log("Task pane bundle:");
   for (const line of bundleSize()) console.log(line);
+}
+
+/** Wall time (median of runs) of a spawned command; `before` runs ahead of each run, untimed. */
+function timeCommand(args: string[], runs: number, before?: () => void): number {
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    before?.();
+    const t0 = performance.now();
+    const r = spawnSync(process.execPath, [path.join(__dirname, "..", "bin", "samkalk.js"), ...args], { encoding: "utf8" });
+    const ms = performance.now() - t0;
+    if (r.status !== 0) throw new Error(`samkalk ${args.join(" ")}: ${r.stderr}`);
+    samples.push(ms);
+  }
+  samples.sort((a, b) => a - b);
+  return samples[Math.floor(samples.length / 2)];
+}
+
+function commandLine(): string[] {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "samkalk-bench-cli-"));
+  try {
+    const members = path.join(dir, "m.csv");
+    const six = umearegionenSettings().kommuner;
+    fs.writeFileSync(members, "kod,namn,befolkning\n" + six.map((k) => `${k.kod},${k.namn},${k.varde}`).join("\n") + "\n");
+    const split = timeCommand(["split", "--members", members, "--kommun-total", "1000000"], 7);
+    const demoArgs = ["demo", "--out", path.join(dir, "demo.xlsx")];
+    const demo = timeCommand(demoArgs, 3);
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- the plain-JS loader bin/samkalk.js uses
+    const { bundleFile } = require("../bin/cliBundle.js") as { bundleFile: string };
+    const cold = timeCommand(demoArgs, 1, () => fs.rmSync(bundleFile, { force: true }));
+    return [
+      `  samkalk split, ${six.length} kommuner: ${split.toFixed(0)} ms wall (median of 7; target ≤ 300 ms)`,
+      `  samkalk demo: ${demo.toFixed(0)} ms wall (median of 3; target ≤ 3 000 ms); with the bundle rebuilt first (a fresh clone without the prepare step): ${cold.toFixed(0)} ms`,
+    ];
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 function extractParse(cells: number): string[] {

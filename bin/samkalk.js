@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// Runs the TypeScript command line directly (tsx compiles on the fly), so `npx samkalk` works right after `npm ci`.
-require("tsx/cjs/api").register();
-require("../src/cli/main.ts").main(process.argv).then(
+// The command line. Runs the prebuilt bundle (bin/cliBundle.js builds it from src/ when missing or stale), so
+// `npx samkalk` works right after `npm ci` and starts without compiling TypeScript.
+const { loadCli } = require("./cliBundle.js");
+loadCli().main(process.argv).then(
   // exitCode, not exit(): exit() would cut off output still queued for a pipe.
   (code) => {
     process.exitCode = code;

@@ -1,11 +1,9 @@
 import { Command, Option } from "commander";
 import { searchKommuner } from "../domain/kommuner";
-import { runSplit } from "./fee/splitCommand";
-import { writeDemoWorkbook } from "../demo/demoWorkbook";
-import { runScbImportCommand } from "./scb/importCommand";
 import { registerScbFetchCommands } from "./scb/fetchCommands";
-import { runInitiativesCommand } from "./initiatives/initiativesCommand";
-import { runBudgetImportCommand } from "./budget/budgetCommand";
+
+// Each command's module is imported when it runs, so a command loads only what it needs (the xlsx writer,
+// the SCB client and the parsers are not loaded by `split` without --out).
 
 /** `samkalk` — Samkalk's jobs without Excel. Returns the exit code (0 ok, 1 bad input, 2 usage). */
 export async function main(argv: string[]): Promise<number> {
@@ -34,7 +32,7 @@ export async function main(argv: string[]): Promise<number> {
     .option("--referensar <år>", "befolkningens referensår")
     .option("--out <fil.xlsx>", "skriv också arbetsboken med levande formler")
     .action(async (opts) => {
-      code = await runSplit(opts, out, err);
+      code = await (await import("./fee/splitCommand")).runSplit(opts, out, err);
     });
 
   program
@@ -42,7 +40,7 @@ export async function main(argv: string[]): Promise<number> {
     .description("Skriv exempelarbetsboken för Umeåregionen från inbyggda SCB-siffror (inget nätverk)")
     .option("--out <fil.xlsx>", "utfil", "samkalk-demo.xlsx")
     .action(async (opts: { out: string }) => {
-      const sheets = await writeDemoWorkbook(opts.out);
+      const sheets = await (await import("../demo/demoWorkbook")).writeDemoWorkbook(opts.out);
       err(`Skrev ${opts.out}: ${sheets.join(", ")}`);
     });
 
@@ -53,8 +51,8 @@ export async function main(argv: string[]): Promise<number> {
     .argument("<fil>", "SCB-filen (Latin-1 eller UTF-8)")
     .addOption(new Option("--format <format>", "utdata").choices(["csv", "json"]).default("csv"))
     .option("--utan-region-ar-riket", "en fil utan regionkolumn gäller riket")
-    .action((file: string, opts: { format: "csv" | "json"; utanRegionArRiket?: boolean }) => {
-      code = runScbImportCommand(file, opts, out, err);
+    .action(async (file: string, opts: { format: "csv" | "json"; utanRegionArRiket?: boolean }) => {
+      code = (await import("./scb/importCommand")).runScbImportCommand(file, opts, out, err);
     });
   registerScbFetchCommands(scb, { out, err, setCode: (c) => (code = c) });
 
@@ -66,7 +64,7 @@ export async function main(argv: string[]): Promise<number> {
     .option("--forbund <namn>", "förbundets namn")
     .requiredOption("--out <fil.xlsx>", "arbetsboken som skrivs")
     .action(async (file: string, opts: { datum?: string; forbund?: string; out: string }) => {
-      code = await runInitiativesCommand(file, opts, out, err);
+      code = await (await import("./initiatives/initiativesCommand")).runInitiativesCommand(file, opts, out, err);
     });
 
   program
@@ -81,7 +79,7 @@ export async function main(argv: string[]): Promise<number> {
     .option("--forbund <namn>", "förbundets namn (för .xlsx-bladen)")
     .option("--out <fil.xlsx>", "skriv också bladen Budget och Budgetkontroll med levande formler")
     .action(async (file: string, opts: { sheet?: string; format: "csv" | "json"; enhet?: "kr" | "tkr"; forbund?: string; out?: string }) => {
-      code = await runBudgetImportCommand(file, opts, out, err);
+      code = await (await import("./budget/budgetCommand")).runBudgetImportCommand(file, opts, out, err);
     });
 
   program

@@ -26,16 +26,23 @@ function canonical(values: readonly (readonly unknown[])[]): Canonical[][] {
   return rows;
 }
 
-const FNV_OFFSET = 0xcbf29ce484222325n;
-const FNV_PRIME = 0x100000001b3n;
-const MASK = 0xffffffffffffffffn;
-
-/** FNV-1a (64 bit) of the text's UTF-8; 16 hex digits. */
+/**
+ * FNV-1a (64 bit) of the text's UTF-8; 16 hex digits. Computed in two 32-bit halves (no BigInt: a BigInt per
+ * byte made this the slowest step of writing a large sheet, and BigInt does not parse in older Office webviews).
+ * The prime is 2^40 + 0x1b3, so h × prime = (h × 0x1b3) + (h << 40), each part exact in a double.
+ */
 export function fnv1a64(text: string): string {
   const bytes = new TextEncoder().encode(text);
-  let h = FNV_OFFSET;
-  for (const b of bytes) h = ((h ^ BigInt(b)) * FNV_PRIME) & MASK;
-  return h.toString(16).padStart(16, "0");
+  let hi = 0xcbf29ce4;
+  let lo = 0x84222325;
+  for (let i = 0; i < bytes.length; i++) {
+    lo = (lo ^ bytes[i]) >>> 0;
+    const low = lo * 0x1b3; // < 2^41
+    const carry = Math.floor(low / 0x100000000);
+    hi = (hi * 0x1b3 + carry + lo * 0x100) >>> 0; // (lo << 40) lands in the high half as lo << 8
+    lo = low >>> 0;
+  }
+  return hi.toString(16).padStart(8, "0") + lo.toString(16).padStart(8, "0");
 }
 
 /** A stable hash of the cell contents: FNV-1a over their canonical JSON. */

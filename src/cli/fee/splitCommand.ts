@@ -3,7 +3,6 @@ import Papa from "papaparse";
 import { amountToPlain } from "../../domain/amount";
 import { InputError } from "../../domain/errors";
 import type { FeeSplitResult } from "../../domain/fee/feeSplit";
-import { XlsxWorkbookHost } from "../../hosts/xlsx/xlsxHost";
 import { parseMembersFile } from "../../sources/fee/membersFile";
 import { FeeSplitSettings, defaultFeeSplitSettings, runFeeSplitJob, toFeeSplitRequest } from "../../usecases/fee/feeSplitJob";
 import { computeFeeSplit } from "../../domain/fee/feeSplit";
@@ -82,6 +81,8 @@ export async function runSplit(o: SplitOptions, out: (s: string) => void, err: (
     for (const w of result.varningar) err(`Varning: ${w}`);
     out(o.format === "json" ? JSON.stringify(splitToJson(result), null, 2) + "\n" : splitToCsv(result));
     if (o.out) {
+      // Loaded here: the workbook writer (exceljs) is the slowest part of the start and only --out needs it.
+      const { XlsxWorkbookHost } = await import("../../hosts/xlsx/xlsxHost");
       const host = new XlsxWorkbookHost();
       const outcome = await runFeeSplitJob(host, settings, { lang: "sv" });
       if (!outcome.ok) throw new InputError(outcome.problems);

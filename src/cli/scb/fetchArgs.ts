@@ -76,4 +76,3 @@ export function parseCodelists(vals: readonly string[]): Record<string, string> 
   return out;
 }
 
-export const collect = (value: string, previous: string[]) => [...previous, value];

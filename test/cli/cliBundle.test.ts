@@ -1,0 +1,34 @@
+/**
+ * The command line runs from a prebuilt bundle (bin/cliBundle.js) and never from stale code: a bundle older
+ * than any source file is rebuilt by the next command, which then answers from the new bundle.
+ */
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+
+const root = path.resolve(__dirname, "../..");
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- the plain-JS loader bin/samkalk.js uses
+const bundle = require(path.join(root, "bin", "cliBundle.js")) as { bundleFile: string; freshBundle: () => string | null };
+
+const samkalk = (...args: string[]) => spawnSync(process.execPath, [path.join(root, "bin", "samkalk.js"), ...args], { encoding: "utf8" });
+
+describe("the prebuilt command line", () => {
+  it("rebuilds a bundle older than the sources on the next command, and answers from it", () => {
+    expect(samkalk("kommuner", "2480").status).toBe(0); // makes sure a bundle exists
+    const old = new Date("2000-01-01T00:00:00Z");
+    fs.utimesSync(bundle.bundleFile, old, old);
+    expect(bundle.freshBundle()).toBeNull();
+
+    const r = samkalk("kommuner", "Umeå");
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain("2480\tUmeå");
+    expect(fs.statSync(bundle.bundleFile).mtimeMs).toBeGreaterThan(old.getTime());
+    expect(bundle.freshBundle()).toBe(bundle.bundleFile);
+  });
+
+  it("holds the whole command line in one file, with the packages loaded from node_modules", () => {
+    const text = fs.readFileSync(bundle.bundleFile, "utf8");
+    expect(text).toContain('require("commander")');
+    expect(text).not.toMatch(/require\("\.\.?\//); // no TypeScript left to load
+  });
+});
