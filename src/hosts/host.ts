@@ -53,6 +53,16 @@ export interface WorkbookHost {
   /** Reads the sheet's existence, ownership and the data bodies of the named tables. */
   inspectSheet(sheetName: string, tableNames: string[]): Promise<SheetState>;
   /**
+   * Several sheets' states at once, as inspectSheet reads each (optional: a host whose round trips are
+   * costly reads them together; the use cases fall back to inspectSheet).
+   */
+  inspectSheets?(requests: Array<{ sheetName: string; tableNames: string[] }>): Promise<SheetState[]>;
+  /**
+   * Writes the specs in order, as writeSheet writes each, sharing round trips between sheets (optional;
+   * the use cases fall back to writeSheet).
+   */
+  writeSheets?(items: Array<{ spec: SheetSpec; state: SheetState }>): Promise<WriteReport[]>;
+  /**
    * Writes the sheet. Rewrites a sheet only if `state.ownedBySamkalk`; refuses (throws) if a sheet of that
    * name exists and is not Samkalk's. Registers the sheet as Samkalk's.
    */

@@ -1,5 +1,5 @@
 import { withSuffix } from "../domain/excelNames";
-import type { SheetState, WorkbookHost } from "../hosts/host";
+import type { SheetState, WorkbookHost, WriteReport } from "../hosts/host";
 import type { InputProblem } from "../domain/errors";
 import type { SheetSpec } from "../sheets/spec";
 
@@ -23,6 +23,28 @@ export async function copyName(host: WorkbookHost, name: string): Promise<string
   throw new Error(`Hittar inget ledigt namn för en kopia av bladet "${name}".`);
 }
 
+/** The states of the named sheets (no tables read), `known` ones as given, the rest together where the host can. */
+export async function inspectAll(host: WorkbookHost, names: string[], known: ReadonlyMap<string, SheetState> = new Map()): Promise<SheetState[]> {
+  const missing = names.filter((n) => !known.has(n));
+  const read = host.inspectSheets
+    ? await host.inspectSheets(missing.map((sheetName) => ({ sheetName, tableNames: [] })))
+    : await sequential(missing, (n) => host.inspectSheet(n, []));
+  const byName = new Map(missing.map((n, k) => [n, read[k]]));
+  return names.map((n) => known.get(n) ?? (byName.get(n) as SheetState));
+}
+
+/** Writes the specs in order with their states, together where the host can. */
+export async function writeAll(host: WorkbookHost, items: Array<{ spec: SheetSpec; state: SheetState }>): Promise<WriteReport[]> {
+  if (host.writeSheets) return host.writeSheets(items);
+  return sequential(items, ({ spec, state }) => host.writeSheet(spec, state));
+}
+
+async function sequential<T, R>(items: T[], f: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = [];
+  for (const item of items) out.push(await f(item));
+  return out;
+}
+
 /**
  * Writes specs only if every one of them may be written: a sheet of the same name that is not
  * Samkalk's stops the whole job, and an edited Samkalk sheet is kept as the user's copy or
@@ -36,8 +58,7 @@ export async function writeSheets(
   known: Map<string, SheetState>,
   onEdited: EditedSheetDecision | undefined,
 ): Promise<WriteSheetsResult> {
-  const states: SheetState[] = [];
-  for (const spec of specs) states.push(known.get(spec.name) ?? (await host.inspectSheet(spec.name, [])));
+  const states = await inspectAll(host, specs.map((s) => s.name), known);
   const foreign = states.filter((s) => s.exists && !s.ownedBySamkalk);
   if (foreign.length > 0) {
     return {
@@ -51,18 +72,18 @@ export async function writeSheets(
   const edited = states.filter((s) => s.exists && s.editedSinceWritten === true).map((s) => s.sheetName);
   if (edited.length > 0 && !onEdited) return { kind: "ask", edited };
   const keptCopies: string[] = [];
-  let syncs = 0;
-  for (let k = 0; k < specs.length; k++) {
-    let state = states[k];
-    if (edited.includes(state.sheetName) && onEdited === "keepCopy") {
+  if (onEdited === "keepCopy") {
+    for (let k = 0; k < specs.length; k++) {
+      const state = states[k];
+      if (!edited.includes(state.sheetName)) continue;
       const copy = await copyName(host, state.sheetName);
       await host.keepAsUserCopy(state.sheetName, copy);
       keptCopies.push(copy);
-      state = { ...state, exists: false, ownedBySamkalk: false, tables: {}, tableHeaders: {}, editedSinceWritten: null };
+      states[k] = { ...state, exists: false, ownedBySamkalk: false, tables: {}, tableHeaders: {}, editedSinceWritten: null };
     }
-    syncs += (await host.writeSheet(specs[k], state)).syncs;
   }
-  return { kind: "done", keptCopies, syncs };
+  const reports = await writeAll(host, specs.map((spec, k) => ({ spec, state: states[k] })));
+  return { kind: "done", keptCopies, syncs: reports.reduce((n, r) => n + r.syncs, 0) };
 }
 
 /** The problems an "ask" result turns into: one per edited sheet. */

@@ -23,14 +23,16 @@
  */
 import type { Selection, SheetState, WorkbookHost, WriteReport } from "../host";
 import type { SheetSpec } from "../../sheets/spec";
-import { areaRefs, cellAddress } from "../../domain/a1";
 import { userCopyProblem, userCopyTableNames } from "../userCopy";
 import { OWNERSHIP_KEY, OwnedSheet, isOwnedId, parseOwnedSheets, withOwnedSheet, withoutOwnedSheet } from "./ownership";
 import { DEFAULT_PAYLOAD_BUDGET_BYTES } from "./payload";
 import { assertWritableSpec, notOwnedMessage, tableConflictMessage } from "../preflight";
 import { sameSheetName } from "../../domain/excelNames";
 import { DocumentSettings, documentSettings, saveSettings } from "./settingsStore";
-import { readSheetState, toReadValue } from "./sheetState";
+import { readSheetState, readSheetStates, type SheetStateRequest } from "./sheetState";
+import { readSelection } from "./selection";
+import { groupSheets, type PlannedSheet } from "./sheetGroups";
+import { writeSharedGroups, type SharedWriteDeps } from "./sharedWrite";
 import { contentRecord, resetOwnedSheet, writeCells, writeEverythingElse } from "./sheetWrites";
 import { WorkbookIndex, loadWorkbookIndex } from "./workbookIndex";
 import { planSheetWrite } from "./writePlan";
@@ -89,6 +91,52 @@ export class OfficeWorkbookHost implements WorkbookHost {
   async inspectSheet(sheetName: string, tableNames: string[]): Promise<SheetState> {
     const register = this.register();
     return this.run((context) => readSheetState(context, register, sheetName, tableNames));
+  }
+
+  async inspectSheets(requests: SheetStateRequest[]): Promise<SheetState[]> {
+    const register = this.register();
+    return this.run((context) => readSheetStates(context, register, requests));
+  }
+
+  /**
+   * Writes the specs in order, sharing requests between sheets (sheetGroups.ts): 1 sync to look at the
+   * workbook, 1 more when rewritten sheets have charts, then 1 per group of sheets that fits a request; a
+   * sheet too large for one request is written alone, as writeSheet writes it.
+   */
+  async writeSheets(items: Array<{ spec: SheetSpec; state: SheetState }>): Promise<WriteReport[]> {
+    for (const { spec, state } of items) {
+      if (state.exists && !state.ownedBySamkalk) throw new Error(notOwnedMessage(spec.name));
+      assertWritableSpec(spec);
+    }
+    const planned = items.map((item) => ({ item: item.spec, plan: planSheetWrite(item.spec, this.budget) }));
+    const reports: WriteReport[] = [];
+    let shared: PlannedSheet<SheetSpec>[][] = [];
+    const flush = async () => {
+      if (shared.length > 0) reports.push(...(await this.writeShared(shared)));
+      shared = [];
+    };
+    for (const group of groupSheets(planned, this.budget)) {
+      if (group.kind === "shared") {
+        shared.push(group.sheets);
+        continue;
+      }
+      await flush();
+      const k = planned.indexOf(group.sheet);
+      reports.push(await this.writeSheet(items[k].spec, items[k].state));
+    }
+    await flush();
+    return reports;
+  }
+
+  /** Groups of sheets each written in one request, in one Excel.run (see writeSheets). */
+  private async writeShared(groups: PlannedSheet<SheetSpec>[][]): Promise<WriteReport[]> {
+    const deps: SharedWriteDeps = {
+      register: () => this.register(),
+      saveRegister: (entries) => this.saveRegister(entries),
+      adopt: (context, spec, index) => this.adoptHalfCreatedSheet(context, spec, index),
+      withPrint: this.isSetSupported("ExcelApi", "1.9"),
+    };
+    return this.run((context) => writeSharedGroups(context, groups, deps));
   }
 
   async writeSheet(spec: SheetSpec, state: SheetState): Promise<WriteReport> {
@@ -193,28 +241,7 @@ export class OfficeWorkbookHost implements WorkbookHost {
   }
 
   async readSelection(): Promise<Selection> {
-    return this.run(async (context) => {
-      const range = context.workbook.getSelectedRange().load("address,values,rowIndex,columnIndex,worksheet/name");
-      // Merged areas (ExcelApi 1.13) in the same sync; without them the host cannot tell, and says nothing.
-      const mergedAreas = this.isSetSupported("ExcelApi", "1.13") ? range.getMergedAreasOrNullObject().load("areas/items/address") : null;
-      try {
-        await context.sync();
-      } catch (e) {
-        throw new Error(
-          `Markeringen kunde inte läsas. Markera ett sammanhängande område med tabellen, inte hela kolumner eller rader. ${(e as Error).message}`,
-        );
-      }
-      const merged =
-        mergedAreas === null ? undefined : mergedAreas.isNullObject ? [] : mergedAreas.areas.items.flatMap((a) => areaRefs(a.address));
-      return {
-        sheetName: range.worksheet.name,
-        topLeft: cellAddress(range.rowIndex, range.columnIndex),
-        row: range.rowIndex,
-        col: range.columnIndex,
-        values: range.values.map((row) => row.map(toReadValue)),
-        ...(merged ? { merged } : {}),
-      };
-    });
+    return this.run((context) => readSelection(context, this.isSetSupported("ExcelApi", "1.13")));
   }
 
   /**

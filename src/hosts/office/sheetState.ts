@@ -1,13 +1,15 @@
 /**
  * What the Office host reports of a sheet (inspectSheet): whether it is there and Samkalk's, the
- * requested tables' contents, and whether it was edited since Samkalk wrote it. At most 2 syncs.
+ * requested tables' contents, and whether it was edited since Samkalk wrote it. At most 2 syncs, for one
+ * sheet or many.
  */
 import type { SheetState } from "../host";
 import type { ReadValue } from "../../sheets/spec";
 import { contentFingerprint, localAddress } from "../contentFingerprint";
+import { areaRefs } from "../../domain/a1";
 import { sameSheetName } from "../../domain/excelNames";
 import { OwnedSheet, ownedEntry } from "./ownership";
-import { loadWorkbookIndex } from "./workbookIndex";
+import { loadWorkbookIndex, type WorkbookIndex } from "./workbookIndex";
 
 /** A value as Excel returns it, as a ReadValue (anything else is read as empty). */
 export function toReadValue(v: unknown): ReadValue {
@@ -22,20 +24,20 @@ function absentState(sheetName: string): SheetState {
   return { sheetName, exists: false, ownedBySamkalk: false, tables: {}, tableHeaders: {}, editedSinceWritten: null };
 }
 
+export interface SheetStateRequest {
+  sheetName: string;
+  tableNames: string[];
+}
+
 /**
- * 1 sync for a missing sheet (or an existing one when no tables are asked for and no fingerprint is
- * recorded), else 2: the first looks at the workbook, the second reads the tables and what edit
- * detection needs.
+ * Queues the reads one sheet's state needs on top of the workbook index, and returns what turns them into
+ * the state once synced (`needsSync` false: nothing was queued, the state is known already). Several
+ * sheets' reads can share one sync (inspectSheets).
  */
-export async function readSheetState(
-  context: Excel.RequestContext,
-  register: OwnedSheet[],
-  sheetName: string,
-  tableNames: string[],
-): Promise<SheetState> {
-  const index = await loadWorkbookIndex(context);
+export function queueSheetState(index: WorkbookIndex, register: OwnedSheet[], request: SheetStateRequest): { needsSync: boolean; state: () => SheetState } {
+  const { sheetName, tableNames } = request;
   const sheet = index.sheets.find((s) => sameSheetName(s.name, sheetName));
-  if (!sheet) return absentState(sheetName);
+  if (!sheet) return { needsSync: false, state: () => absentState(sheetName) };
   const entry = ownedEntry(register, sheet.id);
 
   const reads: Array<{ name: string; body: Excel.Range; header: Excel.Range }> = [];
@@ -60,19 +62,70 @@ export async function readSheetState(
         written: sheet.proxy.getRange(recorded.address).load("formulas"),
       }
     : null;
-  if (reads.length > 0 || content) await context.sync();
 
-  const tables: Record<string, ReadValue[][]> = {};
-  const tableHeaders: Record<string, string[]> = {};
-  for (const { name, body, header } of reads) {
-    tables[name] = body.values.map((row) => row.map(toReadValue));
-    tableHeaders[name] = (header.values[0] ?? []).map(headerText);
+  const state = (): SheetState => {
+    const tables: Record<string, ReadValue[][]> = {};
+    const tableHeaders: Record<string, string[]> = {};
+    for (const { name, body, header } of reads) {
+      tables[name] = body.values.map((row) => row.map(toReadValue));
+      tableHeaders[name] = (header.values[0] ?? []).map(headerText);
+    }
+    let editedSinceWritten: boolean | null = null;
+    if (recorded && content) {
+      editedSinceWritten =
+        localAddress(content.used.address) !== recorded.address ||
+        contentFingerprint(recorded.address, content.written.formulas) !== recorded.fingerprint;
+    }
+    return { sheetName, exists: true, ownedBySamkalk: entry !== undefined, tables, tableHeaders, editedSinceWritten };
+  };
+  return { needsSync: reads.length > 0 || content !== null, state };
+}
+
+/**
+ * Cells of recorded contents read back in one response at the most: the formulas of a sheet are at least
+ * `"",` per cell, so 250 000 cells of short formulas stay well under the 5 MB response limit.
+ */
+const MAX_READ_CELLS = 250_000;
+
+function recordedCells(index: WorkbookIndex, register: OwnedSheet[], sheetName: string): number {
+  const sheet = index.sheets.find((s) => sameSheetName(s.name, sheetName));
+  const address = sheet ? ownedEntry(register, sheet.id)?.contentAddress : undefined;
+  return address ? areaRefs(address).reduce((n, r) => n + r.rows * r.cols, 0) : 0;
+}
+
+/**
+ * The states of several sheets: 1 sync when no sheet needs reading (all missing, no tables, no fingerprints),
+ * else 2, however many sheets (one more per MAX_READ_CELLS of recorded contents): the first looks at the
+ * workbook, the second reads every sheet's tables and what edit detection needs.
+ */
+export async function readSheetStates(context: Excel.RequestContext, register: OwnedSheet[], requests: SheetStateRequest[]): Promise<SheetState[]> {
+  const index = await loadWorkbookIndex(context);
+  const states: SheetState[] = [];
+  let queued: Array<ReturnType<typeof queueSheetState>> = [];
+  let cells = 0;
+  const finish = async () => {
+    // Once per MAX_READ_CELLS of contents to read back: once, unless the sheets are very large.
+    if (queued.some((q) => q.needsSync)) await context.sync();
+    states.push(...queued.map((q) => q.state()));
+    queued = [];
+    cells = 0;
+  };
+  for (const request of requests) {
+    const more = recordedCells(index, register, request.sheetName);
+    if (queued.length > 0 && cells + more > MAX_READ_CELLS) await finish();
+    queued.push(queueSheetState(index, register, request));
+    cells += more;
   }
-  let editedSinceWritten: boolean | null = null;
-  if (recorded && content) {
-    editedSinceWritten =
-      localAddress(content.used.address) !== recorded.address ||
-      contentFingerprint(recorded.address, content.written.formulas) !== recorded.fingerprint;
-  }
-  return { sheetName, exists: true, ownedBySamkalk: entry !== undefined, tables, tableHeaders, editedSinceWritten };
+  await finish();
+  return states;
+}
+
+/** One sheet's state: 1 sync for a missing sheet (or one with nothing to read), else 2. */
+export async function readSheetState(
+  context: Excel.RequestContext,
+  register: OwnedSheet[],
+  sheetName: string,
+  tableNames: string[],
+): Promise<SheetState> {
+  return (await readSheetStates(context, register, [{ sheetName, tableNames }]))[0];
 }

@@ -37,6 +37,8 @@ export interface WritePlan {
   autofitRows: Array<{ row: number; rows: number }>;
   /** The written contents can be read back in the last sync's response (see readBackBytes). */
   readBack: boolean;
+  /** Estimated bytes of that read-back response (0 when there is none). */
+  readBackBytes: number;
 }
 
 /**
@@ -162,8 +164,9 @@ export function planSheetWrite(spec: SheetSpec, budgetBytes: number): WritePlan 
   const rest = restBytes(spec, rects, autofitRows.length);
   const cellBytes = writes.reduce((n, w) => n + w.bytes, 0);
   if (cellBytes + rest <= budgetBytes) {
-    const readBack = readBackBytes(writes) <= budgetBytes;
-    return { batches: [writes], styleRects: rects, batchBytes: [cellBytes + rest], autofitRows, readBack };
+    const back = readBackBytes(writes);
+    const readBack = back <= budgetBytes;
+    return { batches: [writes], styleRects: rects, batchBytes: [cellBytes + rest], autofitRows, readBack, readBackBytes: readBack ? back : 0 };
   }
   const batches: RangeWrite[][] = [[]];
   const batchBytes = [0];
@@ -187,5 +190,5 @@ export function planSheetWrite(spec: SheetSpec, budgetBytes: number): WritePlan 
     batches.push([]);
     batchBytes.push(rest);
   } else batchBytes[last] += rest;
-  return { batches, styleRects: rects, batchBytes, autofitRows, readBack: false };
+  return { batches, styleRects: rects, batchBytes, autofitRows, readBack: false, readBackBytes: 0 };
 }

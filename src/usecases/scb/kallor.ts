@@ -9,7 +9,7 @@ import type { TidyRow } from "../../domain/scb/tidy";
 import type { SheetState, WorkbookHost, WriteReport } from "../../hosts/host";
 import { formatTid, numberedSheetName } from "../../sheets/scb/common";
 import { KALLOR_SHEET, KALLOR_TABLE, KallorRad, buildKallorSheet, kallorRowsFromTable } from "../../sheets/scb/kallorSheet";
-import type { SheetSpec } from "../../sheets/spec";
+import { writeAll } from "../writeSheets";
 
 export type { KallorRad } from "../../sheets/scb/kallorSheet";
 export { KALLOR_SHEET, KALLOR_TABLE } from "../../sheets/scb/kallorSheet";
@@ -184,8 +184,4 @@ export async function keepEditedCopy(host: WorkbookHost, state: SheetState, varn
 }
 
 /** Writes specs in order with their states; returns the reports. */
-export async function writeSheets(host: WorkbookHost, items: Array<{ spec: SheetSpec; state: SheetState }>): Promise<WriteReport[]> {
-  const reports: WriteReport[] = [];
-  for (const { spec, state } of items) reports.push(await host.writeSheet(spec, state));
-  return reports;
-}
+export const writeSheets = writeAll;

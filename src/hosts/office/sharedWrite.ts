@@ -1,0 +1,110 @@
+/**
+ * Several sheets written in one Excel.run (OfficeWorkbookHost.writeSheets): 1 sync to look at the workbook,
+ * 1 more when rewritten sheets have charts to replace, then 1 per group of sheets that fits a request
+ * (sheetGroups.ts), each also reading back what was written for the edit fingerprints. The ownership register
+ * is saved after each group, so a later failure never leaves a written sheet unregistered.
+ */
+import type { WriteReport } from "../host";
+import type { SheetSpec } from "../../sheets/spec";
+import { sameSheetName } from "../../domain/excelNames";
+import { notOwnedMessage, tableConflictMessage } from "../preflight";
+import { OwnedSheet, isOwnedId, withOwnedSheet } from "./ownership";
+import type { PlannedSheet } from "./sheetGroups";
+import { contentRecord, resetOwnedSheet, writeCells, writeEverythingElse } from "./sheetWrites";
+import { LiveSheet, WorkbookIndex, loadWorkbookIndex } from "./workbookIndex";
+import type { WritePlan } from "./writePlan";
+
+export interface SharedWriteDeps {
+  register(): OwnedSheet[];
+  saveRegister(entries: OwnedSheet[]): Promise<void>;
+  /** Registers a sheet a failed first write may have left behind. */
+  adopt(context: Excel.RequestContext, spec: SheetSpec, before: WorkbookIndex): Promise<void>;
+  withPrint: boolean;
+}
+
+/** Queues a whole single-request sheet write: reset or add, cells, everything else, the read-back. */
+function queueWhole(
+  context: Excel.RequestContext,
+  index: WorkbookIndex,
+  spec: SheetSpec,
+  plan: WritePlan,
+  existing: LiveSheet | undefined,
+  oldCharts: Excel.Chart[],
+  withPrint: boolean,
+): { sheet: Excel.Worksheet; readBack: Excel.Range | null } {
+  let sheet: Excel.Worksheet;
+  if (existing) {
+    sheet = existing.proxy;
+    resetOwnedSheet(sheet, index.tables.filter((t) => sameSheetName(t.sheetName, existing.name)), oldCharts);
+  } else {
+    sheet = context.workbook.worksheets.add(spec.name);
+  }
+  sheet.load("id,name");
+  writeCells(sheet, plan.batches[0]);
+  writeEverythingElse(sheet, spec, plan, withPrint);
+  // Queued after every write, so the response holds the formulas as Excel now has them.
+  return { sheet, readBack: plan.readBack ? sheet.getUsedRange(true).load("address,formulas") : null };
+}
+
+export async function writeSharedGroups(
+  context: Excel.RequestContext,
+  groups: PlannedSheet<SheetSpec>[][],
+  deps: SharedWriteDeps,
+): Promise<WriteReport[]> {
+  const index = await loadWorkbookIndex(context);
+  // Syncs not yet counted on a report: each group's first report carries them, so the reports add up.
+  let uncounted = 1;
+  const register = deps.register();
+  const tableNames = groups.flat().flatMap(({ item: spec }) => spec.tables.map((t) => ({ table: t.name, sheet: spec.name })));
+  const twice = tableNames.find((t, i) => tableNames.findIndex((u) => sameSheetName(u.table, t.table)) !== i);
+  if (twice) throw new Error(`Tabellen "${twice.table}" skulle skrivas på två blad (bland annat "${twice.sheet}"). Inget har skrivits.`);
+  // The workbook may have changed since the sheets were inspected: decide again from what is there now.
+  const targets = groups.flat().map(({ item: spec }) => {
+    const existing = index.sheets.find((s) => sameSheetName(s.name, spec.name));
+    if (existing && !isOwnedId(register, existing.id)) throw new Error(notOwnedMessage(spec.name));
+    const conflict = tableConflictMessage(spec, index.tables, existing?.name ?? null);
+    if (conflict) throw new Error(conflict);
+    const charts = existing && spec.charts && spec.charts.length > 0 ? existing.proxy.charts.load("items/name") : null;
+    return { existing, charts };
+  });
+  if (targets.some((t) => t.charts)) {
+    await context.sync();
+    uncounted++;
+  }
+
+  const liveIds = new Set(index.sheets.map((s) => s.id));
+  const reports: WriteReport[] = [];
+  let k = 0;
+  for (const group of groups) {
+    const queued = group.map(({ item: spec, plan }) => {
+      const { existing, charts } = targets[k++];
+      return { spec, plan, existing, ...queueWhole(context, index, spec, plan, existing, charts?.items ?? [], deps.withPrint) };
+    });
+    try {
+      // One iteration per group of sheets that fits a request: a few for hundreds of sheets.
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop
+      await context.sync();
+    } catch (e) {
+      for (const q of queued) if (!q.existing) await deps.adopt(context, q.spec, index);
+      throw e;
+    }
+    uncounted++;
+    let entries = deps.register();
+    for (const q of queued) {
+      liveIds.add(q.sheet.id);
+      const content = q.readBack ? contentRecord(q.readBack) : {};
+      entries = withOwnedSheet(entries, { id: q.sheet.id, name: q.sheet.name, kind: q.spec.kind, ...content }, liveIds);
+    }
+    try {
+      await deps.saveRegister(entries);
+    } catch (e) {
+      const names = queued.map((q) => `"${q.sheet.name}"`).join(", ");
+      throw new Error(`Bladen ${names} skrevs, men Samkalk kunde inte spara att de är Samkalks blad. ${(e as Error).message}`);
+    }
+    queued.forEach((q, i) => {
+      reports.push({ sheetName: q.sheet.name, syncs: i === 0 ? uncounted : 0, largestPayloadBytes: q.plan.batchBytes[0], created: !q.existing });
+    });
+    uncounted = 0;
+  }
+  return reports;
+}
