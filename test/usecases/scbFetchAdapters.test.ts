@@ -102,6 +102,8 @@ describe("population over HTTP", () => {
     expect(reports).toHaveLength(1);
     expect(reports[0]).toMatchObject({ cells: 392, requests: 2, rateLimited: 0 });
     expect(dataCalls()).toHaveLength(2);
+    // The table's metadata is read once in the run (the adapter and the dataset fetch share it).
+    expect(server.calls.filter((c) => c.method === "GET" && c.path.endsWith("/metadata"))).toHaveLength(1);
     expect(progress.filter(([, s]) => /del \d av 2/.test(s)).map(([, s]) => s)).toEqual([
       "Hämtar från SCB: del 0 av 2",
       "Hämtar från SCB: del 1 av 2",

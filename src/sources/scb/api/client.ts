@@ -101,10 +101,14 @@ abstract class BaseClient implements TableApi {
   }
 }
 
+/** How long a table's metadata is reused: long enough for a run, short enough that a pane left open sees SCB's updates. */
+const METADATA_TTL_MS = 10 * 60 * 1000;
+
 /** SCB PxWebApi 2.0 (statistikdatabasen.scb.se/api/v2). */
 export class ScbClient extends BaseClient {
   readonly lang: string;
   private readonly codelists = new Map<string, Promise<Codelist>>();
+  private readonly metadataCache = new Map<string, { at: number; value: TableMetadata & { dataset: JsonStatDataset } }>();
 
   constructor(opts: ScbClientOptions = {}) {
     super(opts, SCB_V2_BASE);
@@ -145,13 +149,21 @@ export class ScbClient extends BaseClient {
     return this.transport.getJson(this.url(`/tables/${encodeURIComponent(id)}`), TableResponseSchema, "en tabellbeskrivning", { target: { kind: "table", id }, signal });
   }
 
-  /** GET /tables/{id}/metadata: json-stat2 with empty `value`, plus the variables in a handier form. */
+  /**
+   * GET /tables/{id}/metadata: json-stat2 with empty `value`, plus the variables in a handier form. Kept for
+   * METADATA_TTL_MS, so one run reads a table's metadata once (the adapter and the dataset fetch both need
+   * it, and every call counts against SCB's 30 calls per 10 s); a failed read is not kept.
+   */
   async getMetadata(id: string, signal?: AbortSignal): Promise<TableMetadata & { dataset: JsonStatDataset }> {
+    const hit = this.metadataCache.get(id);
+    if (hit && Date.now() - hit.at < METADATA_TTL_MS) return hit.value;
     const ds = await this.transport.getJson(this.url(`/tables/${encodeURIComponent(id)}/metadata`), MetadataDatasetSchema, "json-stat2-metadata", {
       target: { kind: "table", id },
       signal,
     });
-    return { ...metadataFromJsonStat(ds, id), dataset: ds };
+    const value = { ...metadataFromJsonStat(ds, id), dataset: ds };
+    this.metadataCache.set(id, { at: Date.now(), value });
+    return value;
   }
 
   metadata(table: string, signal?: AbortSignal): Promise<TableMetadata> {
