@@ -27,6 +27,14 @@ export interface EditedSheetsTexts {
 }
 
 /**
+ * The sheets to ask about: those a run was refused for because the user edited them, when it was run
+ * without a decision on them; otherwise null.
+ */
+export function sheetsToAskAbout(result: { ok: true } | { ok: false; editedSheets?: string[] }, decision: EditedSheetDecision | undefined): string[] | null {
+  return !result.ok && result.editedSheets && !decision ? result.editedSheets : null;
+}
+
+/**
  * Asks what to do with sheets the user edited since Samkalk wrote them: keep a copy, overwrite, or
  * cancel (null). Open while `sheets` is not null; `textId` names the text the dialog is described by.
  */

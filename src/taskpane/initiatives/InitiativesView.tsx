@@ -26,7 +26,7 @@ import {
   type InitiativesOutcome,
   type InitiativesSettings,
 } from "../../usecases/initiatives/initiativesJob";
-import { EditedSheetsDialog } from "../EditedSheetsDialog";
+import { EditedSheetsDialog, sheetsToAskAbout } from "../EditedSheetsDialog";
 import { InitiativesResult } from "./InitiativesResult";
 import { Notice, ProblemList } from "../Notice";
 import { NulageList, nulageListProblems } from "./NulageList";
@@ -187,8 +187,9 @@ export default function InitiativesView() {
         ...(onEdited ? { onEdited } : {}),
         onProgress,
       });
-      if (!result.ok && result.editedSheets && !onEdited) {
-        setEditedSheets(result.editedSheets);
+      const edited = sheetsToAskAbout(result, onEdited);
+      if (edited) {
+        setEditedSheets(edited);
         return undefined;
       }
       if (result.ok) setLastDatum(input.datum);
