@@ -4,13 +4,12 @@ import type { Decimal, Enhet } from "../../domain/budget/types";
 import type { InputProblem } from "../../domain/errors";
 import type { BudgetFollowUpOutcome, BudgetImportOutcome, BudgetProjectionOutcome } from "../../usecases/budget/budgetJob";
 import type { Strings } from "../i18n";
-import { BulletList, Notice, ResultStack, RunFailure } from "../Notice";
+import { BulletList, Notice, ResultStack, RunFailure, RunNote, SheetList } from "../Notice";
 import { useStrings } from "../services";
 
 const useStyles = makeStyles({
   part: { marginTop: tokens.spacingVerticalS },
   partTitle: { fontWeight: tokens.fontWeightSemibold },
-  list: { margin: `${tokens.spacingVerticalXS} 0 0 0`, paddingInlineStart: tokens.spacingHorizontalL },
   checks: { margin: `${tokens.spacingVerticalXS} 0 0 0`, padding: 0, listStyleType: "none", display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
   checkTitle: { fontWeight: tokens.fontWeightSemibold },
   amounts: { display: "grid", gridTemplateColumns: "auto auto", columnGap: tokens.spacingHorizontalM, margin: `${tokens.spacingVerticalXXS} 0 0 0` },
@@ -38,31 +37,6 @@ export function amountText(a: Amount, enhet: Enhet, s: Strings): string {
 
 function percentText(p: Decimal | null): string {
   return p === null ? "–" : `${formatAmount({ minor: p.digits, decimals: p.decimals })}\u00a0%`;
-}
-
-/** A titled bulleted list of sheet names. */
-function SheetList(props: { id: string; title: string; names: readonly string[]; testId?: string }) {
-  const styles = useStyles();
-  return (
-    <div className={styles.part} data-testid={props.testId}>
-      <div className={styles.partTitle} id={props.id}>
-        {props.title}
-      </div>
-      <ul className={styles.list} aria-labelledby={props.id}>
-        {props.names.map((n) => (
-          <li key={n}>{n}</li>
-        ))}
-      </ul>
-    </div>
-  );
-}
-
-function RunNote(props: { note: string | null }) {
-  return props.note ? (
-    <Notice intent="info" testId="run-note">
-      {props.note}
-    </Notice>
-  ) : null;
 }
 
 /** Why a budget job did not run: the error it threw, or the problems it found with the input. */

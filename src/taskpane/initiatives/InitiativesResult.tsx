@@ -2,7 +2,7 @@ import { makeStyles, tokens } from "@fluentui/react-components";
 import type { AntalPerNulage, Initiativforandring } from "../../domain/initiatives/overview";
 import type { InitiativesOutcome } from "../../usecases/initiatives/initiativesJob";
 import type { Strings } from "../i18n";
-import { Notice, ResultStack, RunFailure } from "../Notice";
+import { Notice, ResultStack, RunFailure, RunNote, SheetList } from "../Notice";
 import { useStrings } from "../services";
 
 type Success = Extract<InitiativesOutcome, { ok: true }>;
@@ -86,28 +86,8 @@ function SuccessBody(props: { outcome: Success }) {
   const changes = outcome.forandringar.map((f) => describeChange(f, s)).filter((c): c is string => c !== null);
   return (
     <>
-      <div className={styles.part}>
-        <div className={styles.partTitle} id="sk-init-written">
-          {s.initSheetsWritten}
-        </div>
-        <ul className={styles.list} aria-labelledby="sk-init-written" data-testid="result-sheets">
-          {outcome.sheets.map((name) => (
-            <li key={name}>{name}</li>
-          ))}
-        </ul>
-      </div>
-      {outcome.keptCopies.length > 0 && (
-        <div className={styles.part} data-testid="result-kept">
-          <div className={styles.partTitle} id="sk-init-kept">
-            {s.initKeptCopies}
-          </div>
-          <ul className={styles.list} aria-labelledby="sk-init-kept">
-            {outcome.keptCopies.map((name) => (
-              <li key={name}>{name}</li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <SheetList id="sk-init-written" title={s.initSheetsWritten} names={outcome.sheets} listTestId="result-sheets" />
+      {outcome.keptCopies.length > 0 && <SheetList id="sk-init-kept" title={s.initKeptCopies} names={outcome.keptCopies} testId="result-kept" />}
       <div className={styles.part}>
         <div>{s.initAntal(outcome.oversikt.antal)}</div>
         <CountTable
@@ -152,11 +132,7 @@ export function InitiativesResult(props: { outcome: InitiativesOutcome | null; e
   const { outcome, error, note } = props;
   return (
     <ResultStack>
-      {note && (
-        <Notice intent="info" testId="run-note">
-          {note}
-        </Notice>
-      )}
+      <RunNote note={note} />
       <RunFailure
         error={error}
         errorTitle={s.initErrorTitle}
