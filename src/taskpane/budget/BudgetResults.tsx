@@ -46,9 +46,9 @@ function BudgetFailure(props: { error: string | null; outcome: { ok: true } | { 
   return (
     <RunFailure
       error={props.error}
-      errorTitle={s.budgetErrorTitle}
+      errorTitle={s.runErrorTitle}
       problems={outcome && !outcome.ok ? outcome.problems : null}
-      problemsTitle={s.budgetProblemsTitle}
+      problemsTitle={s.problemsTitle}
       flush
     />
   );
@@ -58,7 +58,7 @@ function BudgetFailure(props: { error: string | null; outcome: { ok: true } | { 
 function BudgetWarnings(props: { items: readonly string[] }) {
   const s = useStrings();
   return (
-    <Notice intent="warning" testId="result-warnings" title={s.budgetWarningsTitle}>
+    <Notice intent="warning" testId="result-warnings" title={s.warningsTitle}>
       <BulletList items={props.items} flush />
     </Notice>
   );
@@ -79,8 +79,8 @@ export function BudgetImportResult(props: { outcome: BudgetImportOutcome | null;
       {ok && (
         <Notice intent="success" testId="result-success" title={s.budgetImported}>
           <div>{s.budgetImportSummary(posts, years, ok.budget.enhet === "tkr" ? s.enhetTkr : s.enhetKr)}</div>
-          <SheetList id="sk-budget-import-written" title={s.budgetSheetsWritten} names={ok.sheets} />
-          {ok.keptCopies.length > 0 && <SheetList id="sk-budget-import-kept" title={s.budgetKeptCopies} names={ok.keptCopies} testId="result-kept" />}
+          <SheetList id="sk-budget-import-written" title={s.sheetsWritten} names={ok.sheets} />
+          {ok.keptCopies.length > 0 && <SheetList id="sk-budget-import-kept" title={s.keptCopies} names={ok.keptCopies} testId="result-kept" />}
         </Notice>
       )}
       {ok && (
@@ -162,7 +162,7 @@ export function BudgetProjectionResult(props: { outcome: BudgetProjectionOutcome
             </tbody>
           </table>
           {ok.lankadeAr.length > 0 && <div className={styles.part}>{s.budgetLinked([...ok.lankadeAr].sort((a, b) => a - b).join(", "))}</div>}
-          {ok.keptCopies.length > 0 && <SheetList id="sk-budget-proj-kept" title={s.budgetKeptCopies} names={ok.keptCopies} testId="result-kept" />}
+          {ok.keptCopies.length > 0 && <SheetList id="sk-budget-proj-kept" title={s.keptCopies} names={ok.keptCopies} testId="result-kept" />}
         </Notice>
       )}
       {ok && (
@@ -205,7 +205,7 @@ export function BudgetFollowUpResult(props: { outcome: BudgetFollowUpOutcome | n
             <dt className={styles.dt}>{s.budgetAvvikelseProcent}</dt>
             <dd className={styles.dd}>{percentText(r.avvikelseProcent)}</dd>
           </dl>
-          {ok.keptCopies.length > 0 && <SheetList id="sk-budget-fu-kept" title={s.budgetKeptCopies} names={ok.keptCopies} testId="result-kept" />}
+          {ok.keptCopies.length > 0 && <SheetList id="sk-budget-fu-kept" title={s.keptCopies} names={ok.keptCopies} testId="result-kept" />}
         </Notice>
       )}
       {ok && ok.uppfoljning.varningar.length > 0 && (

@@ -136,7 +136,7 @@ export default function BudgetView() {
     setAsking(null);
     if (!job) return;
     if (decision) void RUNS[job](decision);
-    else setNote(job, s.budgetRunCancelled);
+    else setNote(job, s.editedRunCancelled);
   };
 
   const setFees = (ar: number, fees: FeeYearForm) => setForm((prev) => ({ ...prev, avgifter: { ...prev.avgifter, [ar]: fees } }));
@@ -273,14 +273,7 @@ export default function BudgetView() {
       <EditedSheetsDialog
         sheets={asking?.sheets ?? null}
         textId="sk-budget-edited-text"
-        texts={{
-          title: s.budgetEditedTitle,
-          intro: s.budgetEditedIntro,
-          question: s.budgetEditedQuestion,
-          keepCopy: s.budgetKeepCopy,
-          overwrite: s.budgetOverwrite,
-          cancel: s.budgetCancel,
-        }}
+        title={s.budgetEditedTitle}
         onDecide={decideEdited}
       />
     </div>

@@ -12,8 +12,6 @@ export const sv = {
   budgetImport: "Importera markerad budget",
   budgetImported: "Budgeten är inläst",
   budgetImportSummary: (poster: number, ar: string, enhet: string) => `${poster} poster för ${ar}, i ${enhet}.`,
-  budgetSheetsWritten: "Skrivna blad",
-  budgetKeptCopies: "Dina ändringar finns kvar i",
   budgetDeviations: (n: number) => (n === 0 ? "Inga avvikelser" : n === 1 ? "1 avvikelse" : `${n} avvikelser`),
   budgetChecksSummary: (ok: number, total: number) =>
     `${ok} av ${total} kontroller stämmer. Beloppen har inte ändrats; bladet Budgetkontroll visar varje kontroll.`,
@@ -91,16 +89,7 @@ export const sv = {
         : `Resultatet för ${period} är i nivå med budget`,
   budgetAvvikelse: "Avvikelse (utfall − budget)",
   budgetAvvikelseProcent: "Avvikelse i procent av budget",
-  budgetWarningsTitle: "Observera",
   budgetEditedTitle: "Du har ändrat blad som Samkalk skrivit",
-  budgetEditedIntro: "De här bladen har ändrats sedan Samkalk skrev dem:",
-  budgetEditedQuestion: "Vill du behålla dina ändringar som en kopia innan bladen skrivs om?",
-  budgetKeepCopy: "Behåll mina ändringar som kopia",
-  budgetOverwrite: "Skriv över",
-  budgetCancel: "Avbryt",
-  budgetRunCancelled: "Inget har skrivits. De ändrade bladen är orörda.",
-  budgetProblemsTitle: "Inget har skrivits. Rätta följande:",
-  budgetErrorTitle: "Det gick inte",
 } as const;
 
 export const en: StringsOf<typeof sv> = {
@@ -114,8 +103,6 @@ export const en: StringsOf<typeof sv> = {
   budgetImport: "Import selected budget",
   budgetImported: "The budget is imported",
   budgetImportSummary: (poster: number, ar: string, enhet: string) => `${poster} items for ${ar}, in ${enhet}.`,
-  budgetSheetsWritten: "Sheets written",
-  budgetKeptCopies: "Your changes are kept in",
   budgetDeviations: (n: number) => (n === 0 ? "No deviations" : n === 1 ? "1 deviation" : `${n} deviations`),
   budgetChecksSummary: (ok: number, total: number) =>
     `${ok} of ${total} checks agree. No amount was changed; the sheet Budgetkontroll shows every check.`,
@@ -193,14 +180,5 @@ export const en: StringsOf<typeof sv> = {
         : `The result for ${period} is on budget`,
   budgetAvvikelse: "Deviation (actual − budget)",
   budgetAvvikelseProcent: "Deviation in percent of budget",
-  budgetWarningsTitle: "Please note",
   budgetEditedTitle: "You have edited sheets Samkalk wrote",
-  budgetEditedIntro: "These sheets were changed after Samkalk wrote them:",
-  budgetEditedQuestion: "Do you want to keep your changes as a copy before the sheets are rewritten?",
-  budgetKeepCopy: "Keep my changes as a copy",
-  budgetOverwrite: "Overwrite",
-  budgetCancel: "Cancel",
-  budgetRunCancelled: "Nothing was written. The edited sheets are unchanged.",
-  budgetProblemsTitle: "Nothing was written. Please correct (messages in Swedish):",
-  budgetErrorTitle: "Something went wrong",
 };

@@ -40,6 +40,18 @@ export const sv = {
   progressLabel: "Förlopp",
   fixNumbers: "Rätta de markerade talfälten först.",
   warningsTitle: "Observera",
+
+  sheetsWritten: "Skrivna blad",
+  keptCopies: "Dina ändringar finns kvar i",
+  problemsTitle: "Inget har skrivits. Rätta följande:",
+  runErrorTitle: "Det gick inte",
+
+  editedIntro: "De här bladen har ändrats sedan Samkalk skrev dem:",
+  editedQuestion: "Vill du behålla dina ändringar som en kopia innan bladen skrivs om?",
+  editedKeepCopy: "Behåll mina ändringar som kopia",
+  editedOverwrite: "Skriv över",
+  editedCancel: "Avbryt",
+  editedRunCancelled: "Inget har skrivits. De ändrade bladen är orörda.",
 } as const;
 
 export const en: StringsOf<typeof sv> = {
@@ -80,4 +92,16 @@ export const en: StringsOf<typeof sv> = {
   progressLabel: "Progress",
   fixNumbers: "Correct the highlighted number fields first.",
   warningsTitle: "Please note",
+
+  sheetsWritten: "Sheets written",
+  keptCopies: "Your changes are kept in",
+  problemsTitle: "Nothing was written. Please correct (messages in Swedish):",
+  runErrorTitle: "Something went wrong",
+
+  editedIntro: "These sheets were changed after Samkalk wrote them:",
+  editedQuestion: "Do you want to keep your changes as a copy before the sheets are rewritten?",
+  editedKeepCopy: "Keep my changes as a copy",
+  editedOverwrite: "Overwrite",
+  editedCancel: "Cancel",
+  editedRunCancelled: "Nothing was written. The edited sheets are unchanged.",
 };

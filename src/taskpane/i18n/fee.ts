@@ -54,7 +54,6 @@ export const sv = {
   kommunerPart: "Kommunerna",
   kept: (n: number) =>
     n === 1 ? "1 värde som ändrats direkt i bladet behölls." : `${n} värden som ändrats direkt i bladet behölls.`,
-  problemsTitle: "Inget har skrivits. Rätta följande:",
   errorTitle: "Bladet kunde inte skrivas",
 } as const;
 
@@ -110,6 +109,5 @@ export const en: StringsOf<typeof sv> = {
   regionPart: "Region",
   kommunerPart: "Municipalities",
   kept: (n: number) => (n === 1 ? "1 value edited directly in the sheet was kept." : `${n} values edited directly in the sheet were kept.`),
-  problemsTitle: "Nothing was written. Please correct (messages in Swedish):",
   errorTitle: "The sheet could not be written",
 };

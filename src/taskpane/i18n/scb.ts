@@ -54,7 +54,6 @@ export const sv = {
   scbBaseUrlHint: (def: string) => `Standard: ${def}. Sparas i arbetsboken.`,
   scbBaseUrlReset: "Återställ SCB:s adress",
   scbSuccessTitle: (n: number) => (n === 1 ? "1 rad är skriven" : `${n} rader är skrivna`),
-  scbSheetsWritten: "Skrivna blad",
   scbKallaTitle: "Ny rad på bladet Källor",
   scbKallaTid: "Tid",
   scbKallaTyp: "Typ",
@@ -64,8 +63,6 @@ export const sv = {
   scbCancelled: "Hämtningen avbröts. Inget har skrivits i arbetsboken.",
   scbFillTitle: (sheet: string) => `Befolkningen är ifylld i ”${sheet}”`,
   scbReplacedTyped: (names: string) => `Ersatte värden som skrivits för hand: ${names}.`,
-  scbProblemsTitle: "Inget har skrivits. Rätta följande:",
-  scbErrorTitle: "Det gick inte",
 } as const;
 
 export const en: StringsOf<typeof sv> = {
@@ -121,7 +118,6 @@ export const en: StringsOf<typeof sv> = {
   scbBaseUrlHint: (def: string) => `Default: ${def}. Saved in the workbook.`,
   scbBaseUrlReset: "Restore Statistics Sweden's address",
   scbSuccessTitle: (n: number) => (n === 1 ? "1 row was written" : `${n} rows were written`),
-  scbSheetsWritten: "Sheets written",
   scbKallaTitle: "New row on the sheet Källor",
   scbKallaTid: "Time",
   scbKallaTyp: "Type",
@@ -131,6 +127,4 @@ export const en: StringsOf<typeof sv> = {
   scbCancelled: "The fetch was cancelled. Nothing was written to the workbook.",
   scbFillTitle: (sheet: string) => `The population is filled into “${sheet}”`,
   scbReplacedTyped: (names: string) => `Replaced values typed by hand: ${names}.`,
-  scbProblemsTitle: "Nothing was written. Please correct (messages in Swedish):",
-  scbErrorTitle: "Something went wrong",
 };

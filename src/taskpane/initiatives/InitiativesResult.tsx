@@ -86,8 +86,8 @@ function SuccessBody(props: { outcome: Success }) {
   const changes = outcome.forandringar.map((f) => describeChange(f, s)).filter((c): c is string => c !== null);
   return (
     <>
-      <SheetList id="sk-init-written" title={s.initSheetsWritten} names={outcome.sheets} listTestId="result-sheets" />
-      {outcome.keptCopies.length > 0 && <SheetList id="sk-init-kept" title={s.initKeptCopies} names={outcome.keptCopies} testId="result-kept" />}
+      <SheetList id="sk-init-written" title={s.sheetsWritten} names={outcome.sheets} listTestId="result-sheets" />
+      {outcome.keptCopies.length > 0 && <SheetList id="sk-init-kept" title={s.keptCopies} names={outcome.keptCopies} testId="result-kept" />}
       <div className={styles.part}>
         <div>{s.initAntal(outcome.oversikt.antal)}</div>
         <CountTable
@@ -135,9 +135,9 @@ export function InitiativesResult(props: { outcome: InitiativesOutcome | null; e
       <RunNote note={note} />
       <RunFailure
         error={error}
-        errorTitle={s.initErrorTitle}
+        errorTitle={s.runErrorTitle}
         problems={outcome && !outcome.ok ? outcome.problems : null}
-        problemsTitle={s.initProblemsTitle}
+        problemsTitle={s.problemsTitle}
       />
       {outcome && outcome.ok && (
         <Notice intent="success" testId="result-success" title={s.initSuccessTitle(outcome.sheets.length)}>
