@@ -5,6 +5,7 @@ import type { InputProblem } from "../../domain/errors";
 import type { BudgetFollowUpOutcome, BudgetImportOutcome, BudgetProjectionOutcome } from "../../usecases/budget/budgetJob";
 import type { Strings } from "../i18n";
 import { BulletList, Notice, ResultStack, RunFailure, RunNote, SheetList } from "../Notice";
+import { ResultTable } from "../ResultTable";
 import { useStrings } from "../services";
 
 const useStyles = makeStyles({
@@ -15,19 +16,8 @@ const useStyles = makeStyles({
   amounts: { display: "grid", gridTemplateColumns: "auto auto", columnGap: tokens.spacingHorizontalM, margin: `${tokens.spacingVerticalXXS} 0 0 0` },
   dt: { margin: 0 },
   dd: { margin: 0, textAlign: "end", fontVariantNumeric: "tabular-nums" },
-  table: { borderCollapse: "collapse", marginTop: tokens.spacingVerticalXS, width: "100%" },
-  caption: { textAlign: "start", fontWeight: tokens.fontWeightSemibold, paddingBottom: tokens.spacingVerticalXXS },
-  th: {
-    textAlign: "start",
-    fontWeight: tokens.fontWeightSemibold,
-    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
-    padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS} ${tokens.spacingVerticalXXS} 0`,
-    verticalAlign: "bottom",
-  },
-  thNum: { textAlign: "end", paddingInlineEnd: 0 },
-  td: { padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS} ${tokens.spacingVerticalXXS} 0` },
-  rowHead: { textAlign: "start", fontWeight: tokens.fontWeightRegular },
-  num: { textAlign: "end", fontVariantNumeric: "tabular-nums", paddingInlineEnd: 0, whiteSpace: "nowrap" },
+  headBottom: { verticalAlign: "bottom" },
+  noWrap: { whiteSpace: "nowrap" },
 });
 
 /** "2 845 tkr", with the unit as the pane's language writes it. */
@@ -134,33 +124,13 @@ export function BudgetProjectionResult(props: { outcome: BudgetProjectionOutcome
       <BudgetFailure error={error} outcome={outcome} />
       {ok && (
         <Notice intent="success" testId="result-success" title={s.budgetSheetReady(ok.sheetName)}>
-          <table className={styles.table} data-testid="result-years">
-            <caption className={styles.caption}>{s.budgetYearsCaption}</caption>
-            <thead>
-              <tr>
-                <th scope="col" className={styles.th}>
-                  {s.budgetColAr}
-                </th>
-                <th scope="col" className={`${styles.th} ${styles.thNum}`}>
-                  {s.budgetColResultat}
-                </th>
-                <th scope="col" className={`${styles.th} ${styles.thNum}`}>
-                  {s.budgetColEk}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {ok.projektion.ar.map((y) => (
-                <tr key={y.ar}>
-                  <th scope="row" className={`${styles.td} ${styles.rowHead}`}>
-                    {y.ar}
-                  </th>
-                  <td className={`${styles.td} ${styles.num}`}>{amountText(y.resultat, ok.projektion.enhet, s)}</td>
-                  <td className={`${styles.td} ${styles.num}`}>{amountText(y.ekSlut, ok.projektion.enhet, s)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <ResultTable
+            testId="result-years"
+            caption={s.budgetYearsCaption}
+            heads={[s.budgetColAr, s.budgetColResultat, s.budgetColEk]}
+            rows={ok.projektion.ar.map((y) => ({ key: y.ar, head: y.ar, values: [amountText(y.resultat, ok.projektion.enhet, s), amountText(y.ekSlut, ok.projektion.enhet, s)] }))}
+            classes={{ th: styles.headBottom, num: styles.noWrap }}
+          />
           {ok.lankadeAr.length > 0 && <div className={styles.part}>{s.budgetLinked([...ok.lankadeAr].sort((a, b) => a - b).join(", "))}</div>}
           {ok.keptCopies.length > 0 && <SheetList id="sk-budget-proj-kept" title={s.keptCopies} names={ok.keptCopies} testId="result-kept" />}
         </Notice>

@@ -3,6 +3,7 @@ import type { AntalPerNulage, Initiativforandring } from "../../domain/initiativ
 import type { InitiativesOutcome } from "../../usecases/initiatives/initiativesJob";
 import type { Strings } from "../i18n";
 import { Notice, ResultStack, RunFailure, RunNote, SheetList } from "../Notice";
+import { ResultTable, type ResultTableRow } from "../ResultTable";
 import { useStrings } from "../services";
 
 type Success = Extract<InitiativesOutcome, { ok: true }>;
@@ -11,20 +12,7 @@ const useStyles = makeStyles({
   list: { margin: `${tokens.spacingVerticalXS} 0 0 0`, paddingInlineStart: tokens.spacingHorizontalL },
   part: { marginTop: tokens.spacingVerticalS },
   partTitle: { fontWeight: tokens.fontWeightSemibold },
-  table: { borderCollapse: "collapse", marginTop: tokens.spacingVerticalXS, width: "100%" },
-  caption: { textAlign: "start", fontWeight: tokens.fontWeightSemibold, paddingBottom: tokens.spacingVerticalXXS },
-  th: {
-    textAlign: "start",
-    fontWeight: tokens.fontWeightSemibold,
-    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
-    padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS} ${tokens.spacingVerticalXXS} 0`,
-  },
-  thNum: { textAlign: "end", paddingInlineEnd: 0 },
-  td: { padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS} ${tokens.spacingVerticalXXS} 0`, verticalAlign: "top" },
-  rowHead: { textAlign: "start", fontWeight: tokens.fontWeightRegular },
-  totalHead: { textAlign: "start", fontWeight: tokens.fontWeightSemibold },
-  num: { textAlign: "end", fontVariantNumeric: "tabular-nums", paddingInlineEnd: 0 },
-  total: { fontWeight: tokens.fontWeightSemibold, borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}` },
+  cellTop: { verticalAlign: "top" },
 });
 
 /** "nuläge pågående → genomförd; ny statustext" for one initiative, or null if nothing changed. */
@@ -42,39 +30,9 @@ export function describeChange(f: Initiativforandring, s: Strings): string | nul
 function CountTable(props: { testId: string; caption: string; head: string; rows: { label: string; antal: number }[]; total?: number }) {
   const s = useStrings();
   const styles = useStyles();
-  return (
-    <table className={styles.table} data-testid={props.testId}>
-      <caption className={styles.caption}>{props.caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col" className={styles.th}>
-            {props.head}
-          </th>
-          <th scope="col" className={`${styles.th} ${styles.thNum}`}>
-            {s.initColAntal}
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {props.rows.map((r, i) => (
-          <tr key={i}>
-            <th scope="row" className={`${styles.td} ${styles.rowHead}`}>
-              {r.label}
-            </th>
-            <td className={`${styles.td} ${styles.num}`}>{r.antal}</td>
-          </tr>
-        ))}
-        {props.total !== undefined && (
-          <tr className={styles.total}>
-            <th scope="row" className={`${styles.td} ${styles.totalHead}`}>
-              {s.total}
-            </th>
-            <td className={`${styles.td} ${styles.num}`}>{props.total}</td>
-          </tr>
-        )}
-      </tbody>
-    </table>
-  );
+  const rows: ResultTableRow[] = props.rows.map((r, i) => ({ key: i, head: r.label, values: [r.antal] }));
+  if (props.total !== undefined) rows.push({ key: "total", head: s.total, values: [props.total], total: true });
+  return <ResultTable testId={props.testId} caption={props.caption} heads={[props.head, s.initColAntal]} rows={rows} classes={{ td: styles.cellTop }} />;
 }
 
 const nulageRows = (list: AntalPerNulage[]) => list.map((n) => ({ label: n.nulage, antal: n.antal }));
