@@ -10,20 +10,19 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import type { EditedSheetDecision } from "../usecases/writeSheets";
+import { useStrings } from "./services";
 
 const useStyles = makeStyles({
   dialogList: { margin: `${tokens.spacingVerticalS} 0`, paddingInlineStart: tokens.spacingHorizontalL },
   dialogActions: { flexWrap: "wrap" },
 });
 
-/** The texts of the dialog, in the pane's language. */
-export interface EditedSheetsTexts {
-  title: string;
-  intro: string;
-  question: string;
-  keepCopy: string;
-  overwrite: string;
-  cancel: string;
+/**
+ * The sheets to ask about: those a run was refused for because the user edited them, when it was run
+ * without a decision on them; otherwise null.
+ */
+export function sheetsToAskAbout(result: { ok: true } | { ok: false; editedSheets?: string[] }, decision: EditedSheetDecision | undefined): string[] | null {
+  return !result.ok && result.editedSheets && !decision ? result.editedSheets : null;
 }
 
 /**
@@ -33,34 +32,36 @@ export interface EditedSheetsTexts {
 export function EditedSheetsDialog(props: {
   sheets: readonly string[] | null;
   textId: string;
-  texts: EditedSheetsTexts;
+  /** The dialog's title, the view's own; the rest of its text is the same in every view. */
+  title: string;
   onDecide: (decision: EditedSheetDecision | null) => void;
 }) {
   const styles = useStyles();
-  const { texts, onDecide } = props;
+  const s = useStrings();
+  const { onDecide } = props;
   return (
     <Dialog open={props.sheets !== null} modalType="alert" onOpenChange={(_, d) => !d.open && onDecide(null)}>
       <DialogSurface aria-describedby={props.textId}>
         <DialogBody>
-          <DialogTitle>{texts.title}</DialogTitle>
+          <DialogTitle>{props.title}</DialogTitle>
           <DialogContent id={props.textId}>
-            {texts.intro}
+            {s.editedIntro}
             <ul className={styles.dialogList} data-testid="edited-sheets">
               {(props.sheets ?? []).map((name) => (
                 <li key={name}>{name}</li>
               ))}
             </ul>
-            {texts.question}
+            {s.editedQuestion}
           </DialogContent>
           <DialogActions className={styles.dialogActions}>
             <Button appearance="primary" data-testid="edited-keep" onClick={() => onDecide("keepCopy")}>
-              {texts.keepCopy}
+              {s.editedKeepCopy}
             </Button>
             <Button data-testid="edited-overwrite" onClick={() => onDecide("overwrite")}>
-              {texts.overwrite}
+              {s.editedOverwrite}
             </Button>
             <Button data-testid="edited-cancel" onClick={() => onDecide(null)}>
-              {texts.cancel}
+              {s.editedCancel}
             </Button>
           </DialogActions>
         </DialogBody>

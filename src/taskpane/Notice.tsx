@@ -7,6 +7,8 @@ const useStyles = makeStyles({
   body: { whiteSpace: "normal" },
   list: { margin: `${tokens.spacingVerticalXS} 0 0 0`, paddingInlineStart: tokens.spacingHorizontalL },
   flushList: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL },
+  part: { marginTop: tokens.spacingVerticalS },
+  partTitle: { fontWeight: tokens.fontWeightSemibold },
 });
 
 /** One message of a view: a multiline MessageBar with an optional title. */
@@ -28,6 +30,32 @@ export function ResultStack(props: { children: React.ReactNode }) {
   return (
     <div className={styles.stack} aria-live="polite">
       {props.children}
+    </div>
+  );
+}
+
+/** A note on the last run (e.g. that it was cancelled), shown before its result; none: nothing. */
+export function RunNote(props: { note: string | null }) {
+  return props.note ? (
+    <Notice intent="info" testId="run-note">
+      {props.note}
+    </Notice>
+  ) : null;
+}
+
+/** A titled bulleted list of sheet names in a message; `testId` marks the part, `listTestId` the list. */
+export function SheetList(props: { id: string; title: string; names: readonly string[]; testId?: string; listTestId?: string }) {
+  const styles = useStyles();
+  return (
+    <div className={styles.part} data-testid={props.testId}>
+      <div className={styles.partTitle} id={props.id}>
+        {props.title}
+      </div>
+      <ul className={styles.list} aria-labelledby={props.id} data-testid={props.listTestId}>
+        {props.names.map((n) => (
+          <li key={n}>{n}</li>
+        ))}
+      </ul>
     </div>
   );
 }

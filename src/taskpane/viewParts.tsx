@@ -1,5 +1,6 @@
 import * as React from "react";
-import { Field, Input, makeStyles, tokens } from "@fluentui/react-components";
+import { Field, Input, Radio, RadioGroup, makeStyles, tokens } from "@fluentui/react-components";
+import { useStrings } from "./services";
 
 /** The layout the job views share: the form's column, its intro texts and the run area. */
 export const useViewStyles = makeStyles({
@@ -47,14 +48,39 @@ export function TextField(props: {
   );
 }
 
+type Unit = "kr" | "tkr";
+
+/** A unit choice, kr or tkr, as radio buttons side by side; `first` is the one listed first. */
+export function UnitChoice(props: { label: string; testId: string; value: Unit; onChange: (unit: Unit) => void; first: Unit }) {
+  const s = useStrings();
+  const units: Unit[] = props.first === "kr" ? ["kr", "tkr"] : ["tkr", "kr"];
+  return (
+    <Field label={props.label}>
+      <RadioGroup
+        data-testid={props.testId}
+        layout="horizontal"
+        value={props.value}
+        onChange={(_, d) => props.onChange(d.value === units[1] ? units[1] : units[0])}
+      >
+        {units.map((u) => (
+          <Radio key={u} value={u} label={u === "tkr" ? s.enhetTkr : s.enhetKr} />
+        ))}
+      </RadioGroup>
+    </Field>
+  );
+}
+
+/** Settings stored with the workbook, read now; null if there are none or they cannot be read. */
+export function readStoredSettings<T>(load: () => T | null): T | null {
+  try {
+    return load();
+  } catch {
+    return null;
+  }
+}
+
 /** The job's settings stored with the workbook, read once; null if there are none or they cannot be read. */
 export function useStoredSettings<T>(load: () => T | null): T | null {
-  const [initial] = React.useState(() => {
-    try {
-      return load();
-    } catch {
-      return null;
-    }
-  });
+  const [initial] = React.useState(() => readStoredSettings(load));
   return initial;
 }

@@ -18,6 +18,7 @@ import {
 import { kommunByCode } from "../../domain/kommuner";
 import { emptyCommitment, emptyFeeYear, type CommitmentRow, type FeeYearForm } from "./budgetForm";
 import { useStrings } from "../services";
+import { RemoveColumnHeader, RemoveRowButton } from "../tableParts";
 import { problemState } from "../viewParts";
 
 const useStyles = makeStyles({
@@ -38,14 +39,6 @@ const useStyles = makeStyles({
   colAmount: { width: "76px" },
   colRemove: { width: "28px" },
   input: { width: "100%", minWidth: 0 },
-  visuallyHidden: {
-    position: "absolute",
-    width: "1px",
-    height: "1px",
-    overflow: "hidden",
-    clip: "rect(0 0 0 0)",
-    whiteSpace: "nowrap",
-  },
   add: { alignSelf: "flex-start" },
 });
 
@@ -193,9 +186,7 @@ export function Commitments(props: {
               <TableHeaderCell>{s.budgetCofinNamn}</TableHeaderCell>
               <TableHeaderCell className={styles.colYear}>{s.budgetCofinAr}</TableHeaderCell>
               <TableHeaderCell className={styles.colAmount}>{s.budgetCofinBelopp(props.unit)}</TableHeaderCell>
-              <TableHeaderCell className={styles.colRemove}>
-                <span className={styles.visuallyHidden}>{s.budgetCofinRemoveHead}</span>
-              </TableHeaderCell>
+              <RemoveColumnHeader className={styles.colRemove} label={s.budgetCofinRemoveHead} />
             </TableRow>
           </TableHeader>
           <TableBody>
@@ -242,16 +233,7 @@ export function Commitments(props: {
                     />
                   </TableCell>
                   <TableCell>
-                    <Button
-                      size="small"
-                      appearance="subtle"
-                      aria-label={s.budgetCofinRemove(i + 1)}
-                      title={s.budgetCofinRemove(i + 1)}
-                      disabled={props.disabled}
-                      onClick={() => remove(i)}
-                    >
-                      ✕
-                    </Button>
+                    <RemoveRowButton label={s.budgetCofinRemove(i + 1)} disabled={props.disabled} onClick={() => remove(i)} />
                   </TableCell>
                 </TableRow>
               );

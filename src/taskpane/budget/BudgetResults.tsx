@@ -4,31 +4,20 @@ import type { Decimal, Enhet } from "../../domain/budget/types";
 import type { InputProblem } from "../../domain/errors";
 import type { BudgetFollowUpOutcome, BudgetImportOutcome, BudgetProjectionOutcome } from "../../usecases/budget/budgetJob";
 import type { Strings } from "../i18n";
-import { BulletList, Notice, ResultStack, RunFailure } from "../Notice";
+import { BulletList, Notice, ResultStack, RunFailure, RunNote, SheetList } from "../Notice";
+import { ResultTable } from "../ResultTable";
 import { useStrings } from "../services";
 
 const useStyles = makeStyles({
   part: { marginTop: tokens.spacingVerticalS },
   partTitle: { fontWeight: tokens.fontWeightSemibold },
-  list: { margin: `${tokens.spacingVerticalXS} 0 0 0`, paddingInlineStart: tokens.spacingHorizontalL },
   checks: { margin: `${tokens.spacingVerticalXS} 0 0 0`, padding: 0, listStyleType: "none", display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
   checkTitle: { fontWeight: tokens.fontWeightSemibold },
   amounts: { display: "grid", gridTemplateColumns: "auto auto", columnGap: tokens.spacingHorizontalM, margin: `${tokens.spacingVerticalXXS} 0 0 0` },
   dt: { margin: 0 },
   dd: { margin: 0, textAlign: "end", fontVariantNumeric: "tabular-nums" },
-  table: { borderCollapse: "collapse", marginTop: tokens.spacingVerticalXS, width: "100%" },
-  caption: { textAlign: "start", fontWeight: tokens.fontWeightSemibold, paddingBottom: tokens.spacingVerticalXXS },
-  th: {
-    textAlign: "start",
-    fontWeight: tokens.fontWeightSemibold,
-    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
-    padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS} ${tokens.spacingVerticalXXS} 0`,
-    verticalAlign: "bottom",
-  },
-  thNum: { textAlign: "end", paddingInlineEnd: 0 },
-  td: { padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS} ${tokens.spacingVerticalXXS} 0` },
-  rowHead: { textAlign: "start", fontWeight: tokens.fontWeightRegular },
-  num: { textAlign: "end", fontVariantNumeric: "tabular-nums", paddingInlineEnd: 0, whiteSpace: "nowrap" },
+  headBottom: { verticalAlign: "bottom" },
+  noWrap: { whiteSpace: "nowrap" },
 });
 
 /** "2 845 tkr", with the unit as the pane's language writes it. */
@@ -40,31 +29,6 @@ function percentText(p: Decimal | null): string {
   return p === null ? "–" : `${formatAmount({ minor: p.digits, decimals: p.decimals })}\u00a0%`;
 }
 
-/** A titled bulleted list of sheet names. */
-function SheetList(props: { id: string; title: string; names: readonly string[]; testId?: string }) {
-  const styles = useStyles();
-  return (
-    <div className={styles.part} data-testid={props.testId}>
-      <div className={styles.partTitle} id={props.id}>
-        {props.title}
-      </div>
-      <ul className={styles.list} aria-labelledby={props.id}>
-        {props.names.map((n) => (
-          <li key={n}>{n}</li>
-        ))}
-      </ul>
-    </div>
-  );
-}
-
-function RunNote(props: { note: string | null }) {
-  return props.note ? (
-    <Notice intent="info" testId="run-note">
-      {props.note}
-    </Notice>
-  ) : null;
-}
-
 /** Why a budget job did not run: the error it threw, or the problems it found with the input. */
 function BudgetFailure(props: { error: string | null; outcome: { ok: true } | { ok: false; problems: InputProblem[] } | null }) {
   const s = useStrings();
@@ -72,9 +36,9 @@ function BudgetFailure(props: { error: string | null; outcome: { ok: true } | { 
   return (
     <RunFailure
       error={props.error}
-      errorTitle={s.budgetErrorTitle}
+      errorTitle={s.runErrorTitle}
       problems={outcome && !outcome.ok ? outcome.problems : null}
-      problemsTitle={s.budgetProblemsTitle}
+      problemsTitle={s.problemsTitle}
       flush
     />
   );
@@ -84,7 +48,7 @@ function BudgetFailure(props: { error: string | null; outcome: { ok: true } | { 
 function BudgetWarnings(props: { items: readonly string[] }) {
   const s = useStrings();
   return (
-    <Notice intent="warning" testId="result-warnings" title={s.budgetWarningsTitle}>
+    <Notice intent="warning" testId="result-warnings" title={s.warningsTitle}>
       <BulletList items={props.items} flush />
     </Notice>
   );
@@ -105,8 +69,8 @@ export function BudgetImportResult(props: { outcome: BudgetImportOutcome | null;
       {ok && (
         <Notice intent="success" testId="result-success" title={s.budgetImported}>
           <div>{s.budgetImportSummary(posts, years, ok.budget.enhet === "tkr" ? s.enhetTkr : s.enhetKr)}</div>
-          <SheetList id="sk-budget-import-written" title={s.budgetSheetsWritten} names={ok.sheets} />
-          {ok.keptCopies.length > 0 && <SheetList id="sk-budget-import-kept" title={s.budgetKeptCopies} names={ok.keptCopies} testId="result-kept" />}
+          <SheetList id="sk-budget-import-written" title={s.sheetsWritten} names={ok.sheets} />
+          {ok.keptCopies.length > 0 && <SheetList id="sk-budget-import-kept" title={s.keptCopies} names={ok.keptCopies} testId="result-kept" />}
         </Notice>
       )}
       {ok && (
@@ -160,35 +124,15 @@ export function BudgetProjectionResult(props: { outcome: BudgetProjectionOutcome
       <BudgetFailure error={error} outcome={outcome} />
       {ok && (
         <Notice intent="success" testId="result-success" title={s.budgetSheetReady(ok.sheetName)}>
-          <table className={styles.table} data-testid="result-years">
-            <caption className={styles.caption}>{s.budgetYearsCaption}</caption>
-            <thead>
-              <tr>
-                <th scope="col" className={styles.th}>
-                  {s.budgetColAr}
-                </th>
-                <th scope="col" className={`${styles.th} ${styles.thNum}`}>
-                  {s.budgetColResultat}
-                </th>
-                <th scope="col" className={`${styles.th} ${styles.thNum}`}>
-                  {s.budgetColEk}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {ok.projektion.ar.map((y) => (
-                <tr key={y.ar}>
-                  <th scope="row" className={`${styles.td} ${styles.rowHead}`}>
-                    {y.ar}
-                  </th>
-                  <td className={`${styles.td} ${styles.num}`}>{amountText(y.resultat, ok.projektion.enhet, s)}</td>
-                  <td className={`${styles.td} ${styles.num}`}>{amountText(y.ekSlut, ok.projektion.enhet, s)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <ResultTable
+            testId="result-years"
+            caption={s.budgetYearsCaption}
+            heads={[s.budgetColAr, s.budgetColResultat, s.budgetColEk]}
+            rows={ok.projektion.ar.map((y) => ({ key: y.ar, head: y.ar, values: [amountText(y.resultat, ok.projektion.enhet, s), amountText(y.ekSlut, ok.projektion.enhet, s)] }))}
+            classes={{ th: styles.headBottom, num: styles.noWrap }}
+          />
           {ok.lankadeAr.length > 0 && <div className={styles.part}>{s.budgetLinked([...ok.lankadeAr].sort((a, b) => a - b).join(", "))}</div>}
-          {ok.keptCopies.length > 0 && <SheetList id="sk-budget-proj-kept" title={s.budgetKeptCopies} names={ok.keptCopies} testId="result-kept" />}
+          {ok.keptCopies.length > 0 && <SheetList id="sk-budget-proj-kept" title={s.keptCopies} names={ok.keptCopies} testId="result-kept" />}
         </Notice>
       )}
       {ok && (
@@ -231,7 +175,7 @@ export function BudgetFollowUpResult(props: { outcome: BudgetFollowUpOutcome | n
             <dt className={styles.dt}>{s.budgetAvvikelseProcent}</dt>
             <dd className={styles.dd}>{percentText(r.avvikelseProcent)}</dd>
           </dl>
-          {ok.keptCopies.length > 0 && <SheetList id="sk-budget-fu-kept" title={s.budgetKeptCopies} names={ok.keptCopies} testId="result-kept" />}
+          {ok.keptCopies.length > 0 && <SheetList id="sk-budget-fu-kept" title={s.keptCopies} names={ok.keptCopies} testId="result-kept" />}
         </Notice>
       )}
       {ok && ok.uppfoljning.varningar.length > 0 && (

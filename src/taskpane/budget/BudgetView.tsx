@@ -1,17 +1,6 @@
 import * as React from "react";
-import {
-  Button,
-  Field,
-  Input,
-  Radio,
-  RadioGroup,
-  Select,
-  Text,
-  makeStyles,
-  tokens,
-} from "@fluentui/react-components";
+import { Button, Field, Input, Select, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { Enhet } from "../../domain/budget/types";
-import { BUDGET_SHEET, BUDGET_TABLE } from "../../sheets/budget/budgetTableSheet";
 import {
   importBudgetFromSelection,
   loadBudgetSettings,
@@ -20,12 +9,12 @@ import {
   type BudgetFollowUpOutcome,
   type BudgetImportOutcome,
   type BudgetProjectionOutcome,
-  type BudgetSettings,
   type EditedSheetDecision,
 } from "../../usecases/budget/budgetJob";
 import { AmountField, Commitments, FeeYears } from "./BudgetFields";
-import { EditedSheetsDialog } from "../EditedSheetsDialog";
+import { EditedSheetsDialog, sheetsToAskAbout } from "../EditedSheetsDialog";
 import { BudgetFollowUpResult, BudgetImportResult, BudgetProjectionResult } from "./BudgetResults";
+import { problemsByPlace } from "./budgetProblems";
 import {
   PROJECTION_YEARS,
   commitments,
@@ -35,14 +24,13 @@ import {
   importSettings,
   projectionSettings,
   projectionYears,
-  tableInfo,
   type BudgetForm,
   type FeeYearForm,
-  type RawTable,
 } from "./budgetForm";
+import { useBudgetTable, useImportedEquity } from "./useBudgetTable";
 import { useServices, useStrings } from "../services";
 import { ProgressField, useJobRun } from "../useJobRun";
-import { Section, TextField, problemState, useStoredSettings, useViewStyles } from "../viewParts";
+import { Section, TextField, UnitChoice, problemState, readStoredSettings, useStoredSettings, useViewStyles } from "../viewParts";
 
 const useStyles = makeStyles({
   row: { display: "flex", columnGap: tokens.spacingHorizontalM },
@@ -53,40 +41,6 @@ const useStyles = makeStyles({
 });
 
 type JobKind = "import" | "projection" | "followUp";
-
-/** Places the jobs name (zod paths included) → the place the form's fields are looked up by. */
-const ALIASES: Record<string, string> = {
-  "prognos.basAr": "basår",
-  prognos: "basår",
-  "prognos.ekBorjan": "eget kapital vid början",
-  "prognos.standardForandring": "standardförändring",
-  "uppfoljning.period": "period",
-  uppfoljning: "period",
-};
-
-type AnyOutcome = BudgetImportOutcome | BudgetProjectionOutcome | BudgetFollowUpOutcome;
-
-/** The problems of the last runs by place, the first message for each. */
-function problemsByPlace(outcomes: (AnyOutcome | null)[]): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const o of outcomes) {
-    if (!o || o.ok || o.editedSheets) continue;
-    for (const p of o.problems) {
-      if (!p.plats) continue;
-      const key = ALIASES[p.plats] ?? p.plats;
-      if (!out.has(key)) out.set(key, p.meddelande);
-    }
-  }
-  return out;
-}
-
-function readStored(load: () => BudgetSettings | null): BudgetSettings | null {
-  try {
-    return load();
-  } catch {
-    return null;
-  }
-}
 
 /**
  * The Budget job: the budget the user has selected → the Budget table and Budgetkontroll (deviations
@@ -112,38 +66,9 @@ export default function BudgetView() {
   const [asking, setAsking] = React.useState<{ job: JobKind; sheets: string[] } | null>(null);
   const running = importJob.running || projectionJob.running || followUpJob.running;
 
-  // The Samkalk_Budget table as it is in the workbook: its years and the base year's members.
-  const [table, setTable] = React.useState<RawTable | null>(null);
-  const refreshTable = React.useCallback(async () => {
-    try {
-      const state = await createHost().inspectSheet(BUDGET_SHEET, [BUDGET_TABLE]);
-      const body = state.tables[BUDGET_TABLE];
-      setTable(body ? { header: state.tableHeaders[BUDGET_TABLE] ?? [], body } : null);
-    } catch {
-      // Not known: the projection says so when it runs.
-    }
-  }, [createHost]);
-  React.useEffect(() => {
-    void refreshTable();
-  }, [refreshTable]);
-  const info = React.useMemo(() => tableInfo(table, form.basAr), [table, form.basAr]);
-  const tableYears = React.useMemo(() => info?.ar ?? [], [info]);
+  const { info, tableYears, refresh: refreshTable } = useBudgetTable(createHost, form.basAr, setForm);
   const basYears = tableYears.length > 0 ? tableYears : form.basAr !== null ? [form.basAr] : [];
-  // A base year the table does not have becomes its first year.
-  React.useEffect(() => {
-    if (tableYears.length > 0) setForm((prev) => (prev.basAr !== null && tableYears.includes(prev.basAr) ? prev : { ...prev, basAr: tableYears[0] }));
-  }, [tableYears]);
-
-  // The equity at the end of the base year, from the budget imported now; filled in unless the user typed another.
-  const [equity, setEquity] = React.useState<Record<number, string>>({});
-  const autoEk = form.basAr !== null ? equity[form.basAr] : undefined;
-  const lastAutoEk = React.useRef<string | undefined>(undefined);
-  React.useEffect(() => {
-    const previous = lastAutoEk.current;
-    lastAutoEk.current = autoEk;
-    if (autoEk === undefined) return;
-    setForm((prev) => (prev.ekBorjan.trim() === "" || prev.ekBorjan === previous ? { ...prev, ekBorjan: autoEk } : prev));
-  }, [autoEk]);
+  const { autoEk, setEquity } = useImportedEquity(form.basAr, setForm);
 
   const years = projectionYears(form.basAr, antalAr);
   const unitOf = (e: Enhet) => (e === "tkr" ? s.enhetTkr : s.enhetKr);
@@ -153,7 +78,7 @@ export default function BudgetView() {
     [importJob.outcome, projectionJob.outcome, followUpJob.outcome],
   );
   const problemAt = (plats: string) => problems.get(plats);
-  const stored = () => readStored(load);
+  const stored = () => readStoredSettings(load);
   const setNote = (job: JobKind, note: string | null) => setNotes((prev) => ({ ...prev, [job]: note }));
   const opts = (onEdited: EditedSheetDecision | undefined, onProgress: (step: string, fraction: number) => void) => ({
     store: settingsStore,
@@ -161,14 +86,17 @@ export default function BudgetView() {
     ...(onEdited ? { onEdited } : {}),
   });
 
+  /** Opens the question about edited sheets (when there are any to ask about) for the job to run again. */
+  const ask = (job: JobKind, sheets: string[] | null) => {
+    if (sheets) setAsking({ job, sheets });
+    return sheets !== null;
+  };
+
   const runImport = (onEdited?: EditedSheetDecision) => {
     setNote("import", null);
     return importJob.run(async (onProgress) => {
       const result = await importBudgetFromSelection(createHost(), importSettings(form), opts(onEdited, onProgress));
-      if (!result.ok && result.editedSheets && !onEdited) {
-        setAsking({ job: "import", sheets: result.editedSheets });
-        return undefined;
-      }
+      if (ask("import", sheetsToAskAbout(result, onEdited))) return undefined;
       if (result.ok) {
         setEquity(equityByYear(result.budget));
         await refreshTable();
@@ -186,10 +114,7 @@ export default function BudgetView() {
       const cofin = commitments(form.medfinansiering);
       if (cofin.problems.length > 0) return { ok: false, problems: cofin.problems };
       const result = await runBudgetProjectionJob(createHost(), projectionSettings(form, stored(), basAr), opts(onEdited, onProgress));
-      if (!result.ok && result.editedSheets && !onEdited) {
-        setAsking({ job: "projection", sheets: result.editedSheets });
-        return undefined;
-      }
+      if (ask("projection", sheetsToAskAbout(result, onEdited))) return undefined;
       return result;
     }, refusal);
   };
@@ -200,10 +125,7 @@ export default function BudgetView() {
       const cofin = commitments(form.medfinansiering);
       if (cofin.problems.length > 0) return { ok: false, problems: cofin.problems };
       const result = await runBudgetFollowUpJob(createHost(), followUpSettings(form, stored()), opts(onEdited, onProgress));
-      if (!result.ok && result.editedSheets && !onEdited) {
-        setAsking({ job: "followUp", sheets: result.editedSheets });
-        return undefined;
-      }
+      if (ask("followUp", sheetsToAskAbout(result, onEdited))) return undefined;
       return result;
     });
   };
@@ -214,7 +136,7 @@ export default function BudgetView() {
     setAsking(null);
     if (!job) return;
     if (decision) void RUNS[job](decision);
-    else setNote(job, s.budgetRunCancelled);
+    else setNote(job, s.editedRunCancelled);
   };
 
   const setFees = (ar: number, fees: FeeYearForm) => setForm((prev) => ({ ...prev, avgifter: { ...prev.avgifter, [ar]: fees } }));
@@ -239,12 +161,7 @@ export default function BudgetView() {
 
       <Section id="sk-budget-import" title={s.budgetSectionImport}>
         <Text className={view.intro}>{s.budgetImportIntro}</Text>
-        <Field label={s.budgetEnhet}>
-          <RadioGroup data-testid="budget-enhet" layout="horizontal" value={form.enhet} onChange={(_, d) => update({ enhet: d.value === "kr" ? "kr" : "tkr" })}>
-            <Radio value="tkr" label={s.enhetTkr} />
-            <Radio value="kr" label={s.enhetKr} />
-          </RadioGroup>
-        </Field>
+        <UnitChoice label={s.budgetEnhet} testId="budget-enhet" first="tkr" value={form.enhet} onChange={(enhet) => update({ enhet })} />
         <Button className={styles.action} data-testid="budget-import" disabled={running} onClick={() => void runImport()}>
           {s.budgetImport}
         </Button>
@@ -322,17 +239,7 @@ export default function BudgetView() {
         <Field label={s.budgetPeriod} hint={s.budgetPeriodHint} {...problemState(problemAt("period"))}>
           <Input data-testid="budget-period" value={form.period} onChange={(_, d) => update({ period: d.value })} />
         </Field>
-        <Field label={s.budgetFollowUpEnhet}>
-          <RadioGroup
-            data-testid="budget-uppf-enhet"
-            layout="horizontal"
-            value={form.uppfEnhet}
-            onChange={(_, d) => update({ uppfEnhet: d.value === "tkr" ? "tkr" : "kr" })}
-          >
-            <Radio value="kr" label={s.enhetKr} />
-            <Radio value="tkr" label={s.enhetTkr} />
-          </RadioGroup>
-        </Field>
+        <UnitChoice label={s.budgetFollowUpEnhet} testId="budget-uppf-enhet" first="kr" value={form.uppfEnhet} onChange={(uppfEnhet) => update({ uppfEnhet })} />
         <div className={styles.row}>
           <AmountField
             className={styles.half}
@@ -366,14 +273,7 @@ export default function BudgetView() {
       <EditedSheetsDialog
         sheets={asking?.sheets ?? null}
         textId="sk-budget-edited-text"
-        texts={{
-          title: s.budgetEditedTitle,
-          intro: s.budgetEditedIntro,
-          question: s.budgetEditedQuestion,
-          keepCopy: s.budgetKeepCopy,
-          overwrite: s.budgetOverwrite,
-          cancel: s.budgetCancel,
-        }}
+        title={s.budgetEditedTitle}
         onDecide={decideEdited}
       />
     </div>

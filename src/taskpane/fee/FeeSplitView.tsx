@@ -16,7 +16,7 @@ import { MemberTable } from "./MemberTable";
 import { ResultMessage } from "../ResultMessage";
 import { useServices, useStrings } from "../services";
 import { ProgressField, useJobRun } from "../useJobRun";
-import { Section, TextField, problemState, useStoredSettings, useViewStyles } from "../viewParts";
+import { Section, TextField, UnitChoice, problemState, useStoredSettings, useViewStyles } from "../viewParts";
 
 /** Which problems point at which input: "rad 3 …" → member row 2; "belopp", "ar", … → that field. */
 function locateProblems(outcome: FeeSplitJobOutcome | null) {
@@ -126,17 +126,7 @@ export default function FeeSplitView() {
             onChange={(_, d) => update({ belopp: d.value })}
           />
         </Field>
-        <Field label={s.enhet}>
-          <RadioGroup
-            data-testid="enhet"
-            layout="horizontal"
-            value={settings.enhet}
-            onChange={(_, d) => update({ enhet: d.value === "kr" ? "kr" : "tkr" })}
-          >
-            <Radio value="tkr" label={s.enhetTkr} />
-            <Radio value="kr" label={s.enhetKr} />
-          </RadioGroup>
-        </Field>
+        <UnitChoice label={s.enhet} testId="enhet" first="tkr" value={settings.enhet} onChange={(enhet) => update({ enhet })} />
         <Field label={s.avser}>
           <RadioGroup
             data-testid="avser"

@@ -13,6 +13,7 @@ import {
 } from "@fluentui/react-components";
 import type { FeeSplitSettings } from "../../usecases/fee/feeSplitJob";
 import { useStrings } from "../services";
+import { RemoveColumnHeader, RemoveRowButton } from "../tableParts";
 
 type Member = FeeSplitSettings["kommuner"][number];
 
@@ -26,14 +27,6 @@ const useStyles = makeStyles({
   fill: { display: "flex", flexDirection: "column", alignItems: "flex-start", rowGap: tokens.spacingVerticalXS },
   name: { overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap" },
   code: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
-  visuallyHidden: {
-    position: "absolute",
-    width: "1px",
-    height: "1px",
-    overflow: "hidden",
-    clip: "rect(0 0 0 0)",
-    whiteSpace: "nowrap",
-  },
 });
 
 /**
@@ -67,9 +60,7 @@ export function MemberTable(props: {
               <TableHeaderCell className={styles.colRad}>{s.colRad}</TableHeaderCell>
               <TableHeaderCell>{s.colKommun}</TableHeaderCell>
               <TableHeaderCell className={styles.colValue}>{valueHeader}</TableHeaderCell>
-              <TableHeaderCell className={styles.colRemove}>
-                <span className={styles.visuallyHidden}>{s.colActions}</span>
-              </TableHeaderCell>
+              <RemoveColumnHeader className={styles.colRemove} label={s.colActions} />
             </TableRow>
           </TableHeader>
           <TableBody>
@@ -97,16 +88,7 @@ export function MemberTable(props: {
                     />
                   </TableCell>
                   <TableCell>
-                    <Button
-                      size="small"
-                      appearance="subtle"
-                      aria-label={s.remove(m.namn)}
-                      title={s.remove(m.namn)}
-                      data-testid={`remove-${m.kod}`}
-                      onClick={() => props.onRemove(i)}
-                    >
-                      ✕
-                    </Button>
+                    <RemoveRowButton label={s.remove(m.namn)} testId={`remove-${m.kod}`} onClick={() => props.onRemove(i)} />
                   </TableCell>
                 </TableRow>
               );

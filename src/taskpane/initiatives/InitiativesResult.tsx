@@ -2,7 +2,8 @@ import { makeStyles, tokens } from "@fluentui/react-components";
 import type { AntalPerNulage, Initiativforandring } from "../../domain/initiatives/overview";
 import type { InitiativesOutcome } from "../../usecases/initiatives/initiativesJob";
 import type { Strings } from "../i18n";
-import { Notice, ResultStack, RunFailure } from "../Notice";
+import { Notice, ResultStack, RunFailure, RunNote, SheetList } from "../Notice";
+import { ResultTable, type ResultTableRow } from "../ResultTable";
 import { useStrings } from "../services";
 
 type Success = Extract<InitiativesOutcome, { ok: true }>;
@@ -11,20 +12,7 @@ const useStyles = makeStyles({
   list: { margin: `${tokens.spacingVerticalXS} 0 0 0`, paddingInlineStart: tokens.spacingHorizontalL },
   part: { marginTop: tokens.spacingVerticalS },
   partTitle: { fontWeight: tokens.fontWeightSemibold },
-  table: { borderCollapse: "collapse", marginTop: tokens.spacingVerticalXS, width: "100%" },
-  caption: { textAlign: "start", fontWeight: tokens.fontWeightSemibold, paddingBottom: tokens.spacingVerticalXXS },
-  th: {
-    textAlign: "start",
-    fontWeight: tokens.fontWeightSemibold,
-    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
-    padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS} ${tokens.spacingVerticalXXS} 0`,
-  },
-  thNum: { textAlign: "end", paddingInlineEnd: 0 },
-  td: { padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS} ${tokens.spacingVerticalXXS} 0`, verticalAlign: "top" },
-  rowHead: { textAlign: "start", fontWeight: tokens.fontWeightRegular },
-  totalHead: { textAlign: "start", fontWeight: tokens.fontWeightSemibold },
-  num: { textAlign: "end", fontVariantNumeric: "tabular-nums", paddingInlineEnd: 0 },
-  total: { fontWeight: tokens.fontWeightSemibold, borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}` },
+  cellTop: { verticalAlign: "top" },
 });
 
 /** "nuläge pågående → genomförd; ny statustext" for one initiative, or null if nothing changed. */
@@ -42,39 +30,9 @@ export function describeChange(f: Initiativforandring, s: Strings): string | nul
 function CountTable(props: { testId: string; caption: string; head: string; rows: { label: string; antal: number }[]; total?: number }) {
   const s = useStrings();
   const styles = useStyles();
-  return (
-    <table className={styles.table} data-testid={props.testId}>
-      <caption className={styles.caption}>{props.caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col" className={styles.th}>
-            {props.head}
-          </th>
-          <th scope="col" className={`${styles.th} ${styles.thNum}`}>
-            {s.initColAntal}
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {props.rows.map((r, i) => (
-          <tr key={i}>
-            <th scope="row" className={`${styles.td} ${styles.rowHead}`}>
-              {r.label}
-            </th>
-            <td className={`${styles.td} ${styles.num}`}>{r.antal}</td>
-          </tr>
-        ))}
-        {props.total !== undefined && (
-          <tr className={styles.total}>
-            <th scope="row" className={`${styles.td} ${styles.totalHead}`}>
-              {s.total}
-            </th>
-            <td className={`${styles.td} ${styles.num}`}>{props.total}</td>
-          </tr>
-        )}
-      </tbody>
-    </table>
-  );
+  const rows: ResultTableRow[] = props.rows.map((r, i) => ({ key: i, head: r.label, values: [r.antal] }));
+  if (props.total !== undefined) rows.push({ key: "total", head: s.total, values: [props.total], total: true });
+  return <ResultTable testId={props.testId} caption={props.caption} heads={[props.head, s.initColAntal]} rows={rows} classes={{ td: styles.cellTop }} />;
 }
 
 const nulageRows = (list: AntalPerNulage[]) => list.map((n) => ({ label: n.nulage, antal: n.antal }));
@@ -86,28 +44,8 @@ function SuccessBody(props: { outcome: Success }) {
   const changes = outcome.forandringar.map((f) => describeChange(f, s)).filter((c): c is string => c !== null);
   return (
     <>
-      <div className={styles.part}>
-        <div className={styles.partTitle} id="sk-init-written">
-          {s.initSheetsWritten}
-        </div>
-        <ul className={styles.list} aria-labelledby="sk-init-written" data-testid="result-sheets">
-          {outcome.sheets.map((name) => (
-            <li key={name}>{name}</li>
-          ))}
-        </ul>
-      </div>
-      {outcome.keptCopies.length > 0 && (
-        <div className={styles.part} data-testid="result-kept">
-          <div className={styles.partTitle} id="sk-init-kept">
-            {s.initKeptCopies}
-          </div>
-          <ul className={styles.list} aria-labelledby="sk-init-kept">
-            {outcome.keptCopies.map((name) => (
-              <li key={name}>{name}</li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <SheetList id="sk-init-written" title={s.sheetsWritten} names={outcome.sheets} listTestId="result-sheets" />
+      {outcome.keptCopies.length > 0 && <SheetList id="sk-init-kept" title={s.keptCopies} names={outcome.keptCopies} testId="result-kept" />}
       <div className={styles.part}>
         <div>{s.initAntal(outcome.oversikt.antal)}</div>
         <CountTable
@@ -152,16 +90,12 @@ export function InitiativesResult(props: { outcome: InitiativesOutcome | null; e
   const { outcome, error, note } = props;
   return (
     <ResultStack>
-      {note && (
-        <Notice intent="info" testId="run-note">
-          {note}
-        </Notice>
-      )}
+      <RunNote note={note} />
       <RunFailure
         error={error}
-        errorTitle={s.initErrorTitle}
+        errorTitle={s.runErrorTitle}
         problems={outcome && !outcome.ok ? outcome.problems : null}
-        problemsTitle={s.initProblemsTitle}
+        problemsTitle={s.problemsTitle}
       />
       {outcome && outcome.ok && (
         <Notice intent="success" testId="result-success" title={s.initSuccessTitle(outcome.sheets.length)}>

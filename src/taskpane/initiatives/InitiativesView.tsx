@@ -26,7 +26,7 @@ import {
   type InitiativesOutcome,
   type InitiativesSettings,
 } from "../../usecases/initiatives/initiativesJob";
-import { EditedSheetsDialog } from "../EditedSheetsDialog";
+import { EditedSheetsDialog, sheetsToAskAbout } from "../EditedSheetsDialog";
 import { InitiativesResult } from "./InitiativesResult";
 import { Notice, ProblemList } from "../Notice";
 import { NulageList, nulageListProblems } from "./NulageList";
@@ -82,7 +82,7 @@ function TableMessage(props: { notice: TableNotice | null }) {
           <ProblemList problems={n.problems} />
         </Notice>
       ) : n?.kind === "problems" ? (
-        <Notice intent="error" testId="table-problems" title={s.initProblemsTitle}>
+        <Notice intent="error" testId="table-problems" title={s.problemsTitle}>
           <ProblemList problems={n.problems} />
         </Notice>
       ) : n?.kind === "cancelled" ? (
@@ -90,7 +90,7 @@ function TableMessage(props: { notice: TableNotice | null }) {
           {s.initImportCancelled}
         </Notice>
       ) : n?.kind === "error" ? (
-        <Notice intent="error" testId="table-error" title={s.initErrorTitle}>
+        <Notice intent="error" testId="table-error" title={s.runErrorTitle}>
           {n.message}
         </Notice>
       ) : null}
@@ -187,8 +187,9 @@ export default function InitiativesView() {
         ...(onEdited ? { onEdited } : {}),
         onProgress,
       });
-      if (!result.ok && result.editedSheets && !onEdited) {
-        setEditedSheets(result.editedSheets);
+      const edited = sheetsToAskAbout(result, onEdited);
+      if (edited) {
+        setEditedSheets(edited);
         return undefined;
       }
       if (result.ok) setLastDatum(input.datum);
@@ -199,7 +200,7 @@ export default function InitiativesView() {
   const decideEdited = (decision: EditedSheetDecision | null) => {
     setEditedSheets(null);
     if (decision) void run(decision);
-    else setRunNote(s.initRunCancelled);
+    else setRunNote(s.editedRunCancelled);
   };
 
   const replaceTable = (yes: boolean) => {
@@ -285,14 +286,7 @@ export default function InitiativesView() {
       <EditedSheetsDialog
         sheets={editedSheets}
         textId="sk-init-edited-text"
-        texts={{
-          title: s.initEditedTitle,
-          intro: s.initEditedIntro,
-          question: s.initEditedQuestion,
-          keepCopy: s.initKeepCopy,
-          overwrite: s.initOverwrite,
-          cancel: s.initCancel,
-        }}
+        title={s.initEditedTitle}
         onDecide={decideEdited}
       />
     </div>

@@ -50,11 +50,11 @@ export function ScbResult(props: { result: ScbRunResult | null; error: string | 
           {s.scbCancelled}
         </Notice>
       ) : (
-        <RunFailure error={error} errorTitle={s.scbErrorTitle} problems={failed ? failed.problems : null} problemsTitle={s.scbProblemsTitle} flush />
+        <RunFailure error={error} errorTitle={s.runErrorTitle} problems={failed ? failed.problems : null} problemsTitle={s.problemsTitle} flush />
       )}
       {result?.kind === "scb" && result.outcome.ok && (
         <Notice intent="success" testId="result-success" title={s.scbSuccessTitle(result.outcome.rows)}>
-          <Facts rows={[[s.scbSheetsWritten, result.outcome.sheets.join(", ")]]} />
+          <Facts rows={[[s.sheetsWritten, result.outcome.sheets.join(", ")]]} />
           <p className={styles.sub}>{s.scbKallaTitle}</p>
           <Facts
             testId="result-kalla"

@@ -122,7 +122,7 @@ export function ScbTablePicker(props: {
       </form>
       {busy && <Spinner size="tiny" label={s.loading} />}
       {error && (
-        <Notice intent="error" testId="scb-table-error" title={s.scbErrorTitle}>
+        <Notice intent="error" testId="scb-table-error" title={s.runErrorTitle}>
           {error}
         </Notice>
       )}
