@@ -118,6 +118,11 @@ function addTable(ws: ExcelJS.Worksheet, spec: SheetSpec, t: TableSpec): void {
   });
 }
 
+/** exceljs's range-level validations (present at run time, missing from its type definitions). */
+interface WorksheetValidations {
+  dataValidations: { add(address: string, validation: ExcelJS.DataValidation): void };
+}
+
 function addValidation(ws: ExcelJS.Worksheet, v: ValidationSpec): void {
   const common = { allowBlank: true, showErrorMessage: true, errorStyle: "stop" as const, errorTitle: "Samkalk", error: v.errorMessage };
   let dv: ExcelJS.DataValidation;
@@ -131,6 +136,7 @@ function addValidation(ws: ExcelJS.Worksheet, v: ValidationSpec): void {
         ? { ...common, type, operator: "greaterThanOrEqual", formulae: [rule.min] }
         : { ...common, type, operator: "between", formulae: [rule.min, rule.max] };
   }
-  for (let r = 0; r < v.range.rows; r++)
-    for (let c = 0; c < v.range.cols; c++) ws.getCell(v.range.row + r + 1, v.range.col + c + 1).dataValidation = dv;
+  // One rule for the whole range. Set per cell, exceljs regroups the cells with their addresses sorted as
+  // text (A10 before A5) and writes overlapping ranges (A10:A16 and A5:A16), which Excel offers to repair.
+  (ws as unknown as WorksheetValidations).dataValidations.add(v.range.rows === 1 && v.range.cols === 1 ? cellAddress(v.range.row, v.range.col) : rangeAddress(v.range), dv);
 }
