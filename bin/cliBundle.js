@@ -2,39 +2,50 @@
 // one CommonJS file, so a command starts in Node's time rather than tsx's (tsx compiles every TypeScript file on
 // each cold start). Packages stay external (they load from node_modules as usual).
 //
-// The bundle is rebuilt when any file under src/ (or package.json) is newer than it, so a developer never runs
-// stale code; it is first built by `npm ci` (the `prepare` script) and otherwise on the first command.
+// The bundle is rebuilt when any file under src/ (or package.json) differs from when it was built (size, time,
+// files added or removed), so a developer never runs stale code; it is first built by `npm ci` (the `prepare` script) and otherwise on the first command.
 "use strict";
 const fs = require("node:fs");
 const path = require("node:path");
+const crypto = require("node:crypto");
 
 const root = path.resolve(__dirname, "..");
 const bundleDir = path.join(root, "node_modules", ".cache", "samkalk-cli");
 const bundleFile = path.join(bundleDir, "samkalk.cjs");
+/** The source signature the bundle was built from (see sourceSignature). */
+const stampFile = path.join(bundleDir, "samkalk.cjs.sources");
 
-/** The newest modification time (ms) of the files the bundle is built from. */
-function newestSourceTime() {
-  let newest = fs.statSync(path.join(root, "package.json")).mtimeMs;
+/**
+ * A signature of the files the bundle is built from: every file under src/ and package.json with its size and
+ * modification time. Any change to it (an edit, a file restored with an older time by git, a file added or
+ * removed) means the bundle is stale; comparing times alone would miss the restored file.
+ */
+function sourceSignature() {
+  const entries = [];
+  const add = (p) => {
+    const st = fs.statSync(p);
+    entries.push(`${path.relative(root, p)}\t${st.size}\t${st.mtimeMs}`);
+  };
   const walk = (dir) => {
     for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
       const p = path.join(dir, entry.name);
       if (entry.isDirectory()) walk(p);
-      else newest = Math.max(newest, fs.statSync(p).mtimeMs);
+      else add(p);
     }
   };
+  add(path.join(root, "package.json"));
   walk(path.join(root, "src"));
-  return newest;
+  return crypto.createHash("sha256").update(entries.sort().join("\n")).digest("hex");
 }
 
-/** The bundle's path when it exists and is newer than every source file, else null. */
+/** The bundle's path when it exists and was built from the sources as they are now, else null. */
 function freshBundle() {
-  let built;
   try {
-    built = fs.statSync(bundleFile).mtimeMs;
+    if (fs.readFileSync(stampFile, "utf8") === sourceSignature() && fs.existsSync(bundleFile)) return bundleFile;
   } catch {
-    return null;
+    // No stamp yet: not built.
   }
-  return built >= newestSourceTime() ? bundleFile : null;
+  return null;
 }
 
 /**
@@ -50,8 +61,11 @@ function buildBundle() {
     return null;
   }
   const tmp = `${bundleFile}.${process.pid}.tmp`;
+  const tmpStamp = `${stampFile}.${process.pid}.tmp`;
   try {
     fs.mkdirSync(bundleDir, { recursive: true });
+    // Signed before building: a source changed during the build makes the stamp differ, so it is rebuilt next time.
+    fs.writeFileSync(tmpStamp, sourceSignature());
     esbuild.buildSync({
       entryPoints: [path.join(root, "src", "cli", "main.ts")],
       outfile: tmp,
@@ -63,9 +77,11 @@ function buildBundle() {
       logLevel: "silent",
     });
     fs.renameSync(tmp, bundleFile);
+    fs.renameSync(tmpStamp, stampFile);
     return bundleFile;
   } catch {
     fs.rmSync(tmp, { force: true });
+    fs.rmSync(tmpStamp, { force: true });
     return null;
   }
 }
@@ -78,7 +94,7 @@ function loadCli() {
   return require("../src/cli/main.ts");
 }
 
-module.exports = { loadCli, buildBundle, freshBundle, bundleFile };
+module.exports = { loadCli, buildBundle, freshBundle, bundleFile, stampFile };
 
 // `node bin/cliBundle.js` (the prepare script): build it now.
 if (require.main === module) {

@@ -247,7 +247,11 @@ export class FakeTableCollection extends FakeCollection<TableScope, FakeTable> {
     });
   }
 
-  /** `address`: a Range or an address; unqualified addresses of the workbook collection use the active sheet. */
+  /**
+   * `address`: a Range or an address. An address without a sheet name means the active sheet, for a sheet's
+   * collection too (TableCollection.add: "If the address does not contain a sheet name, the currently-active
+   * sheet is used"), so adding to a sheet that is not active by a bare address fails, as the range is elsewhere.
+   */
   add(address: unknown, hasHeaders: boolean): FakeTable {
     if (address instanceof FakeRange) this.sameContext(address);
     let created: TableModel | null = null;
@@ -259,7 +263,7 @@ export class FakeTableCollection extends FakeCollection<TableScope, FakeTable> {
       else if (typeof address === "string") {
         const parsed = parseAddress(address);
         if (!parsed) throw invalidArgument(`"${address}" is not a valid address`);
-        const sheet = parsed.sheetName !== null ? scope.book.findSheet(parsed.sheetName) : (scope.sheet ?? scope.book.activeSheet);
+        const sheet = parsed.sheetName !== null ? scope.book.findSheet(parsed.sheetName) : scope.book.activeSheet;
         if (!sheet) throw new FakeOfficeError("ItemNotFound", `no sheet for "${address}"`);
         target = { sheet, rect: parsed.rect };
       } else throw invalidArgument("tables.add needs a Range or an address");

@@ -1,6 +1,5 @@
 /** The statements the Office host queues to write a sheet spec (writeSheet); none of them syncs. */
 import type { SheetSpec } from "../../sheets/spec";
-import { rangeAddress } from "../../domain/a1";
 import { contentFingerprint, localAddress } from "../contentFingerprint";
 import type { OwnedSheet } from "./ownership";
 import { applyColumnWidths, applyPrint, applyValidations } from "./sheetSetup";
@@ -33,7 +32,8 @@ export function writeEverythingElse(sheet: Excel.Worksheet, spec: SheetSpec, pla
   applyColumnWidths(sheet, spec.columnWidths);
   for (const r of plan.styleRects) applyStyle(sheet.getRangeByIndexes(r.row, r.col, r.rows, r.cols), r.style);
   for (const t of spec.tables) {
-    const table = sheet.tables.add(rangeAddress(t.range), true);
+    // A Range of this sheet, not an address: an address without a sheet name means the active sheet.
+    const table = sheet.tables.add(sheet.getRangeByIndexes(t.range.row, t.range.col, t.range.rows, t.range.cols), true);
     table.name = t.name;
     table.style = t.style;
   }
