@@ -4,7 +4,9 @@ import type { Sektion } from "../../domain/budget/types";
 import type { BudgetImport, BudgetKontroll, BudgetLine, KontrollTyp } from "../../domain/budget/importTypes";
 import { Cell, SheetSpec } from "../spec";
 import { BUDGET_TABLE, SEKTION_TEXT, budgetTableRefs, importDecimals } from "./budgetTableSheet";
-import { YEAR_FORMAT, amountFormat, empty, exactCriterion, formula, isoDate, money, noteLines, num, quoted, signedSum, text } from "./common";
+import { amountFormat, empty, formula, isoDate, num, text } from "../cells";
+import { YEAR_FORMAT, exactCriterion, money, noteLines, quoted, signedSum } from "./common";
+import { landscapePrint } from "../print";
 
 /**
  * The "Budgetkontroll" sheet: every Summa, Resultat and Eget kapital line of the imported budget, per
@@ -263,15 +265,7 @@ export function buildBudgetCheckSheet(input: BudgetCheckSheetInput): { spec: She
     columnWidths: [36, 7, 10, 13, 13, 10, 8, 52],
     tables: [],
     validations: [],
-    print: {
-      orientation: "landscape",
-      paper: "A4",
-      fitToWidth: true,
-      area: { row: 0, col: 0, rows: lastRow + 1, cols: CHECK_COL.hur + 1 },
-      headerCenter: "Budgetkontroll",
-      footerLeft: `${input.forbund} · utskrivet ${isoDate(input.today)}`,
-      pageNumbers: true,
-    },
+    print: landscapePrint({ row: 0, col: 0, rows: lastRow + 1, cols: CHECK_COL.hur + 1 }, "Budgetkontroll", `${input.forbund} · utskrivet ${isoDate(input.today)}`),
     freezeRows: 0,
   };
   return {

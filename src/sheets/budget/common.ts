@@ -1,23 +1,7 @@
 import { Amount, amountToNumber } from "../../domain/amount";
 import type { Decimal } from "../../domain/budget/types";
-import type { Cell, CellStyle } from "../spec";
 
-/** Cell constructors shared by the budget sheets. */
-export const text = (t: string, style?: CellStyle, format?: string): Cell => ({ kind: "text", text: t, style, format });
-export const num = (value: number, style?: CellStyle, format?: string): Cell => ({ kind: "number", value, style, format });
-export const empty = (style?: CellStyle): Cell => ({ kind: "empty", style });
-export const formula = (f: string, expected: number | string, style?: CellStyle, format?: string): Cell => ({
-  kind: "formula",
-  formula: f,
-  expected,
-  style,
-  format,
-});
-
-/** "#,##0" or "#,##0.00": whole units unless the amounts have decimals. */
-export function amountFormat(decimals: number): string {
-  return decimals > 0 ? `#,##0.${"0".repeat(decimals)}` : "#,##0";
-}
+/** Number formats, amounts and formula text shared by the budget sheets (cells: ../cells). */
 
 export const PERCENT_FORMAT = "0.0#";
 export const YEAR_FORMAT = "0";
@@ -28,11 +12,6 @@ export function decimalToNumber(d: Decimal): number {
 
 export function money(a: Amount): number {
   return amountToNumber(a);
-}
-
-/** A sheet name as a formula prefix: 'Medlemsavgifter 2022'! (quotes doubled). */
-export function sheetRef(name: string): string {
-  return `'${name.replace(/'/g, "''")}'!`;
 }
 
 /** A text as a formula string literal: "Kansli ""A""". */
@@ -91,11 +70,6 @@ export function columnRuns(col: string, rows: number[], absolute = false): strin
   }
   flush();
   return out;
-}
-
-/** Today as the sheets print it. */
-export function isoDate(d: Date): string {
-  return d.toISOString().slice(0, 10);
 }
 
 /**

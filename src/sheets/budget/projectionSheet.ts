@@ -7,9 +7,9 @@ import type { Medlem, Sektion } from "../../domain/budget/types";
 import { FEE_SHEET_LAYOUT } from "../fee/feeSheet";
 import { Cell, CellStyle, SheetSpec, ValidationSpec } from "../spec";
 import { cellAddress, columnLetters } from "../../domain/a1";
-import {
-  PERCENT_FORMAT, YEAR_FORMAT, amountFormat, columnRuns, decimalToNumber, empty, formula, isoDate, money, noteLines, num, quoted, sheetRef, sumOf, text,
-} from "./common";
+import { amountFormat, empty, formula, isoDate, num, sheetRef, text } from "../cells";
+import { PERCENT_FORMAT, YEAR_FORMAT, columnRuns, decimalToNumber, money, noteLines, quoted, sumOf } from "./common";
+import { portraitPrint } from "../print";
 
 /** Row labels of the board's checks. */
 export const CHECK_LABELS = {
@@ -550,15 +550,7 @@ export function buildProjectionSheet(input: ProjectionSheetInput): { spec: Sheet
     columnWidths: [46, ...years.map(() => 13), 3, 14, 11, ...years.map(() => 12), ...years.map(() => 13), 9],
     tables: [],
     validations,
-    print: {
-      orientation: "portrait",
-      paper: "A4",
-      fitToWidth: true,
-      area: { row: 0, col: 0, rows: lastRow + 1, cols: n + 1 },
-      headerCenter: projectionSheetName(years),
-      footerLeft: `${input.forbund} · utskrivet ${datum}`,
-      pageNumbers: true,
-    },
+    print: portraitPrint({ row: 0, col: 0, rows: lastRow + 1, cols: n + 1 }, projectionSheetName(years), `${input.forbund} · utskrivet ${datum}`),
     freezeRows: HEADER_ROW + 1,
   };
   const lineRow = (post: string) => {
