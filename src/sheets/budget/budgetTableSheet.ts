@@ -20,7 +20,6 @@ export const BUDGET_HEADER_ROW = 4;
 export const SEKTION_TEXT = { intäkter: "Intäkter", kostnader: "Kostnader" } as const;
 
 const COL = Object.fromEntries(BUDGET_COLUMNS.map((c, i) => [c, i])) as Record<(typeof BUDGET_COLUMNS)[number], number>;
-export const BUDGET_COL = COL;
 
 /** The largest number of decimals of the imported amounts (0 for whole kr or tkr). */
 export function importDecimals(imp: BudgetImport): number {
