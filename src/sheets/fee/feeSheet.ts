@@ -1,6 +1,6 @@
 import { amountToNumber } from "../../domain/amount";
 import { ANDEL_DECIMALS, FeeSplitResult, describeKey } from "../../domain/fee/feeSplit";
-import { ApportionColumns, apportionRowFormulas } from "./apportionFormulas";
+import { APPORTION_HEADERS, ApportionColumns, apportionRanks, apportionRowFormulas } from "./apportionFormulas";
 import type { Cell, SheetSpec } from "../spec";
 import { amountFormat, empty, formula, isoDate, num, text } from "../cells";
 import { cellAddress, columnLetters } from "../../domain/a1";
@@ -41,11 +41,6 @@ const FMT = {
   int: "#,##0",
   helper: "0",
 };
-
-/** Rank as the sheet's COUNTIF/COUNTIFS computes it, for the cached values. */
-function ranks(rests: bigint[], order: number[]): number[] {
-  return rests.map((r, i) => 1 + rests.filter((s, j) => s > r || (s === r && order[j] < order[i])).length);
-}
 
 export interface FeeSheetOptions {
   today: Date;
@@ -95,8 +90,7 @@ export function buildFeeSheet(res: FeeSplitResult, opts: FeeSheetOptions): Sheet
   const topRows = { first: TOP_FIRST, last: TOP_FIRST + 2 };
   const topNames = ["Försäkringskassan (staten)", req.region, "Kommunerna tillsammans"];
   const topAmounts = [res.stat, res.region, res.kommunerTotal];
-  const topRanks = ranks(res.huvuddelar.map((h) => h.rest), [1, 2, 3]);
-  const helperHeader = (label: string) => text(label, "helper");
+  const topRanks = apportionRanks(res.huvuddelar.map((h) => h.rest), [1, 2, 3]);
   blocks.push({
     row: TOP_FIRST - 2,
     col: 0,
@@ -108,12 +102,7 @@ export function buildFeeSheet(res: FeeSplitResult, opts: FeeSheetOptions): Sheet
         text("", "header"),
         text("Andel", "header"),
         text(`Belopp (${req.enhet})`, "header"),
-        helperHeader("Vikt"),
-        helperHeader("Ordning"),
-        helperHeader("Golv"),
-        helperHeader("Rest"),
-        helperHeader("Rang"),
-        helperHeader("Tillägg"),
+        ...APPORTION_HEADERS.map((h) => text(h, "helper")),
       ],
       ...topNames.map((name, i) => {
         const row = TOP_FIRST + i;
@@ -164,7 +153,7 @@ export function buildFeeSheet(res: FeeSplitResult, opts: FeeSheetOptions): Sheet
     req.nyckel.kind === "andel"
       ? "Andel enligt förbundsordningen (%)"
       : `Befolkning ${req.nyckel.aldersFran}–${req.nyckel.aldersTill} år ${req.nyckel.referensAr}`;
-  const kRanks = ranks(
+  const kRanks = apportionRanks(
     res.kommuner.map((k) => k.rest),
     res.kommuner.map((k) => Number(k.kod)),
   );
@@ -210,12 +199,7 @@ export function buildFeeSheet(res: FeeSplitResult, opts: FeeSheetOptions): Sheet
         text(nyckelHeader, "header"),
         text("Andel av kommunernas del", "header"),
         text(`Avgift (${req.enhet})`, "header"),
-        text("Vikt", "header"),
-        text("Ordning", "header"),
-        text("Golv", "header"),
-        text("Rest", "header"),
-        text("Rang", "header"),
-        text("Tillägg", "header"),
+        ...APPORTION_HEADERS.map((h) => text(h, "header")),
       ],
       ...kommunRows,
       [
