@@ -1,9 +1,9 @@
 import type { Amount } from "../../domain/amount";
 import { minus, negate } from "../../domain/budget/money";
 import type { Sektion } from "../../domain/budget/types";
-import type { BudgetImport, BudgetKontroll, BudgetLine, KontrollTyp } from "../../domain/budget/importTypes";
+import type { BudgetKontroll, BudgetLine, KontrollTyp } from "../../domain/budget/importTypes";
 import { Cell, SheetSpec } from "../spec";
-import { BUDGET_TABLE, SEKTION_TEXT, budgetTableRefs, importDecimals } from "./budgetTableSheet";
+import { BUDGET_TABLE, BudgetTableSheetInput, SEKTION_TEXT, budgetTableRefs, importDecimals } from "./budgetTableSheet";
 import { amountFormat, empty, formula, isoDate, num, text } from "../cells";
 import { YEAR_FORMAT, exactCriterion, money, noteLines, quoted, signedSum } from "./common";
 import { landscapePrint } from "../print";
@@ -24,12 +24,8 @@ type RowDesc =
   | { kind: "line"; line: number; j: number; kontroll?: BudgetKontroll }
   | { kind: "fee"; typ: "kommunernas_avgifter" | "statens_avgift"; j: number; kontroll: BudgetKontroll };
 
-export interface BudgetCheckSheetInput {
-  imp: BudgetImport;
-  forbund: string;
-  kalla: string;
-  today: Date;
-}
+/** The same as the Budget sheet's: the imported budget, the förbund, where it was read from and today. */
+export type BudgetCheckSheetInput = BudgetTableSheetInput;
 
 export interface BudgetCheckLayout {
   headerRow: number;
