@@ -1,6 +1,6 @@
 /**
  * What goes into a cell, for every sheet builder: the cell constructors, the amount format, a date as
- * the sheets print it and a sheet name as a formula prefix.
+ * the sheets print it, and a text and a sheet name as formula text.
  */
 import type { Cell, CellStyle } from "./spec";
 
@@ -23,6 +23,11 @@ export function amountFormat(decimals: number): string {
 /** A day as the sheets print it: "2026-01-15" (UTC). */
 export function isoDate(d: Date): string {
   return d.toISOString().slice(0, 10);
+}
+
+/** A text as a formula string literal: "Kansli ""A""". */
+export function quoted(s: string): string {
+  return `"${s.replace(/"/g, '""')}"`;
 }
 
 /** A sheet name as a formula prefix: 'Medlemsavgifter 2022'! (quotes doubled). */

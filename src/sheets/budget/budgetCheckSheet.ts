@@ -4,8 +4,8 @@ import type { Sektion } from "../../domain/budget/types";
 import type { BudgetKontroll, BudgetLine, KontrollTyp } from "../../domain/budget/importTypes";
 import { Cell, SheetSpec } from "../spec";
 import { BUDGET_TABLE, BudgetTableSheetInput, SEKTION_TEXT, budgetTableRefs, importDecimals } from "./budgetTableSheet";
-import { amountFormat, empty, formula, isoDate, num, text } from "../cells";
-import { YEAR_FORMAT, exactCriterion, money, noteLines, quoted, signedSum } from "./common";
+import { amountFormat, empty, formula, isoDate, num, quoted, text } from "../cells";
+import { YEAR_FORMAT, exactCriterion, money, noteLines, signedSum } from "./common";
 import { landscapePrint } from "../print";
 
 /**

@@ -1,5 +1,6 @@
 import { Amount, amountToNumber } from "../../domain/amount";
 import type { Decimal } from "../../domain/budget/types";
+import { quoted } from "../cells";
 
 /** Number formats, amounts and formula text shared by the budget sheets (cells: ../cells). */
 
@@ -12,11 +13,6 @@ export function decimalToNumber(d: Decimal): number {
 
 export function money(a: Amount): number {
   return amountToNumber(a);
-}
-
-/** A text as a formula string literal: "Kansli ""A""". */
-export function quoted(s: string): string {
-  return `"${s.replace(/"/g, '""')}"`;
 }
 
 /**

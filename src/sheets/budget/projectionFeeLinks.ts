@@ -1,7 +1,6 @@
 import { cellAddress } from "../../domain/a1";
 import { FEE_SHEET_LAYOUT } from "../fee/feeSheet";
-import { sheetRef } from "../cells";
-import { quoted } from "./common";
+import { quoted, sheetRef } from "../cells";
 
 /** A fee split sheet for a year of the projection, that member fees link to. */
 export interface FeeSheetLink {

@@ -3,7 +3,7 @@ import { Cell, SheetSpec } from "../spec";
 import { columnLetters } from "../../domain/a1";
 import { INPUT_HEADER_ROW, INPUT_SHEET } from "./inputSheet";
 import { INITIATIV_RUBRIKER } from "../../domain/initiatives/model";
-import { formula, num, text } from "../cells";
+import { formula, num, quoted, text } from "../cells";
 import { statusStyle } from "./common";
 import { landscapePrint } from "../print";
 
@@ -53,7 +53,7 @@ export function buildOverviewSheet(o: OverviewInput): SheetSpec {
     ...o.oversikt.perNulage.map((p) => [
       text(""),
       text(p.nulage, statusStyle(p.nulage)),
-      formula(`COUNTIF(${nulageRange},"${p.nulage.replace(/"/g, '""')}")`, p.antal, undefined, "0"),
+      formula(`COUNTIF(${nulageRange},${quoted(p.nulage)})`, p.antal, undefined, "0"),
     ]),
     [text("", "total"), text("Summa", "total"), num(o.oversikt.antal, "total", "0")],
     [],
