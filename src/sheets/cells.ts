@@ -30,6 +30,14 @@ export function quoted(s: string): string {
   return `"${s.replace(/"/g, '""')}"`;
 }
 
+/**
+ * Text used as a SUMIFS/COUNTIFS criterion after "=": Excel treats * ? and ~ as wildcards there, so
+ * each gets a ~ in front and the match stays exact.
+ */
+export function criteriaText(s: string): string {
+  return s.replace(/[~*?]/g, (c) => `~${c}`);
+}
+
 /** A sheet name as a formula prefix: 'Medlemsavgifter 2022'! (quotes doubled). */
 export function sheetRef(name: string): string {
   return `'${name.replace(/'/g, "''")}'!`;

@@ -1,6 +1,6 @@
 import { Amount, amountToNumber } from "../../domain/amount";
 import type { Decimal } from "../../domain/budget/types";
-import { quoted } from "../cells";
+import { criteriaText, quoted } from "../cells";
 
 /** Number formats, amounts and formula text shared by the budget sheets (cells: ../cells). */
 
@@ -22,7 +22,7 @@ export function money(a: Amount): number {
  */
 export function exactCriterion(s: string): string | null {
   if (s === "") return null;
-  let c = s.replace(/[~*?]/g, (ch) => `~${ch}`);
+  let c = criteriaText(s);
   if (/^[<>=]/.test(c) || /^[-+\d.,\s]+$/.test(c)) c = `=${c}`;
   return c.length > 255 ? null : quoted(c);
 }

@@ -1,6 +1,6 @@
 /**
- * Shared pieces of the SCB sheets: valid and unique sheet and table names, Excel criteria text, and
- * how times are shown (cells: ../cells, printing: ../print).
+ * Shared pieces of the SCB sheets: valid and unique sheet and table names, texts within Excel's limits,
+ * and how times are shown (cells: ../cells, printing: ../print).
  */
 
 /** Excel's limits. */
@@ -49,14 +49,6 @@ export function scbSheetName(titleOrId: string): string {
 export function tableNameFor(prefix: string, sheetName: string): string {
   const body = sheetName.normalize("NFC").replace(/[^\p{L}\p{N}_.]+/gu, "_").replace(/^_+|_+$/g, "");
   return `${prefix}_${body || "tabell"}`.slice(0, 250);
-}
-
-/**
- * Text used as a SUMIFS/COUNTIFS criterion after "=": Excel treats * ? and ~ as wildcards there, so
- * each gets a ~ in front. (SCB's labels hold none of them; this keeps a match exact if one ever does.)
- */
-export function criteriaText(s: string): string {
-  return s.replace(/[~*?]/g, (c) => `~${c}`);
 }
 
 /** Text as it reads in a spreadsheet cell, at most Excel's length (cut with an ellipsis). */
