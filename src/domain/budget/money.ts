@@ -41,10 +41,6 @@ export function same(a: Amount, b: Amount): boolean {
   return compare(a, b) === 0;
 }
 
-export function isNegative(a: Amount): boolean {
-  return a.minor < 0n;
-}
-
 /** Integer division rounded half away from zero, like Excel's ROUND. */
 export function divideRounded(numerator: bigint, denominator: bigint): bigint {
   if (denominator === 0n) throw new Error("division by zero");

@@ -1,4 +1,4 @@
-import { Amount, MAX_DECIMALS, amountToNumber, formatAmount, rescale } from "../amount";
+import { Amount, MAX_DECIMALS, formatAmount, rescale } from "../amount";
 import { apportion } from "../largestRemainder";
 import { InputError, InputProblem } from "../errors";
 import { kommunByCode } from "../kommuner";
@@ -200,11 +200,6 @@ export function describeKey(key: FeeKey, lang: "sv" | "en" = "sv"): string {
   return lang === "sv"
     ? `Befolkning ${key.aldersFran}–${key.aldersTill} år, 31 december ${key.referensAr}`
     : `Population aged ${key.aldersFran}–${key.aldersTill}, 31 December ${key.referensAr}`;
-}
-
-/** Amount in the request's unit as a JS number, for display and cached cell values only. */
-export function toDisplayNumber(a: Amount): number {
-  return amountToNumber(a);
 }
 
 export { rescale };

@@ -1,10 +1,12 @@
 import type { Amount } from "../../domain/amount";
 import { minus, negate } from "../../domain/budget/money";
 import type { Sektion } from "../../domain/budget/types";
-import type { BudgetImport, BudgetKontroll, BudgetLine, KontrollTyp } from "../../domain/budget/importTypes";
+import type { BudgetKontroll, BudgetLine, KontrollTyp } from "../../domain/budget/importTypes";
 import { Cell, SheetSpec } from "../spec";
-import { BUDGET_TABLE, SEKTION_TEXT, budgetTableRefs, importDecimals } from "./budgetTableSheet";
-import { YEAR_FORMAT, amountFormat, empty, exactCriterion, formula, isoDate, money, noteLines, num, quoted, signedSum, text } from "./common";
+import { BUDGET_TABLE, BudgetTableSheetInput, SEKTION_TEXT, budgetTableRefs, importDecimals } from "./budgetTableSheet";
+import { amountFormat, empty, formula, isoDate, num, quoted, text } from "../cells";
+import { YEAR_FORMAT, exactCriterion, money, noteLines, signedSum } from "./common";
+import { landscapePrint } from "../print";
 
 /**
  * The "Budgetkontroll" sheet: every Summa, Resultat and Eget kapital line of the imported budget, per
@@ -22,12 +24,8 @@ type RowDesc =
   | { kind: "line"; line: number; j: number; kontroll?: BudgetKontroll }
   | { kind: "fee"; typ: "kommunernas_avgifter" | "statens_avgift"; j: number; kontroll: BudgetKontroll };
 
-export interface BudgetCheckSheetInput {
-  imp: BudgetImport;
-  forbund: string;
-  kalla: string;
-  today: Date;
-}
+/** The same as the Budget sheet's: the imported budget, the förbund, where it was read from and today. */
+export type BudgetCheckSheetInput = BudgetTableSheetInput;
 
 export interface BudgetCheckLayout {
   headerRow: number;
@@ -263,15 +261,7 @@ export function buildBudgetCheckSheet(input: BudgetCheckSheetInput): { spec: She
     columnWidths: [36, 7, 10, 13, 13, 10, 8, 52],
     tables: [],
     validations: [],
-    print: {
-      orientation: "landscape",
-      paper: "A4",
-      fitToWidth: true,
-      area: { row: 0, col: 0, rows: lastRow + 1, cols: CHECK_COL.hur + 1 },
-      headerCenter: "Budgetkontroll",
-      footerLeft: `${input.forbund} · utskrivet ${isoDate(input.today)}`,
-      pageNumbers: true,
-    },
+    print: landscapePrint({ row: 0, col: 0, rows: lastRow + 1, cols: CHECK_COL.hur + 1 }, "Budgetkontroll", `${input.forbund} · utskrivet ${isoDate(input.today)}`),
     freezeRows: 0,
   };
   return {

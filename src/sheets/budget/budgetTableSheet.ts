@@ -2,7 +2,9 @@ import type { BudgetRad } from "../../domain/budget/types";
 import type { BudgetImport } from "../../domain/budget/importTypes";
 import { Cell, SheetSpec } from "../spec";
 import { cellAddress, columnLetters } from "../../domain/a1";
-import { YEAR_FORMAT, amountFormat, empty, isoDate, money, noteLines, num, sheetRef, text } from "./common";
+import { amountFormat, empty, isoDate, num, sheetRef, text } from "../cells";
+import { YEAR_FORMAT, money, noteLines } from "./common";
+import { portraitPrint } from "../print";
 
 /**
  * The "Budget" sheet: the imported budget as a structured Excel table (Samkalk_Budget), one row per post
@@ -18,7 +20,6 @@ export const BUDGET_HEADER_ROW = 4;
 export const SEKTION_TEXT = { intäkter: "Intäkter", kostnader: "Kostnader" } as const;
 
 const COL = Object.fromEntries(BUDGET_COLUMNS.map((c, i) => [c, i])) as Record<(typeof BUDGET_COLUMNS)[number], number>;
-export const BUDGET_COL = COL;
 
 /** The largest number of decimals of the imported amounts (0 for whole kr or tkr). */
 export function importDecimals(imp: BudgetImport): number {
@@ -102,15 +103,7 @@ export function buildBudgetTableSheet(input: BudgetTableSheetInput): SheetSpec {
     columnWidths: [11, 26, 40, 7, 13, 6, 9, 11, 9],
     tables: [{ name: BUDGET_TABLE, range: { row: BUDGET_HEADER_ROW, col: 0, rows: n + 1, cols: BUDGET_COLUMNS.length }, style: "TableStyleLight9" }],
     validations: [],
-    print: {
-      orientation: "portrait",
-      paper: "A4",
-      fitToWidth: true,
-      area: { row: 0, col: 0, rows: lastRow + 1, cols: BUDGET_COLUMNS.length },
-      headerCenter: "Budget (inläst)",
-      footerLeft: `${input.forbund} · utskrivet ${datum}`,
-      pageNumbers: true,
-    },
+    print: portraitPrint({ row: 0, col: 0, rows: lastRow + 1, cols: BUDGET_COLUMNS.length }, "Budget (inläst)", `${input.forbund} · utskrivet ${datum}`),
     freezeRows: BUDGET_HEADER_ROW + 1,
   };
 }

@@ -1,23 +1,8 @@
 import { Amount, amountToNumber } from "../../domain/amount";
 import type { Decimal } from "../../domain/budget/types";
-import type { Cell, CellStyle } from "../spec";
+import { criteriaText, quoted } from "../cells";
 
-/** Cell constructors shared by the budget sheets. */
-export const text = (t: string, style?: CellStyle, format?: string): Cell => ({ kind: "text", text: t, style, format });
-export const num = (value: number, style?: CellStyle, format?: string): Cell => ({ kind: "number", value, style, format });
-export const empty = (style?: CellStyle): Cell => ({ kind: "empty", style });
-export const formula = (f: string, expected: number | string, style?: CellStyle, format?: string): Cell => ({
-  kind: "formula",
-  formula: f,
-  expected,
-  style,
-  format,
-});
-
-/** "#,##0" or "#,##0.00": whole units unless the amounts have decimals. */
-export function amountFormat(decimals: number): string {
-  return decimals > 0 ? `#,##0.${"0".repeat(decimals)}` : "#,##0";
-}
+/** Number formats, amounts and formula text shared by the budget sheets (cells: ../cells). */
 
 export const PERCENT_FORMAT = "0.0#";
 export const YEAR_FORMAT = "0";
@@ -30,16 +15,6 @@ export function money(a: Amount): number {
   return amountToNumber(a);
 }
 
-/** A sheet name as a formula prefix: 'Medlemsavgifter 2022'! (quotes doubled). */
-export function sheetRef(name: string): string {
-  return `'${name.replace(/'/g, "''")}'!`;
-}
-
-/** A text as a formula string literal: "Kansli ""A""". */
-export function quoted(s: string): string {
-  return `"${s.replace(/"/g, '""')}"`;
-}
-
 /**
  * A text as a SUMIFS/COUNTIF criterion that matches exactly that text (ignoring case, as Excel does):
  * wildcards escaped with ~, and a leading "=" when the text would otherwise read as a comparison.
@@ -47,7 +22,7 @@ export function quoted(s: string): string {
  */
 export function exactCriterion(s: string): string | null {
   if (s === "") return null;
-  let c = s.replace(/[~*?]/g, (ch) => `~${ch}`);
+  let c = criteriaText(s);
   if (/^[<>=]/.test(c) || /^[-+\d.,\s]+$/.test(c)) c = `=${c}`;
   return c.length > 255 ? null : quoted(c);
 }
@@ -91,11 +66,6 @@ export function columnRuns(col: string, rows: number[], absolute = false): strin
   }
   flush();
   return out;
-}
-
-/** Today as the sheets print it. */
-export function isoDate(d: Date): string {
-  return d.toISOString().slice(0, 10);
 }
 
 /**

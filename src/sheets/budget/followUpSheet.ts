@@ -5,7 +5,9 @@ import type { Medfinansiering } from "../../domain/budget/projection";
 import type { Enhet, Sektion } from "../../domain/budget/types";
 import { Cell, SheetSpec } from "../spec";
 import { columnLetters } from "../../domain/a1";
-import { PERCENT_FORMAT, YEAR_FORMAT, amountFormat, decimalToNumber, empty, formula, isoDate, money, noteLines, num, sumOf, text } from "./common";
+import { amountFormat, empty, formula, isoDate, num, text } from "../cells";
+import { PERCENT_FORMAT, YEAR_FORMAT, decimalToNumber, money, noteLines, sumOf } from "./common";
+import { portraitPrint } from "../print";
 
 /**
  * "Uppföljning <period>": utfall against budget per line, per group and for the result, the avvikelse
@@ -163,15 +165,7 @@ export function buildFollowUpSheet(input: FollowUpSheetInput): { spec: SheetSpec
     columnWidths: [44, 15, 15, 15, 13, ...years.slice(4).map(() => 13)],
     tables: [],
     validations: [],
-    print: {
-      orientation: "portrait",
-      paper: "A4",
-      fitToWidth: true,
-      area: { row: 0, col: 0, rows: lastRow + 1, cols: Math.max(5, years.length + 2) },
-      headerCenter: followUpSheetName(indata.period),
-      footerLeft: `${input.forbund} · utskrivet ${datum}`,
-      pageNumbers: true,
-    },
+    print: portraitPrint({ row: 0, col: 0, rows: lastRow + 1, cols: Math.max(5, years.length + 2) }, followUpSheetName(indata.period), `${input.forbund} · utskrivet ${datum}`),
     freezeRows: HEADER_ROW + 1,
   };
   return { spec, layout: { headerRow: HEADER_ROW, lineRows, groupSumRows, resultatRow, cofinHeaderRow } };

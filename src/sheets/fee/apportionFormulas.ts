@@ -49,3 +49,11 @@ export function apportionRowFormulas(row: number, cols: ApportionColumns, rows: 
     andel: `IF(${sumVikt}=0,0,${here(cols.vikt)}/${sumVikt})`,
   };
 }
+
+/** Headers of the helper columns, in the order of ApportionColumns. */
+export const APPORTION_HEADERS = ["Vikt", "Ordning", "Golv", "Rest", "Rang", "Tillägg"] as const;
+
+/** Rank as the sheet's COUNTIF/COUNTIFS computes it (larger rest first, then lower ordning), for the cached values. */
+export function apportionRanks(rests: bigint[], order: number[]): number[] {
+  return rests.map((r, i) => 1 + rests.filter((s, j) => s > r || (s === r && order[j] < order[i])).length);
+}

@@ -1,8 +1,10 @@
 import { amountToNumber } from "../../domain/amount";
 import { ANDEL_DECIMALS, FeeSplitResult, describeKey } from "../../domain/fee/feeSplit";
-import { ApportionColumns, apportionRowFormulas } from "./apportionFormulas";
-import { Cell, CellStyle, SheetSpec } from "../spec";
+import { APPORTION_HEADERS, ApportionColumns, apportionRanks, apportionRowFormulas } from "./apportionFormulas";
+import type { Cell, SheetSpec } from "../spec";
+import { amountFormat, empty, formula, isoDate, num, text } from "../cells";
 import { cellAddress, columnLetters } from "../../domain/a1";
+import { portraitPrint } from "../print";
 
 /**
  * The "Medlemsavgifter <år>" sheet: inputs (yellow), the legal 50/25/25 split, the kommuner's input table
@@ -40,26 +42,6 @@ const FMT = {
   helper: "0",
 };
 
-const text = (t: string, style?: CellStyle, format?: string): Cell => ({ kind: "text", text: t, style, format });
-const num = (value: number, style?: CellStyle, format?: string): Cell => ({ kind: "number", value, style, format });
-const formula = (f: string, expected: number | string, style?: CellStyle, format?: string): Cell => ({
-  kind: "formula",
-  formula: f,
-  expected,
-  style,
-  format,
-});
-const empty = (style?: CellStyle): Cell => ({ kind: "empty", style });
-
-function amountFormat(decimals: number): string {
-  return decimals > 0 ? `#,##0.${"0".repeat(decimals)}` : FMT.int;
-}
-
-/** Rank as the sheet's COUNTIF/COUNTIFS computes it, for the cached values. */
-function ranks(rests: bigint[], order: number[]): number[] {
-  return rests.map((r, i) => 1 + rests.filter((s, j) => s > r || (s === r && order[j] < order[i])).length);
-}
-
 export interface FeeSheetOptions {
   today: Date;
 }
@@ -70,7 +52,7 @@ export function buildFeeSheet(res: FeeSplitResult, opts: FeeSheetOptions): Sheet
   const amountFmt = amountFormat(dec);
   const scale = `POWER(10,${cellAddress(P.decimaler, VAL, true)})`;
   const minorCell = cellAddress(P.minor, VAL, true);
-  const datum = opts.today.toISOString().slice(0, 10);
+  const datum = isoDate(opts.today);
   const isAndel = req.nyckel.kind === "andel";
   const blocks: SheetSpec["blocks"] = [];
 
@@ -108,8 +90,7 @@ export function buildFeeSheet(res: FeeSplitResult, opts: FeeSheetOptions): Sheet
   const topRows = { first: TOP_FIRST, last: TOP_FIRST + 2 };
   const topNames = ["Försäkringskassan (staten)", req.region, "Kommunerna tillsammans"];
   const topAmounts = [res.stat, res.region, res.kommunerTotal];
-  const topRanks = ranks(res.huvuddelar.map((h) => h.rest), [1, 2, 3]);
-  const helperHeader = (label: string) => text(label, "helper");
+  const topRanks = apportionRanks(res.huvuddelar.map((h) => h.rest), [1, 2, 3]);
   blocks.push({
     row: TOP_FIRST - 2,
     col: 0,
@@ -121,12 +102,7 @@ export function buildFeeSheet(res: FeeSplitResult, opts: FeeSheetOptions): Sheet
         text("", "header"),
         text("Andel", "header"),
         text(`Belopp (${req.enhet})`, "header"),
-        helperHeader("Vikt"),
-        helperHeader("Ordning"),
-        helperHeader("Golv"),
-        helperHeader("Rest"),
-        helperHeader("Rang"),
-        helperHeader("Tillägg"),
+        ...APPORTION_HEADERS.map((h) => text(h, "helper")),
       ],
       ...topNames.map((name, i) => {
         const row = TOP_FIRST + i;
@@ -177,7 +153,7 @@ export function buildFeeSheet(res: FeeSplitResult, opts: FeeSheetOptions): Sheet
     req.nyckel.kind === "andel"
       ? "Andel enligt förbundsordningen (%)"
       : `Befolkning ${req.nyckel.aldersFran}–${req.nyckel.aldersTill} år ${req.nyckel.referensAr}`;
-  const kRanks = ranks(
+  const kRanks = apportionRanks(
     res.kommuner.map((k) => k.rest),
     res.kommuner.map((k) => Number(k.kod)),
   );
@@ -223,12 +199,7 @@ export function buildFeeSheet(res: FeeSplitResult, opts: FeeSheetOptions): Sheet
         text(nyckelHeader, "header"),
         text("Andel av kommunernas del", "header"),
         text(`Avgift (${req.enhet})`, "header"),
-        text("Vikt", "header"),
-        text("Ordning", "header"),
-        text("Golv", "header"),
-        text("Rest", "header"),
-        text("Rang", "header"),
-        text("Tillägg", "header"),
+        ...APPORTION_HEADERS.map((h) => text(h, "header")),
       ],
       ...kommunRows,
       [
@@ -297,15 +268,7 @@ export function buildFeeSheet(res: FeeSplitResult, opts: FeeSheetOptions): Sheet
         errorMessage: "Ange 0 (hela enheter) eller 2 (öre).",
       },
     ],
-    print: {
-      orientation: "portrait",
-      paper: "A4",
-      fitToWidth: true,
-      area: { row: 0, col: 0, rows: lastRow + 1, cols: LAST_PRINT_COL + 1 },
-      headerCenter: `Medlemsavgifter ${req.ar}`,
-      footerLeft: `${req.forbund} · utskrivet ${datum}`,
-      pageNumbers: true,
-    },
+    print: portraitPrint({ row: 0, col: 0, rows: lastRow + 1, cols: LAST_PRINT_COL + 1 }, `Medlemsavgifter ${req.ar}`, `${req.forbund} · utskrivet ${datum}`),
     freezeRows: 0,
   };
 }

@@ -1,8 +1,5 @@
 import { matchKey } from "../../domain/initiatives/model";
-import type { Cell, CellStyle } from "../spec";
-
-export const text = (t: string, style?: CellStyle): Cell => ({ kind: "text", text: t, style });
-export const num = (value: number, style?: CellStyle, format?: string): Cell => ({ kind: "number", value, style, format });
+import type { CellStyle } from "../spec";
 
 /** Status colours the board recognises at a glance; a förbund's own statuses get none. */
 const STATUS_STYLE: Record<string, CellStyle> = {
@@ -15,11 +12,6 @@ const STATUS_STYLE: Record<string, CellStyle> = {
 
 export function statusStyle(nulage: string): CellStyle | undefined {
   return STATUS_STYLE[matchKey(nulage)];
-}
-
-/** Swedish date "15 juni 2023" style is left to Excel; sheets show ISO dates, as 001's tables do not date them. */
-export function isoDate(d: Date): string {
-  return d.toISOString().slice(0, 10);
 }
 
 /**

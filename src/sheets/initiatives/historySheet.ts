@@ -1,6 +1,7 @@
 import { HISTORIK_RUBRIKER, Historikrad } from "../../domain/initiatives/model";
 import type { Cell, SheetSpec } from "../spec";
-import { num, text } from "./common";
+import { num, text } from "../cells";
+import { landscapePrint } from "../print";
 
 /** Every status report's snapshot, newest first: what the overview compares with next time. */
 export const HISTORY_SHEET = "Initiativ historik";
@@ -35,15 +36,7 @@ export function buildHistorySheet(rows: readonly Historikrad[]): SheetSpec {
     columnWidths: [12, 6, 14, 80, 12],
     tables: [{ name: HISTORY_TABLE, range: { row: HISTORY_HEADER_ROW, col: 0, rows: n + 1, cols: HISTORIK_RUBRIKER.length }, style: "TableStyleLight1" }],
     validations: [],
-    print: {
-      orientation: "landscape",
-      paper: "A4",
-      fitToWidth: true,
-      area: { row: 0, col: 0, rows: HISTORY_HEADER_ROW + 1 + n, cols: HISTORIK_RUBRIKER.length },
-      headerCenter: "Samverkansinitiativ – historik",
-      footerLeft: "Samkalk",
-      pageNumbers: true,
-    },
+    print: landscapePrint({ row: 0, col: 0, rows: HISTORY_HEADER_ROW + 1 + n, cols: HISTORIK_RUBRIKER.length }, "Samverkansinitiativ – historik", "Samkalk"),
     freezeRows: HISTORY_HEADER_ROW + 1,
   };
 }

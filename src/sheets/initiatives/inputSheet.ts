@@ -1,6 +1,7 @@
 import { INITIATIV_RUBRIKER, Initiativ, initiativeToRow } from "../../domain/initiatives/model";
 import type { Cell, SheetSpec } from "../spec";
-import { text, num } from "./common";
+import { num, text } from "../cells";
+import { landscapePrint } from "../print";
 
 /** The "Initiativ" sheet: the input table the chief or analysis group keeps up to date. */
 export const INPUT_SHEET = "Initiativ";
@@ -46,15 +47,7 @@ export function buildInputSheet(initiativ: readonly Initiativ[], nulagen: readon
       { range: body("Genomförbarhet"), rule: { kind: "list", values: GENOMFORBARHET }, errorMessage: "Välj svårighet och tid i listan, t.ex. Lätt/kort tid." },
       { range: body("Påverkan på helårsekvivalenter"), rule: { kind: "list", values: PAVERKAN }, errorMessage: "Ange påverkan 1–5, eller x om den inte är bedömd." },
     ],
-    print: {
-      orientation: "landscape",
-      paper: "A4",
-      fitToWidth: true,
-      area: { row: 0, col: 0, rows: INPUT_HEADER_ROW + 1 + n, cols: INITIATIV_RUBRIKER.length },
-      headerCenter: "Samverkansinitiativ – indata",
-      footerLeft: "Samkalk",
-      pageNumbers: true,
-    },
+    print: landscapePrint({ row: 0, col: 0, rows: INPUT_HEADER_ROW + 1 + n, cols: INITIATIV_RUBRIKER.length }, "Samverkansinitiativ – indata", "Samkalk"),
     freezeRows: INPUT_HEADER_ROW + 1,
   };
 }

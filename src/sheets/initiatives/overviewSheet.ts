@@ -3,7 +3,9 @@ import { Cell, SheetSpec } from "../spec";
 import { columnLetters } from "../../domain/a1";
 import { INPUT_HEADER_ROW, INPUT_SHEET } from "./inputSheet";
 import { INITIATIV_RUBRIKER } from "../../domain/initiatives/model";
-import { statusStyle, text, num } from "./common";
+import { formula, num, quoted, text } from "../cells";
+import { statusStyle } from "./common";
+import { landscapePrint } from "../print";
 
 export const OVERVIEW_SHEET = "Initiativ översikt";
 
@@ -51,7 +53,7 @@ export function buildOverviewSheet(o: OverviewInput): SheetSpec {
     ...o.oversikt.perNulage.map((p) => [
       text(""),
       text(p.nulage, statusStyle(p.nulage)),
-      { kind: "formula", formula: `COUNTIF(${nulageRange},"${p.nulage.replace(/"/g, '""')}")`, expected: p.antal, format: "0" } as Cell,
+      formula(`COUNTIF(${nulageRange},${quoted(p.nulage)})`, p.antal, undefined, "0"),
     ]),
     [text("", "total"), text("Summa", "total"), num(o.oversikt.antal, "total", "0")],
     [],
@@ -75,15 +77,7 @@ export function buildOverviewSheet(o: OverviewInput): SheetSpec {
     columnWidths: [6, 38, 28, 16, 14, 10, 34],
     tables: [],
     validations: [],
-    print: {
-      orientation: "landscape",
-      paper: "A4",
-      fitToWidth: true,
-      area: { row: 0, col: 0, rows: rows.length, cols: 7 },
-      headerCenter: "Samverkansinitiativ – översikt",
-      footerLeft: `${o.forbund} · nuläge ${o.datum}`,
-      pageNumbers: true,
-    },
+    print: landscapePrint({ row: 0, col: 0, rows: rows.length, cols: 7 }, "Samverkansinitiativ – översikt", `${o.forbund} · nuläge ${o.datum}`),
   };
 }
 

@@ -1,7 +1,9 @@
 import { Initiativ, Initiativforandring, formatGenomforbarhet, statusHeading } from "../../domain/initiatives/index";
 import type { Cell, SheetSpec } from "../spec";
 import { describeChange } from "./overviewSheet";
-import { bullets, chunkText, statusStyle, text } from "./common";
+import { text } from "../cells";
+import { bullets, chunkText, statusStyle } from "./common";
+import { portraitPrint } from "../print";
 
 /**
  * One print-ready status page per initiative, with 001's headings: labels in column A, wrapped texts in
@@ -40,14 +42,6 @@ export function buildStatusSheet(sheetName: string, i: Initiativ, f: Initiativfo
     columnWidths: [31, 78],
     tables: [],
     validations: [],
-    print: {
-      orientation: "portrait",
-      paper: "A4",
-      fitToWidth: true,
-      area: { row: 0, col: 0, rows: rows.length, cols: 2 },
-      headerCenter: `Samverkansinitiativ ${i.nr}`,
-      footerLeft: `${forbund} · status ${datum}`,
-      pageNumbers: true,
-    },
+    print: portraitPrint({ row: 0, col: 0, rows: rows.length, cols: 2 }, `Samverkansinitiativ ${i.nr}`, `${forbund} · status ${datum}`),
   };
 }

@@ -6,7 +6,9 @@
  */
 import type { ReadValue } from "../spec";
 import { Cell, SheetSpec } from "../spec";
-import { cellText, landscapePrint, num, text } from "./common";
+import { num, text } from "../cells";
+import { cellText } from "./common";
+import { landscapePrint } from "../print";
 import { KON_ORDER, Kon, PopulationRow, bandLabel, parseBandLabel } from "../../domain/scb/population";
 
 export const BEFOLKNING_SHEET = "Befolkning";

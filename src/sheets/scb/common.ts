@@ -1,22 +1,7 @@
 /**
- * Shared pieces of the SCB sheets: cell constructors, valid and unique sheet and table names, Excel
- * criteria text, and how times are shown.
+ * Shared pieces of the SCB sheets: valid and unique sheet and table names, texts within Excel's limits,
+ * and how times are shown (cells: ../cells, printing: ../print).
  */
-import type { Cell, CellStyle, PrintSpec } from "../spec";
-import type { RangeRef } from "../../domain/a1";
-
-export const text = (t: string, style?: CellStyle, format?: string): Cell => ({ kind: "text", text: t, style, format });
-export const num = (value: number, style?: CellStyle, format?: string): Cell => ({ kind: "number", value, style, format });
-export const formula = (f: string, expected: number | string, style?: CellStyle, format?: string): Cell => ({
-  kind: "formula",
-  formula: f,
-  expected,
-  style,
-  format,
-});
-export const empty = (style?: CellStyle): Cell => ({ kind: "empty", style });
-/** A number, or an empty cell for a missing value. */
-export const numOrEmpty = (v: number | null, style?: CellStyle, format?: string): Cell => (v === null ? empty(style) : num(v, style, format));
 
 /** Excel's limits. */
 export const MAX_SHEET_NAME = 31;
@@ -66,19 +51,6 @@ export function tableNameFor(prefix: string, sheetName: string): string {
   return `${prefix}_${body || "tabell"}`.slice(0, 250);
 }
 
-/** A sheet name inside a formula: 'Name'!, quotes doubled. */
-export function sheetRef(sheetName: string): string {
-  return `'${sheetName.replace(/'/g, "''")}'!`;
-}
-
-/**
- * Text used as a SUMIFS/COUNTIFS criterion after "=": Excel treats * ? and ~ as wildcards there, so
- * each gets a ~ in front. (SCB's labels hold none of them; this keeps a match exact if one ever does.)
- */
-export function criteriaText(s: string): string {
-  return s.replace(/[~*?]/g, (c) => `~${c}`);
-}
-
 /** Text as it reads in a spreadsheet cell, at most Excel's length (cut with an ellipsis). */
 export function cellText(s: string): string {
   return s.length <= MAX_CELL_TEXT ? s : `${s.slice(0, MAX_CELL_TEXT - 1)}…`;
@@ -94,15 +66,6 @@ export function formatTid(d: Date): string {
     hour: "2-digit",
     minute: "2-digit",
   }).format(d);
-}
-
-export function isoDate(d: Date): string {
-  return d.toISOString().slice(0, 10);
-}
-
-/** Landscape A4, one page wide, over `area`. */
-export function landscapePrint(area: RangeRef, headerCenter: string, footerLeft: string): PrintSpec {
-  return { orientation: "landscape", paper: "A4", fitToWidth: true, area, headerCenter, footerLeft, pageNumbers: true };
 }
 
 /** "kön" → "Kön". */

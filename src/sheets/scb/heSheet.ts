@@ -12,7 +12,9 @@
  */
 import { ChartSpec, Cell, SheetSpec } from "../spec";
 import { cellAddress, columnLetters } from "../../domain/a1";
-import { criteriaText, empty, formula, isoDate, landscapePrint, sheetRef, text, uniqueHeaders } from "./common";
+import { criteriaText, empty, formula, isoDate, sheetRef, text } from "../cells";
+import { uniqueHeaders } from "./common";
+import { landscapePrint } from "../print";
 import type { HeAnalysis, HeYear } from "../../domain/scb/heAnalysis";
 import type { TidySheetLayout } from "./tidySheet";
 

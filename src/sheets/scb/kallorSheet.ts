@@ -6,7 +6,9 @@
  */
 import type { ReadValue } from "../spec";
 import { Cell, SheetSpec } from "../spec";
-import { cellText, empty, landscapePrint, num, text } from "./common";
+import { empty, num, text } from "../cells";
+import { cellText } from "./common";
+import { landscapePrint } from "../print";
 
 export const KALLOR_SHEET = "Källor";
 export const KALLOR_TABLE = "Samkalk_Kallor";

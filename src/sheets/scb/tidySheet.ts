@@ -8,7 +8,9 @@
 import { InputError } from "../../domain/errors";
 import type { TidyTable } from "../../domain/scb/tidy";
 import { Cell, SheetSpec } from "../spec";
-import { MAX_SHEET_ROWS, capitalise, cellText, empty, landscapePrint, num, tableNameFor, text, uniqueHeaders } from "./common";
+import { empty, num, text } from "../cells";
+import { MAX_SHEET_ROWS, capitalise, cellText, tableNameFor, uniqueHeaders } from "./common";
+import { landscapePrint } from "../print";
 
 export interface TidySheetInput {
   sheetName: string;
