@@ -18,6 +18,10 @@ export interface SheetState {
    * edited it), false if not, null if that cannot be told (no fingerprint recorded).
    */
   editedSinceWritten: boolean | null;
+  /** The sheet is protected (Excel refuses writes to it); absent: the host has no protection (a file). */
+  protected?: boolean;
+  /** The workbook's structure is protected (no sheet can be added or renamed); absent: no protection. */
+  structureProtected?: boolean;
 }
 
 /** The cells a user has selected, for importing pasted data. */

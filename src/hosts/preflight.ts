@@ -13,6 +13,20 @@ export function notOwnedMessage(sheetName: string): string {
 }
 
 /** Throws a Swedish Error if Excel would refuse part of the spec. */
+/**
+ * Why a sheet cannot be written for protection, or null: a protected sheet (Excel refuses every write to it)
+ * or, for a sheet that must be added, a workbook whose structure is protected.
+ */
+export function protectionMessage(sheetName: string, target: { exists: boolean; protected?: boolean; structureProtected?: boolean }): string | null {
+  if (target.exists && target.protected) {
+    return `Bladet "${sheetName}" är skyddat, så Samkalk kan inte skriva det. Ta bort skyddet (Granska > Ta bort skydd för blad) och kör igen. Inget har skrivits.`;
+  }
+  if (!target.exists && target.structureProtected) {
+    return `Arbetsbokens struktur är skyddad, så Samkalk kan inte lägga till bladet "${sheetName}". Ta bort skyddet (Granska > Skydda arbetsbok) och kör igen. Inget har skrivits.`;
+  }
+  return null;
+}
+
 export function assertWritableSpec(spec: SheetSpec): void {
   const nameProblem = sheetNameProblem(spec.name);
   if (nameProblem) throw new Error(`Bladnamnet "${spec.name}" går inte att använda: ${nameProblem}.`);

@@ -1,5 +1,6 @@
 import { withSuffix } from "../domain/excelNames";
 import type { SheetState, WorkbookHost, WriteReport } from "../hosts/host";
+import { protectionMessage } from "../hosts/preflight";
 import type { InputProblem } from "../domain/errors";
 import type { SheetSpec } from "../sheets/spec";
 
@@ -69,6 +70,11 @@ export async function writeSheets(
       })),
     };
   }
+  const locked = states.flatMap((s) => {
+    const meddelande = protectionMessage(s.sheetName, s);
+    return meddelande ? [{ plats: `bladet "${s.sheetName}"`, meddelande }] : [];
+  });
+  if (locked.length > 0) return { kind: "refused", problems: locked };
   const edited = states.filter((s) => s.exists && s.editedSinceWritten === true).map((s) => s.sheetName);
   if (edited.length > 0 && !onEdited) return { kind: "ask", edited };
   const keptCopies: string[] = [];

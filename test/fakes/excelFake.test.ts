@@ -381,3 +381,50 @@ describe("globals and settings", () => {
     expect(fake.stats.syncs).toBe(0);
   });
 });
+
+describe("protection, as Excel enforces it", () => {
+  // Worksheet.protection (ExcelApi 1.2) and Workbook.protection (ExcelApi 1.7): a protected sheet refuses
+  // changes to its cells, tables and layout with AccessDenied; a workbook with protected structure refuses
+  // adding, renaming and deleting sheets.
+  test("a protected sheet can be read and activated but not written; the flag can be loaded", async () => {
+    const fake = createFakeOffice();
+    fake.user.editCell("Blad1", "A1", "kvar");
+    fake.user.protectSheet("Blad1");
+    const flags = await fake.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem("Blad1");
+      const protection = sheet.protection.load("protected");
+      const a1 = sheet.getRange("A1").load("values");
+      sheet.activate();
+      await context.sync();
+      return { protectedFlag: protection.protected, value: a1.values[0][0] };
+    });
+    expect(flags).toEqual({ protectedFlag: true, value: "kvar" });
+    const error = await rejection(
+      fake.run(async (context) => {
+        context.workbook.worksheets.getItem("Blad1").getRange("A1").values = [["ny"]];
+        await context.sync();
+      }),
+    );
+    expect(error.code).toBe("AccessDenied");
+    expect(fake.inspect.cell("Blad1", "A1").value).toBe("kvar");
+  });
+
+  test("a workbook with protected structure refuses a new sheet; its flag can be loaded", async () => {
+    const fake = createFakeOffice();
+    fake.user.protectWorkbookStructure();
+    const flag = await fake.run(async (context) => {
+      const p = context.workbook.protection.load("protected");
+      await context.sync();
+      return p.protected;
+    });
+    expect(flag).toBe(true);
+    const error = await rejection(
+      fake.run(async (context) => {
+        context.workbook.worksheets.add("Nytt");
+        await context.sync();
+      }),
+    );
+    expect(error.code).toBe("AccessDenied");
+    expect(fake.inspect.sheetNames()).toEqual(["Blad1"]);
+  });
+});

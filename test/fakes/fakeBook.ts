@@ -58,6 +58,8 @@ export class BookModel {
   readonly sheets: SheetModel[] = [];
   readonly tables: TableModel[] = [];
   activeSheet: SheetModel | null = null;
+  /** Structure protected (Review > Protect Workbook): sheets cannot be added, renamed, hidden or deleted. */
+  structureProtected = false;
   private nextSheetId = 1;
   private nextTableId = 1;
 

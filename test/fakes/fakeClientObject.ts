@@ -287,7 +287,7 @@ export abstract class FakeClientObject<E> implements Loadable {
     this.ctx.enqueue({
       statement: { path: this.path, set: name, value },
       minApi: minApi ?? this.minApi,
-      run: () => apply(this.resolveEntity()),
+      run: () => apply(this.writable(name, this.resolveEntity())),
     });
   }
 
@@ -295,14 +295,46 @@ export abstract class FakeClientObject<E> implements Loadable {
     this.ctx.enqueue({
       statement: { path: this.path, call: method, args: args.map(argumentJson) },
       minApi: minApi ?? this.minApi,
-      run: () => apply(this.resolveEntity()),
+      run: () => apply(this.writable(method, this.resolveEntity())),
     });
+  }
+
+  /** Members that change nothing sheet protection guards (a worksheet's name, activation…); none by default. */
+  protected allowedOnProtectedSheet(_member: string): boolean {
+    return false;
+  }
+
+  /**
+   * Excel refuses a change to a protected sheet's cells, formats, tables, validation, charts and layout with
+   * AccessDenied (Worksheet.protection, ExcelApi 1.2); the sheet is the entity itself or the one it lives on.
+   */
+  private writable(member: string, entity: E): E {
+    const sheet = protectedSheetOf(entity);
+    if (sheet && !this.allowedOnProtectedSheet(member)) {
+      throw new FakeOfficeError("AccessDenied", `${this.path}.${member}: the sheet "${sheet.name}" is protected`);
+    }
+    return entity;
   }
 
   /** Office.js refuses (synchronously) proxies that belong to another context. */
   protected sameContext(other: Loadable): void {
     if (other.context !== this.ctx) throw new FakeOfficeError("InvalidRequestContext", other.path);
   }
+}
+
+interface ProtectableSheet {
+  name: string;
+  protected: boolean;
+}
+
+function isProtectableSheet(v: unknown): v is ProtectableSheet {
+  return typeof v === "object" && v !== null && typeof (v as ProtectableSheet).protected === "boolean" && typeof (v as ProtectableSheet).name === "string";
+}
+
+/** The protected sheet an entity is, or lives on (a range, table, chart or layout: `entity.sheet`); else null. */
+function protectedSheetOf(entity: unknown): ProtectableSheet | null {
+  const sheet = isProtectableSheet(entity) ? entity : typeof entity === "object" && entity !== null ? (entity as { sheet?: unknown }).sheet : null;
+  return isProtectableSheet(sheet) && sheet.protected ? sheet : null;
 }
 
 function argumentJson(arg: unknown): unknown {

@@ -4,6 +4,7 @@
  */
 
 export type FakeErrorCode =
+  | "AccessDenied"
   | "ApiNotFound"
   | "GeneralException"
   | "InvalidArgument"
@@ -20,6 +21,7 @@ export type FakeErrorCode =
   | "FakeNotSupported";
 
 const OFFICE_MESSAGES: Record<FakeErrorCode, string> = {
+  AccessDenied: "You cannot perform the requested operation.",
   ApiNotFound:
     "The API you are trying to use could not be found. It may be available in a newer version of Excel.",
   GeneralException: "There was an internal error while processing the request.",

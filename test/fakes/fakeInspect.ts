@@ -261,6 +261,16 @@ export class FakeUser {
     this.book.deleteSheet(this.sheet(name));
   }
 
+  /** Review > Protect Sheet (or Unprotect with `on` false). */
+  protectSheet(name: string, on = true): void {
+    this.sheet(name).protected = on;
+  }
+
+  /** Review > Protect Workbook (structure), or unprotect with `on` false. */
+  protectWorkbookStructure(on = true): void {
+    this.book.structureProtected = on;
+  }
+
   /** Selects cells, as a click or drag: that sheet becomes the active one. */
   select(sheetName: string, address: string): void {
     const sheet = this.sheet(sheetName);

@@ -107,6 +107,8 @@ export class SheetModel {
   frozenColumns = 0;
   visibility = "Visible";
   deleted = false;
+  /** Protected (Review > Protect Sheet): the add-in's writes to its cells, tables and layout fail. */
+  protected = false;
   pageLayout: PageLayoutState = {
     orientation: "Portrait",
     paperSize: "Letter",

@@ -15,6 +15,7 @@ function notYetCreated(path: string): never {
 
 export class FakeWorkbook extends FakeClientObject<BookModel> {
   protected readonly typeName = "Workbook";
+  private protectionProxy?: FakeWorkbookProtection;
   readonly worksheets: FakeWorksheetCollection;
   readonly tables: FakeTableCollection;
 
@@ -31,7 +32,13 @@ export class FakeWorkbook extends FakeClientObject<BookModel> {
   protected navigation(name: string): Loadable | undefined {
     if (name === "worksheets") return this.worksheets;
     if (name === "tables") return this.tables;
+    if (name === "protection") return this.protection;
     return undefined;
+  }
+
+  /** Workbook.protection (ExcelApi 1.7): whether the structure is protected. */
+  get protection(): FakeWorkbookProtection {
+    return (this.protectionProxy ??= new FakeWorkbookProtection(this.ctx, "workbook.protection", () => this.ctx.env.book));
   }
 
   getActiveWorksheet(): FakeWorksheet {
@@ -87,6 +94,7 @@ export class FakeWorksheetCollection extends FakeCollection<BookModel, FakeWorks
     const path = `${this.path}.add(${JSON.stringify(name ?? null)})`;
     const proxy = new FakeWorksheet(this.ctx, path, () => created ?? notYetCreated(path));
     this.invoke("add", name === undefined ? [] : [name], (book) => {
+      structureUnprotected(book, path);
       created = book.addSheet(name);
     });
     return proxy;
@@ -99,9 +107,15 @@ export class FakeWorksheet extends FakeClientObject<SheetModel> {
   private freezeProxy?: FakeFreezePanes;
   private pageLayoutProxy?: FakePageLayout;
   private chartsProxy?: FakeChartCollection;
+  private protectionProxy?: FakeWorksheetProtection;
 
   constructor(ctx: FakeRequestContext, path: string, resolver: () => SheetModel | null) {
     super(ctx, path, resolver);
+  }
+
+  /** Sheet protection guards a sheet's contents, not its name, visibility, place or activation. */
+  protected allowedOnProtectedSheet(member: string): boolean {
+    return ["activate", "name", "visibility", "position", "delete"].includes(member);
   }
 
   protected isAlive(sheet: SheetModel): boolean {
@@ -123,7 +137,12 @@ export class FakeWorksheet extends FakeClientObject<SheetModel> {
     if (name === "freezePanes") return this.freezePanes;
     if (name === "pageLayout") return this.pageLayout;
     if (name === "charts") return this.charts;
+    if (name === "protection") return this.protection;
     return undefined;
+  }
+
+  get protection(): FakeWorksheetProtection {
+    return (this.protectionProxy ??= new FakeWorksheetProtection(this.ctx, `${this.path}.protection`, () => this.resolveEntity()));
   }
 
   get id(): string {
@@ -136,13 +155,17 @@ export class FakeWorksheet extends FakeClientObject<SheetModel> {
     return this.read("name");
   }
   set name(v: string) {
-    this.assign("name", v, (s) => this.ctx.env.book.renameSheet(s, v));
+    this.assign("name", v, (s) => {
+      structureUnprotected(this.ctx.env.book, `${this.path}.name`);
+      this.ctx.env.book.renameSheet(s, v);
+    });
   }
   get visibility(): string {
     return this.read("visibility");
   }
   set visibility(v: string) {
     this.assign("visibility", v, (s) => {
+      structureUnprotected(this.ctx.env.book, `${this.path}.visibility`);
       const next = expectOneOf(v, `${this.path}.visibility`, ["Visible", "Hidden", "VeryHidden"]);
       const book = this.ctx.env.book;
       const others = book.sheets.filter((x) => x !== s && x.visibility === "Visible");
@@ -204,7 +227,10 @@ export class FakeWorksheet extends FakeClientObject<SheetModel> {
   }
 
   delete(): void {
-    this.invoke("delete", [], (s) => this.ctx.env.book.deleteSheet(s));
+    this.invoke("delete", [], (s) => {
+      structureUnprotected(this.ctx.env.book, `${this.path}.delete()`);
+      this.ctx.env.book.deleteSheet(s);
+    });
   }
 
   activate(): void {
@@ -345,5 +371,41 @@ export class FakeTable extends FakeClientObject<TableModel> {
 
   delete(): void {
     this.invoke("delete", [], (t) => this.ctx.env.book.deleteTable(t));
+  }
+}
+
+/** With the workbook's structure protected, Excel refuses adding, renaming, hiding, moving and deleting sheets. */
+function structureUnprotected(book: BookModel, what: string): void {
+  if (book.structureProtected) throw new FakeOfficeError("AccessDenied", `${what}: the workbook's structure is protected`);
+}
+
+/** Worksheet.protection (ExcelApi 1.2): `protected` is readable; protecting is the user's business here. */
+export class FakeWorksheetProtection extends FakeClientObject<SheetModel> {
+  protected readonly typeName = "WorksheetProtection";
+
+  protected isAlive(sheet: SheetModel): boolean {
+    return !sheet.deleted;
+  }
+
+  protected readers(): Readers<SheetModel> {
+    return { protected: (s) => s.protected };
+  }
+
+  get protected(): boolean {
+    return this.read("protected");
+  }
+}
+
+/** Workbook.protection (ExcelApi 1.7). */
+export class FakeWorkbookProtection extends FakeClientObject<BookModel> {
+  protected readonly typeName = "WorkbookProtection";
+  protected readonly minApi = "1.7";
+
+  protected readers(): Readers<BookModel> {
+    return { protected: (b) => b.structureProtected };
+  }
+
+  get protected(): boolean {
+    return this.read("protected");
   }
 }

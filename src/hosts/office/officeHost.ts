@@ -26,7 +26,7 @@ import type { SheetSpec } from "../../sheets/spec";
 import { userCopyProblem, userCopyTableNames } from "../userCopy";
 import { OWNERSHIP_KEY, OwnedSheet, isOwnedId, parseOwnedSheets, withOwnedSheet, withoutOwnedSheet } from "./ownership";
 import { DEFAULT_PAYLOAD_BUDGET_BYTES } from "./payload";
-import { assertWritableSpec, notOwnedMessage, tableConflictMessage } from "../preflight";
+import { assertWritableSpec, notOwnedMessage, protectionMessage, tableConflictMessage } from "../preflight";
 import { sameSheetName } from "../../domain/excelNames";
 import { DocumentSettings, documentSettings, saveSettings } from "./settingsStore";
 import { readSheetState, readSheetStates, type SheetStateRequest } from "./sheetState";
@@ -152,7 +152,9 @@ export class OfficeWorkbookHost implements WorkbookHost {
       // The workbook may have changed since inspectSheet: decide again from what is there now.
       const existing = index.sheets.find((s) => sameSheetName(s.name, spec.name));
       if (existing && !isOwnedId(this.register(), existing.id)) throw new Error(notOwnedMessage(spec.name));
-      const conflict = tableConflictMessage(spec, index.tables, existing?.name ?? null);
+      const conflict =
+        protectionMessage(spec.name, { exists: !!existing, protected: existing?.protected, structureProtected: index.structureProtected }) ??
+        tableConflictMessage(spec, index.tables, existing?.name ?? null);
       if (conflict) throw new Error(conflict);
 
       let sheet: Excel.Worksheet;
@@ -215,7 +217,10 @@ export class OfficeWorkbookHost implements WorkbookHost {
       const index = await loadWorkbookIndex(context);
       const sheet = index.sheets.find((s) => sameSheetName(s.name, sheetName));
       const owned = sheet !== undefined && isOwnedId(register, sheet.id);
-      const problem = userCopyProblem(sheetName, newName, index.sheets.map((s) => s.name), owned);
+      const problem =
+        (index.structureProtected
+          ? `Arbetsbokens struktur är skyddad, så Samkalk kan inte byta namn på bladet "${sheetName}" för att behålla din version. Ta bort skyddet (Granska > Skydda arbetsbok) och kör igen. Inget har ändrats.`
+          : null) ?? userCopyProblem(sheetName, newName, index.sheets.map((s) => s.name), owned);
       if (problem || !sheet) throw new Error(problem ?? `Bladet "${sheetName}" finns inte i arbetsboken.`);
 
       // Out of the register first: from here on Samkalk never writes to this sheet again.

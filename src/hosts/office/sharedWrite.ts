@@ -7,7 +7,7 @@
 import type { WriteReport } from "../host";
 import type { SheetSpec } from "../../sheets/spec";
 import { sameSheetName } from "../../domain/excelNames";
-import { notOwnedMessage, tableConflictMessage } from "../preflight";
+import { notOwnedMessage, protectionMessage, tableConflictMessage } from "../preflight";
 import { OwnedSheet, isOwnedId, withOwnedSheet } from "./ownership";
 import type { PlannedSheet } from "./sheetGroups";
 import { contentRecord, resetOwnedSheet, writeCells, writeEverythingElse } from "./sheetWrites";
@@ -62,7 +62,9 @@ export async function writeSharedGroups(
   const targets = groups.flat().map(({ item: spec }) => {
     const existing = index.sheets.find((s) => sameSheetName(s.name, spec.name));
     if (existing && !isOwnedId(register, existing.id)) throw new Error(notOwnedMessage(spec.name));
-    const conflict = tableConflictMessage(spec, index.tables, existing?.name ?? null);
+    const conflict =
+      protectionMessage(spec.name, { exists: !!existing, protected: existing?.protected, structureProtected: index.structureProtected }) ??
+      tableConflictMessage(spec, index.tables, existing?.name ?? null);
     if (conflict) throw new Error(conflict);
     const charts = existing && spec.charts && spec.charts.length > 0 ? existing.proxy.charts.load("items/name") : null;
     return { existing, charts };

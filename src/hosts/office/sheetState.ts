@@ -37,7 +37,8 @@ export interface SheetStateRequest {
 export function queueSheetState(index: WorkbookIndex, register: OwnedSheet[], request: SheetStateRequest): { needsSync: boolean; state: () => SheetState } {
   const { sheetName, tableNames } = request;
   const sheet = index.sheets.find((s) => sameSheetName(s.name, sheetName));
-  if (!sheet) return { needsSync: false, state: () => absentState(sheetName) };
+  const structureProtected = index.structureProtected;
+  if (!sheet) return { needsSync: false, state: () => ({ ...absentState(sheetName), structureProtected }) };
   const entry = ownedEntry(register, sheet.id);
 
   const reads: Array<{ name: string; body: Excel.Range; header: Excel.Range }> = [];
@@ -76,7 +77,7 @@ export function queueSheetState(index: WorkbookIndex, register: OwnedSheet[], re
         localAddress(content.used.address) !== recorded.address ||
         contentFingerprint(recorded.address, content.written.formulas) !== recorded.fingerprint;
     }
-    return { sheetName, exists: true, ownedBySamkalk: entry !== undefined, tables, tableHeaders, editedSinceWritten };
+    return { sheetName, exists: true, ownedBySamkalk: entry !== undefined, tables, tableHeaders, editedSinceWritten, protected: sheet.protected, structureProtected };
   };
   return { needsSync: reads.length > 0 || content !== null, state };
 }

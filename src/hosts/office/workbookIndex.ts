@@ -4,6 +4,8 @@ import type { LiveTable } from "../preflight";
 export interface LiveSheet {
   name: string;
   id: string;
+  /** Sheet protection is on (Review > Protect Sheet): Excel refuses every write to it. */
+  protected: boolean;
   proxy: Excel.Worksheet;
 }
 
@@ -14,15 +16,19 @@ export interface LiveTableProxy extends LiveTable {
 export interface WorkbookIndex {
   sheets: LiveSheet[];
   tables: LiveTableProxy[];
+  /** The workbook's structure is protected: no sheet can be added, renamed or deleted. */
+  structureProtected: boolean;
 }
 
-/** One sync: every worksheet's name and id, every table's name and sheet. */
+/** One sync: every worksheet's name, id and protection, every table's name and sheet, the workbook's protection. */
 export async function loadWorkbookIndex(context: Excel.RequestContext): Promise<WorkbookIndex> {
-  const worksheets = context.workbook.worksheets.load("items/name,items/id");
+  const worksheets = context.workbook.worksheets.load("items/name,items/id,items/protection/protected");
   const tables = context.workbook.tables.load("items/name,items/worksheet/name");
+  const workbook = context.workbook.protection.load("protected");
   await context.sync();
   return {
-    sheets: worksheets.items.map((s) => ({ name: s.name, id: s.id, proxy: s })),
+    sheets: worksheets.items.map((s) => ({ name: s.name, id: s.id, protected: s.protection.protected, proxy: s })),
     tables: tables.items.map((t) => ({ name: t.name, sheetName: t.worksheet.name, proxy: t })),
+    structureProtected: workbook.protected,
   };
 }

@@ -56,16 +56,20 @@ export function cellText(s: string): string {
   return s.length <= MAX_CELL_TEXT ? s : `${s.slice(0, MAX_CELL_TEXT - 1)}…`;
 }
 
+/** Made once: building a DateTimeFormat costs far more than formatting with it (this runs once per data row). */
+let tidFormat: Intl.DateTimeFormat | undefined;
+
 /** "2026-01-15 14:03", Swedish time: when a fetch or import happened, as the Källor sheet shows it. */
 export function formatTid(d: Date): string {
-  return new Intl.DateTimeFormat("sv-SE", {
+  tidFormat ??= new Intl.DateTimeFormat("sv-SE", {
     timeZone: "Europe/Stockholm",
     year: "numeric",
     month: "2-digit",
     day: "2-digit",
     hour: "2-digit",
     minute: "2-digit",
-  }).format(d);
+  });
+  return tidFormat.format(d);
 }
 
 /** "kön" → "Kön". */

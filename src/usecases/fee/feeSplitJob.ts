@@ -1,3 +1,4 @@
+import { protectionMessage } from "../../hosts/preflight";
 import { amountToPlain, formatAmount, parseAmount } from "../../domain/amount";
 import { InputError, InputProblem } from "../../domain/errors";
 import { FeeSplitRequest, FeeSplitResult, computeFeeSplit } from "../../domain/fee/feeSplit";
@@ -119,6 +120,8 @@ export async function runFeeSplitJob(host: WorkbookHost, input: FeeSplitSettings
         ],
       };
     }
+    const locked = protectionMessage(sheetName, state);
+    if (locked) return { ok: false, problems: [{ plats: `bladet "${sheetName}"`, meddelande: locked }] };
     const previous = opts.store ? loadFeeSettings(opts.store) : null;
     const { settings, kept } = mergeSheetValues(parsed.data, state.tables[tableName], previous);
     const request = toFeeSplitRequest(settings, (i) =>
