@@ -11,9 +11,11 @@ const crypto = require("node:crypto");
 
 const root = path.resolve(__dirname, "..");
 const bundleDir = path.join(root, "node_modules", ".cache", "samkalk-cli");
-const bundleFile = path.join(bundleDir, "samkalk.cjs");
+// Named for the checkout, so checkouts sharing one node_modules (git worktrees, a symlink) keep their own bundles.
+const checkout = crypto.createHash("sha256").update(fs.realpathSync(root)).digest("hex").slice(0, 12);
+const bundleFile = path.join(bundleDir, `samkalk-${checkout}.cjs`);
 /** The source signature the bundle was built from (see sourceSignature). */
-const stampFile = path.join(bundleDir, "samkalk.cjs.sources");
+const stampFile = `${bundleFile}.sources`;
 
 /**
  * A signature of the files the bundle is built from: every file under src/ and package.json with its size and
