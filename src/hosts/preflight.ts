@@ -27,6 +27,9 @@ export function protectionMessage(sheetName: string, target: { exists: boolean; 
   return null;
 }
 
+/** Excel's limit for a data-validation error message (the title "Samkalk" is well within its 32). */
+export const VALIDATION_MESSAGE_MAX = 225;
+
 export function assertWritableSpec(spec: SheetSpec): void {
   const nameProblem = sheetNameProblem(spec.name);
   if (nameProblem) throw new Error(`Bladnamnet "${spec.name}" går inte att använda: ${nameProblem}.`);
@@ -37,6 +40,9 @@ export function assertWritableSpec(spec: SheetSpec): void {
     seen.add(key);
   }
   for (const v of spec.validations) {
+    if (v.errorMessage.length > VALIDATION_MESSAGE_MAX) {
+      throw new Error(`Ett felmeddelande för datavalidering på bladet "${spec.name}" är längre än Excels gräns på ${VALIDATION_MESSAGE_MAX} tecken.`);
+    }
     if (v.rule.kind !== "list") continue;
     const values = v.rule.values;
     const withComma = values.find((x) => x.includes(","));

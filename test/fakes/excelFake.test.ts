@@ -428,3 +428,20 @@ describe("protection, as Excel enforces it", () => {
     expect(fake.inspect.sheetNames()).toEqual(["Blad1"]);
   });
 });
+
+describe("data validation limits, as Excel's dialog enforces them", () => {
+  test("an error alert title over 32 or a message over 225 characters is refused", async () => {
+    const fake = createFakeOffice();
+    for (const alert of [{ title: "T".repeat(33), message: "Ange ett tal." }, { title: "Samkalk", message: "M".repeat(226) }]) {
+      const error = await rejection(
+        fake.run(async (context) => {
+          const v = context.workbook.worksheets.getItem("Blad1").getRange("A1:A3").dataValidation;
+          v.rule = { wholeNumber: { formula1: 0, operator: "GreaterThanOrEqualTo" } };
+          v.errorAlert = { showAlert: true, style: "Stop", ...alert };
+          await context.sync();
+        }),
+      );
+      expect(error.code).toBe("InvalidArgument");
+    }
+  });
+});

@@ -72,6 +72,9 @@ export function normaliseRule(input: unknown, where: string): ValidationRuleValu
   }
 }
 
+/** Excel's limits for a data-validation error alert (the Data Validation dialog refuses longer texts). */
+const ERROR_ALERT_MAX = { title: 32, message: 225 } as const;
+
 export function normaliseErrorAlert(input: unknown, current: ErrorAlert, where: string): ErrorAlert {
   if (!isRecord(input)) throw invalidArgument(`${where}: errorAlert must be an object`);
   const next: ErrorAlert = { ...DEFAULT_ERROR_ALERT, ...current };
@@ -89,6 +92,9 @@ export function normaliseErrorAlert(input: unknown, current: ErrorAlert, where: 
     const v = input[key];
     if (v === undefined) continue;
     if (typeof v !== "string") throw invalidArgument(`${where}: ${key} must be a string`);
+    // Excel's data-validation dialog limits: a title of 32 characters, a message of 225.
+    const max = ERROR_ALERT_MAX[key];
+    if (v.length > max) throw invalidArgument(`${where}: ${key} is ${v.length} characters; Excel allows ${max}`);
     next[key] = v;
   }
   return next;

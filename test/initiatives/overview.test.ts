@@ -1,3 +1,4 @@
+import { nulageMessage } from "../../src/sheets/initiatives/inputSheet";
 import { Historikrad, Initiativ } from "../../src/domain/initiatives/model";
 import { buildOverview, compareWithHistory, snapshot } from "../../src/domain/initiatives/overview";
 import { initiatives001 } from "./fixtures/initiatives001";
@@ -108,5 +109,15 @@ describe("comparison with last year's history", () => {
       statustext: initiatives001[9].statustext,
       paverkan: "x",
     });
+  });
+});
+
+describe("the Initiativ sheet's nuläge list", () => {
+  it("a long list of nulägen gives a validation message within Excel's 225 characters", () => {
+    const long = Array.from({ length: 30 }, (_, k) => `Nuläge nummer ${k + 1}`);
+    const message = nulageMessage(long);
+    expect(message.length).toBeLessThanOrEqual(225);
+    expect(message.endsWith("…")).toBe(true);
+    expect(nulageMessage(["Pågående", "Klar"])).toBe("Välj nuläge i listan: Pågående, Klar.");
   });
 });

@@ -43,11 +43,17 @@ export function buildInputSheet(initiativ: readonly Initiativ[], nulagen: readon
     tables: [{ name: INPUT_TABLE, range: { row: INPUT_HEADER_ROW, col: 0, rows: n + 1, cols: INITIATIV_RUBRIKER.length }, style: "TableStyleLight9" }],
     validations: [
       { range: body("Nr"), rule: { kind: "wholeNumber", min: 1, max: 99999 }, errorMessage: "Nr ska vara ett heltal, 1 eller större." },
-      { range: body("Nuläge"), rule: { kind: "list", values: [...nulagen] }, errorMessage: `Välj nuläge i listan: ${nulagen.join(", ")}.` },
+      { range: body("Nuläge"), rule: { kind: "list", values: [...nulagen] }, errorMessage: nulageMessage(nulagen) },
       { range: body("Genomförbarhet"), rule: { kind: "list", values: GENOMFORBARHET }, errorMessage: "Välj svårighet och tid i listan, t.ex. Lätt/kort tid." },
       { range: body("Påverkan på helårsekvivalenter"), rule: { kind: "list", values: PAVERKAN }, errorMessage: "Ange påverkan 1–5, eller x om den inte är bedömd." },
     ],
     print: landscapePrint({ row: 0, col: 0, rows: INPUT_HEADER_ROW + 1 + n, cols: INITIATIV_RUBRIKER.length }, "Samverkansinitiativ – indata", "Samkalk"),
     freezeRows: INPUT_HEADER_ROW + 1,
   };
+}
+
+/** Excel shows at most 225 characters in a validation message: a long list of nulägen is cut with "…". */
+export function nulageMessage(nulagen: readonly string[]): string {
+  const full = `Välj nuläge i listan: ${nulagen.join(", ")}.`;
+  return full.length <= 225 ? full : `${full.slice(0, 223)}…`;
 }
