@@ -8,10 +8,30 @@ import { STRINGS, pickLang } from "./i18n";
  * Task pane entry: waits for Office.js once, then renders. Only this page needs Office; pages that do not
  * (support.html) load no script at all.
  */
+let root: ReturnType<typeof createRoot> | undefined;
+
 function mount(node: React.ReactNode) {
   const container = document.getElementById("container");
   if (!container) throw new Error("#container missing in taskpane.html");
-  createRoot(container).render(node);
+  root ??= createRoot(container);
+  root.render(node);
+}
+
+/** How long Office.onReady may take before the pane says that Excel is not answering. */
+const OFFICE_READY_TIMEOUT_MS = 20_000;
+
+function officeFailed(lang: "sv" | "en") {
+  const s = STRINGS[lang];
+  mount(
+    <main role="alert" style={{ padding: 16, fontFamily: "Segoe UI, sans-serif" }}>
+      <h1 style={{ fontSize: 20 }}>{s.appTitle}</h1>
+      <p>
+        {lang === "sv"
+          ? "Excel svarade inte när Samkalk startade. Stäng fönstret Samkalk och öppna det igen; hjälper inte det, starta om Excel."
+          : "Excel did not answer when Samkalk started. Close the Samkalk pane and open it again; if that does not help, restart Excel."}
+      </p>
+    </main>,
+  );
 }
 
 function notInExcel(lang: "sv" | "en") {
@@ -29,10 +49,21 @@ function notInExcel(lang: "sv" | "en") {
   );
 }
 
-if (typeof Office === "undefined") {
+const unsupported = (window as { samkalkUnsupported?: boolean }).samkalkUnsupported === true;
+
+if (unsupported) {
+  // taskpane.html has shown why this engine cannot run Samkalk.
+} else if (typeof Office === "undefined") {
   notInExcel(pickLang(navigator.language));
 } else {
-  void Office.onReady().then((info) => {
+  let ready = false;
+  const timer = setTimeout(() => {
+    if (!ready) officeFailed(pickLang(navigator.language));
+  }, OFFICE_READY_TIMEOUT_MS);
+  Office.onReady().then((info) => {
+    // If Excel answers after the timeout, the pane replaces the message and starts after all.
+    ready = true;
+    clearTimeout(timer);
     const lang = pickLang(Office.context?.displayLanguage ?? navigator.language);
     // Compared as text: Office.HostType.Excel is "Excel"; null when the page is opened outside Office.
     if (String(info?.host) !== "Excel" || !Office.context?.document) {
@@ -50,5 +81,9 @@ if (typeof Office === "undefined") {
         }}
       />,
     );
+  }, () => {
+    ready = true;
+    clearTimeout(timer);
+    officeFailed(pickLang(navigator.language));
   });
 }

@@ -50,6 +50,10 @@ export interface OpenOptions {
    * ("http://127.0.0.1:43123"). Everything else stays blocked.
    */
   allowOrigins?: string[];
+  /** Rewrites taskpane.html as served (e.g. a stand-in for an engine that cannot parse a script). */
+  transformHtml?: (html: string) => string;
+  /** The bundle's scripts are not served (as if the engine could not run them). */
+  blockBundle?: boolean;
 }
 
 export interface Harness {
@@ -119,6 +123,14 @@ export async function startHarness(): Promise<Harness> {
       await context.route(OFFICE_JS, (route) =>
         route.fulfill({ status: 200, contentType: "text/javascript; charset=utf-8", body: fakeBundle }),
       );
+      if (open.transformHtml) {
+        const transform = open.transformHtml;
+        await context.route(`${base}/taskpane.html`, async (route) => {
+          const response = await route.fetch();
+          await route.fulfill({ response, body: transform(await response.text()) });
+        });
+      }
+      if (open.blockBundle) await context.route((url) => url.href.startsWith(`${base}/`) && url.pathname.endsWith(".js"), (route) => route.abort());
       const options: FakeOptions = { displayLanguage, settings };
       await page.addInitScript((o) => {
         (window as unknown as { __samkalkFakeOptions: FakeOptions }).__samkalkFakeOptions = o;
