@@ -134,7 +134,7 @@ export function buildFeeSheet(res: FeeSplitResult, opts: FeeSheetOptions): Sheet
         empty(),
         text("Kontroll", "check"),
         formula(
-          `IF(ROUND(E${topRows.last + 2}*${scale},0)=${minorCell},"OK: delarna summerar exakt till helheten","FEL: delarna skiljer sig från helheten med "&(E${topRows.last + 2}-${minorCell}/${scale}))`,
+          `IF(ROUND(E${topRows.last + 2}*${scale},0)=${minorCell},"OK: delarna summerar exakt till helheten","FEL: delarna avviker med "&(E${topRows.last + 2}-${minorCell}/${scale}))`,
           "OK: delarna summerar exakt till helheten",
           "check",
         ),
@@ -213,8 +213,8 @@ export function buildFeeSheet(res: FeeSplitResult, opts: FeeSheetOptions): Sheet
         empty(),
         text("Kontroll", "check"),
         formula(
-          `IF(ROUND(E${sumRow + 1}*${scale},0)=${kommunerMinor},"OK: kommunernas avgifter summerar exakt till kommunernas del","FEL: kommunernas avgifter skiljer sig från kommunernas del med "&(E${sumRow + 1}-${kommunerMinor}/${scale}))`,
-          "OK: kommunernas avgifter summerar exakt till kommunernas del",
+          `IF(ROUND(E${sumRow + 1}*${scale},0)=${kommunerMinor},"OK: kommunernas avgifter summerar exakt","FEL: kommunerna avviker med "&(E${sumRow + 1}-${kommunerMinor}/${scale}))`,
+          "OK: kommunernas avgifter summerar exakt",
           "check",
         ),
       ],
