@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import { toCsv } from "../../sources/csvOutput";
 import path from "node:path";
 import ExcelJS from "exceljs";
 import Papa from "papaparse";
@@ -147,7 +148,7 @@ export async function runBudgetImportCommand(file: string, o: BudgetImportCliOpt
       out(`${JSON.stringify(json, null, 2)}\n`);
     } else {
       const rows = imp.rader.map((r) => [r.sektion, r.grupp ?? "", r.post, String(r.ar), amountToPlain(r.belopp), r.enhet, r.medlem ?? "", r.medlemskod ?? "", r.cell]);
-      out(`${Papa.unparse({ fields: ["sektion", "grupp", "post", "ar", "belopp", "enhet", "medlem", "medlemskod", "cell"], data: rows }, { newline: "\n" })}\n`);
+      out(toCsv({ fields: ["sektion", "grupp", "post", "ar", "belopp", "enhet", "medlem", "medlemskod", "cell"], data: rows }));
     }
     for (const v of imp.varningar) err(`Varning: ${v}`);
     for (const k of outcome.avvikelser) err(`Kontroll: ${k.meddelande}`);

@@ -1,5 +1,5 @@
 import path from "node:path";
-import Papa from "papaparse";
+import { toCsv } from "../../sources/csvOutput";
 import { amountToPlain } from "../../domain/amount";
 import { InputError } from "../../domain/errors";
 import type { FeeSplitResult } from "../../domain/fee/feeSplit";
@@ -49,7 +49,7 @@ export function splitToCsv(r: FeeSplitResult): string {
     ...j.kommuner.map((k) => ["kommun", k.kod, k.namn, k.andel, k.avgift]),
     ["total", "", "Summa", 100, j.total],
   ];
-  return Papa.unparse(rows, { newline: "\n" }) + "\n";
+  return toCsv(rows);
 }
 
 export async function runSplit(o: SplitOptions, out: (s: string) => void, err: (s: string) => void): Promise<number> {

@@ -2,7 +2,7 @@
  * The bodies of `samkalk scb befolkning | helarsekvivalenter | tabell | sok` (registered by fetchCommands.ts,
  * loaded only when one of them runs, so other commands start without the SCB client and the xlsx writer).
  */
-import Papa from "papaparse";
+import { toCsv } from "../../sources/csvOutput";
 import { InputError } from "../../domain/errors";
 import { kommunByCode } from "../../domain/kommuner";
 import { XlsxWorkbookHost } from "../../hosts/xlsx/xlsxHost";
@@ -56,7 +56,7 @@ export async function befolkning(o: BefolkningCli, io: ScbFetchIo): Promise<numb
     const { rows, varningar } = populationFromTidy(tidyOf(fetched), { bands, kalla: `SCB ${fetched.kalla.tabell}` });
     if (!o.out) varningar.forEach((v) => io.err(`Varning: ${v}`));
     const records = rows.map((r) => ({ regionkod: r.regionkod, region: r.region, alder: bandLabel(r.band), kon: r.kon, ar: r.ar, folkmangd: r.folkmangd }));
-    io.out(o.format === "json" ? JSON.stringify({ kalla: fetched.kalla, befolkning: records }, null, 2) + "\n" : Papa.unparse(records, { newline: "\n" }) + "\n");
+    io.out(o.format === "json" ? JSON.stringify({ kalla: fetched.kalla, befolkning: records }, null, 2) + "\n" : toCsv(records));
   }
   return 0;
 }

@@ -1,4 +1,4 @@
-import Papa from "papaparse";
+import { toCsv } from "../csvOutput";
 import { InputError } from "../../domain/errors";
 import { TidyRow, TidyTable } from "../../domain/scb/tidy";
 import { decodeBytes } from "./decode";
@@ -57,7 +57,7 @@ export function tidyToCsv(rows: TidyRow[], dimensions: string[]): string {
     r.varde === null ? "" : String(r.varde),
     r.status ?? "",
   ]);
-  return Papa.unparse({ fields, data }, { newline: "\n" }) + "\n";
+  return toCsv({ fields, data });
 }
 
 /** An SCB file read into a tidy table, with its title and what the user should know besides SCB's notes. */
