@@ -31,6 +31,7 @@ export async function main(argv: string[]): Promise<number> {
     .option("--alder <från-till>", "åldersgrupp för befolkningsnyckeln", "20-64")
     .option("--referensar <år>", "befolkningens referensår")
     .option("--out <fil.xlsx>", "skriv också arbetsboken med levande formler")
+    .option("--force", "ersätt en befintlig arbetsbok helt, även blad som Samkalk inte skriver nu")
     .action(async (opts) => {
       code = await (await import("./fee/splitCommand")).runSplit(opts, out, err);
     });
@@ -39,8 +40,9 @@ export async function main(argv: string[]): Promise<number> {
     .command("demo")
     .description("Skriv exempelarbetsboken för Umeåregionen från inbyggda SCB-siffror (inget nätverk)")
     .option("--out <fil.xlsx>", "utfil", "samkalk-demo.xlsx")
-    .action(async (opts: { out: string }) => {
-      const sheets = await (await import("../demo/demoWorkbook")).writeDemoWorkbook(opts.out);
+    .option("--force", "ersätt en befintlig arbetsbok helt, även blad som Samkalk inte skriver nu")
+    .action(async (opts: { out: string; force?: boolean }) => {
+      const sheets = await (await import("../demo/demoWorkbook")).writeDemoWorkbook(opts.out, new Date(), { force: opts.force });
       err(`Skrev ${opts.out}: ${sheets.join(", ")}`);
     });
 
@@ -63,7 +65,8 @@ export async function main(argv: string[]): Promise<number> {
     .option("--datum <ÅÅÅÅ-MM-DD>", "rapportens datum (standard: i dag)")
     .option("--forbund <namn>", "förbundets namn")
     .requiredOption("--out <fil.xlsx>", "arbetsboken som skrivs")
-    .action(async (file: string, opts: { datum?: string; forbund?: string; out: string }) => {
+    .option("--force", "ersätt en befintlig arbetsbok helt, även blad som Samkalk inte skriver nu")
+    .action(async (file: string, opts: { datum?: string; forbund?: string; out: string; force?: boolean }) => {
       code = await (await import("./initiatives/initiativesCommand")).runInitiativesCommand(file, opts, out, err);
     });
 
@@ -78,7 +81,8 @@ export async function main(argv: string[]): Promise<number> {
     .addOption(new Option("--enhet <enhet>", "beloppens enhet (standard: rubrikraden, annars tkr)").choices(["kr", "tkr"]))
     .option("--forbund <namn>", "förbundets namn (för .xlsx-bladen)")
     .option("--out <fil.xlsx>", "skriv också bladen Budget och Budgetkontroll med levande formler")
-    .action(async (file: string, opts: { sheet?: string; format: "csv" | "json"; enhet?: "kr" | "tkr"; forbund?: string; out?: string }) => {
+    .option("--force", "ersätt en befintlig arbetsbok helt, även blad som Samkalk inte skriver nu")
+    .action(async (file: string, opts: { sheet?: string; format: "csv" | "json"; enhet?: "kr" | "tkr"; forbund?: string; out?: string; force?: boolean }) => {
       code = await (await import("./budget/budgetCommand")).runBudgetImportCommand(file, opts, out, err);
     });
 

@@ -30,7 +30,7 @@ export function umearegionenSettings(): FeeSplitSettings {
   };
 }
 
-export async function writeDemoWorkbook(file: string, today = new Date()): Promise<string[]> {
+export async function writeDemoWorkbook(file: string, today = new Date(), opts: { force?: boolean } = {}): Promise<string[]> {
   const host = new XlsxWorkbookHost();
   const outcome = await runFeeSplitJob(host, umearegionenSettings(), { lang: "sv", today });
   if (!outcome.ok) throw new InputError(outcome.problems);
@@ -51,6 +51,6 @@ export async function writeDemoWorkbook(file: string, today = new Date()): Promi
   if (!budget.ok) throw new InputError(budget.problems);
   const projection = await runBudgetProjectionJob(host, { ...UMEAREGIONEN_BUDGET, prognos: planAsProjection(budget.budget, 2021) }, { today });
   if (!projection.ok) throw new InputError(projection.problems);
-  await host.save(file);
+  await host.save(file, { force: opts.force });
   return [outcome.sheetName, input.sheet, ...status.sheets, ...scb, ...budget.sheets, projection.sheetName];
 }

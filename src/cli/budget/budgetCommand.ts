@@ -15,6 +15,7 @@ export interface BudgetImportCliOptions {
   sheet?: string;
   format: "csv" | "json";
   out?: string;
+  force?: boolean;
   enhet?: "kr" | "tkr";
   forbund?: string;
 }
@@ -116,7 +117,7 @@ export async function runBudgetImportCommand(file: string, o: BudgetImportCliOpt
     const settings = { forbund: o.forbund ?? "Samordningsförbundet", ...(o.enhet ? { enhet: o.enhet } : {}) };
     const outcome = await importBudgetJob(host, grid, settings, { kalla: `${kalla} (${rangeAddress({ row: 0, col: 0, rows: Math.max(grid.values.length, 1), cols: Math.max(1, ...grid.values.map((r) => r.length)) })})` });
     if (!outcome.ok) throw new InputError(outcome.problems);
-    if (o.out) await host.save(o.out);
+    if (o.out) await host.save(o.out, { inputs: [file], force: o.force });
     const imp = outcome.budget;
     if (o.format === "json") {
       const json = {

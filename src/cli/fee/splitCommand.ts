@@ -21,6 +21,7 @@ export interface SplitOptions {
   alder?: string;
   referensar?: string;
   out?: string;
+  force?: boolean;
 }
 
 /** The split as plain data: what `--format json` prints. */
@@ -86,7 +87,7 @@ export async function runSplit(o: SplitOptions, out: (s: string) => void, err: (
       const host = new XlsxWorkbookHost();
       const outcome = await runFeeSplitJob(host, settings, { lang: "sv" });
       if (!outcome.ok) throw new InputError(outcome.problems);
-      await host.save(o.out);
+      await host.save(o.out, { inputs: [o.members], force: o.force });
       err(`Skrev ${o.out} (bladet "${outcome.sheetName}").`);
     }
     return 0;

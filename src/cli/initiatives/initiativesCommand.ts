@@ -10,6 +10,7 @@ export interface InitiativesCliOptions {
   datum?: string;
   forbund?: string;
   out: string;
+  force?: boolean;
 }
 
 /** `samkalk initiativ FILE --out status.xlsx`: the Initiativ table (CSV/TSV) → input, overview, status and history sheets. */
@@ -28,7 +29,7 @@ export async function runInitiativesCommand(file: string, o: InitiativesCliOptio
     if (!input.ok) throw new InputError(input.problems);
     const outcome = await runInitiativesJob(host, settings);
     if (!outcome.ok) throw new InputError(outcome.problems);
-    await host.save(o.out);
+    await host.save(o.out, { inputs: [file], force: o.force });
     for (const omr of outcome.oversikt.omraden) {
       const counts = omr.perNulage.filter((p) => p.antal > 0).map((p) => `${p.nulage} ${p.antal}`);
       out(`${omr.omrade}: ${omr.initiativ.length} (${counts.join(", ")})\n`);

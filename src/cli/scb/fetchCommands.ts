@@ -31,6 +31,7 @@ const jobs = () => import("./fetchJobs");
 export function registerScbFetchCommands(scb: Command, io: ScbFetchIo): void {
   const format = () => new Option("--format <format>", "skriv också tabellen på stdout (standard csv när --out saknas)").choices(["csv", "json"]);
   const baseUrl = () => new Option("--base-url <url>", BASE_URL_HELP);
+  const force = () => new Option("--force", "ersätt en befintlig arbetsbok helt, även blad som Samkalk inte skriver nu");
 
   scb
     .command("befolkning")
@@ -43,6 +44,7 @@ export function registerScbFetchCommands(scb: Command, io: ScbFetchIo): void {
     .option("--per-kon", "män och kvinnor var för sig (och totalt)")
     .addOption(baseUrl())
     .option("--out <fil.xlsx>", "skriv bladen Befolkning och Källor")
+    .addOption(force())
     .addOption(format())
     .action((o: BefolkningCli) => jobs().then((j) => j.run(io, () => j.befolkning(o, io))));
 
@@ -58,6 +60,7 @@ export function registerScbFetchCommands(scb: Command, io: ScbFetchIo): void {
     .option("--forbund <namn>", "förbundets namn (summan av kommunerna på analysbladet)")
     .addOption(baseUrl())
     .option("--out <fil.xlsx>", "skriv bladen SCB Helårsekvivalenter, Helårsekvivalenter och Källor")
+    .addOption(force())
     .addOption(format())
     .action((o: Omit<HeCli, "riket"> & { utanRiket?: boolean }) => jobs().then((j) => j.run(io, () => j.helarsekvivalenter({ ...o, riket: !o.utanRiket }, io))));
 
@@ -69,6 +72,7 @@ export function registerScbFetchCommands(scb: Command, io: ScbFetchIo): void {
     .option("--kodlista <VARIABEL=KODLISTA>", "kodlista för en variabel, t.ex. Alder=agg_Ålder5år (upprepas)", collect, [])
     .addOption(baseUrl())
     .option("--out <fil.xlsx>", "skriv tabellen som ett blad och en rad i Källor")
+    .addOption(force())
     .addOption(format())
     .action((id: string, o: TabellCli) => jobs().then((j) => j.run(io, () => j.tabell(id, o, io))));
 

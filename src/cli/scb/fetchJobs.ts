@@ -37,6 +37,7 @@ export interface BefolkningCli {
   perKon?: boolean;
   baseUrl?: string;
   out?: string;
+  force?: boolean;
   format?: "csv" | "json";
 }
 
@@ -50,7 +51,7 @@ export async function befolkning(o: BefolkningCli, io: ScbFetchIo): Promise<numb
   const bands: AgeBand[] = q.bands.map((b) => ({ fran: b.fran, till: b.till }));
   if (o.out) {
     const host = new XlsxWorkbookHost();
-    await saveOutcome(host, await importBefolkningTable(host, tidyOf(fetched), fetched.kalla, { bands, today: now() }), o.out, io);
+    await saveOutcome(host, o.force, await importBefolkningTable(host, tidyOf(fetched), fetched.kalla, { bands, today: now() }), o.out, io);
   }
   if (o.format || !o.out) {
     const { rows, varningar } = populationFromTidy(tidyOf(fetched), { bands, kalla: `SCB ${fetched.kalla.tabell}` });
@@ -71,6 +72,7 @@ export interface HeCli {
   forbund?: string;
   baseUrl?: string;
   out?: string;
+  force?: boolean;
   format?: "csv" | "json";
 }
 
@@ -85,7 +87,7 @@ export async function helarsekvivalenter(o: HeCli, io: ScbFetchIo): Promise<numb
   if (o.out) {
     const host = new XlsxWorkbookHost();
     const forbund = o.forbund ?? (kommuner.length === 1 ? kommunByCode(kommuner[0])!.namn : "Förbundet");
-    await saveOutcome(host, await writeHelarsekvivalenter(host, tidyOf(fetched), fetched.kalla, { forbund, kommuner, today: now() }), o.out, io);
+    await saveOutcome(host, o.force, await writeHelarsekvivalenter(host, tidyOf(fetched), fetched.kalla, { forbund, kommuner, today: now() }), o.out, io);
   }
   if (o.format || !o.out) printTidy(tidyOf(fetched), o.format ?? "csv", io);
   return 0;
@@ -96,6 +98,7 @@ export interface TabellCli {
   kodlista: string[];
   baseUrl?: string;
   out?: string;
+  force?: boolean;
   format?: "csv" | "json";
 }
 
@@ -117,7 +120,7 @@ export async function tabell(id: string, o: TabellCli, io: ScbFetchIo): Promise<
   const fetched = await fetchWithProgress(tableFetch(client, { tableId: id, selection: parseSelection(o.val), codelists: o.kodlista.length ? parseCodelists(o.kodlista) : undefined }, { now }), io);
   if (o.out) {
     const host = new XlsxWorkbookHost();
-    await saveOutcome(host, await writeScbTable(host, tidyOf(fetched), fetched.kalla, { mode: "replace", today: now() }), o.out, io);
+    await saveOutcome(host, o.force, await writeScbTable(host, tidyOf(fetched), fetched.kalla, { mode: "replace", today: now() }), o.out, io);
   }
   if (o.format || !o.out) printTidy(tidyOf(fetched), o.format ?? "csv", io);
   return 0;

@@ -64,9 +64,9 @@ export function tidyOf(f: FetchedTable): TidyTable {
 }
 
 /** Writes the workbook a use case filled, or throws its problems; tells stderr what was written. */
-export async function saveOutcome(host: XlsxWorkbookHost, outcome: ScbOutcome, file: string, io: ScbFetchIo): Promise<void> {
+export async function saveOutcome(host: XlsxWorkbookHost, force: boolean | undefined, outcome: ScbOutcome, file: string, io: ScbFetchIo): Promise<void> {
   if (!outcome.ok) throw new InputError(outcome.problems);
-  await host.save(file);
+  await host.save(file, { force });
   for (const v of outcome.varningar) io.err(`Varning: ${v}`);
   io.err(`Skrev ${file}: ${outcome.sheets.join(", ")} (${outcome.rows} rader).`);
 }

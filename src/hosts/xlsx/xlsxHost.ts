@@ -1,4 +1,5 @@
 import ExcelJS from "exceljs";
+import { saveWorkbookSafely, type SaveOptions } from "./safeSave";
 import type { SheetState, WorkbookHost, WriteReport } from "../host";
 import type { ReadValue, SheetKind, SheetSpec } from "../../sheets/spec";
 import { notOwnedMessage, tableConflictMessage } from "../preflight";
@@ -106,8 +107,9 @@ export class XlsxWorkbookHost implements WorkbookHost {
     this.owned.delete(ws);
   }
 
-  async save(file: string): Promise<void> {
-    await this.workbook.xlsx.writeFile(file);
+  /** Writes the file safely (safeSave.ts): never over an input, a non-workbook or the user's own sheets. */
+  async save(file: string, opts: SaveOptions = {}): Promise<void> {
+    await saveWorkbookSafely(this.workbook, file, opts);
   }
 
   async toBuffer(): Promise<Buffer> {
