@@ -63,3 +63,31 @@ describe("CSV output", () => {
     expect(r.stderr).toBe("");
   });
 });
+
+describe("flags and encodings of split", () => {
+  const members = file("m2.csv", "kod,namn,befolkning\n2480,Umeå,78389\n2403,Bjurholm,1300\n");
+  it("a year or age band typed wrong is named with the flag and what was typed, exit 2", () => {
+    for (const [flag, value, pattern] of [
+      ["--ar", "tjugo", /--ar tjugo: ange ett årtal/],
+      ["--referensar", "19", /--referensar 19: ange ett årtal/],
+      ["--alder", "abc", /--alder abc: ange åldersgruppen/],
+      ["--alder", "64-20", /--alder 64-20/],
+    ] as const) {
+      const r = samkalk("split", "--members", members, "--kommun-total", "1000", flag, value);
+      expect({ flag, code: r.status }).toEqual({ flag, code: 2 });
+      expect(r.stderr).toMatch(pattern);
+      expect(r.stderr).not.toMatch(/NaN|nyckel\./);
+    }
+  });
+
+  it("a members file saved as UTF-16 (Excel's Unicode text) or Latin-1 reads with its å, ä, ö", () => {
+    const text = "kod\tnamn\tbefolkning\n2480\tUmeå\t78389\n2418\tVännäs\t8000\n";
+    const utf16 = file("m16.txt", Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, "utf16le")]));
+    const latin1 = file("mlatin1.csv", Buffer.from(text.replace(/\t/g, ";"), "latin1"));
+    for (const m of [utf16, latin1]) {
+      const r = samkalk("split", "--members", m, "--kommun-total", "1000", "--format", "json");
+      expect(r.stderr).toBe("");
+      expect((JSON.parse(r.stdout) as { kommuner: Array<{ namn: string }> }).kommuner.map((k) => k.namn)).toEqual(["Umeå", "Vännäs"]);
+    }
+  });
+});

@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import { decodeBytes } from "../../sources/scb/decode";
 import { toCsv } from "../../sources/csvOutput";
 import path from "node:path";
 import ExcelJS from "exceljs";
@@ -25,14 +26,8 @@ function unreadable(file: string, err: (s: string) => void): number {
   return 1;
 }
 
-/** A file's text: UTF-8 (BOM stripped), or Latin-1/Windows-1252 as Swedish Excel saves "CSV (semikolonavgränsad)". */
-function decodeText(buf: Buffer): string {
-  try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(buf).replace(/^\uFEFF/, "");
-  } catch {
-    return buf.toString("latin1");
-  }
-}
+/** A file's text: UTF-8, UTF-16 (Excel's "Unicode text") or Latin-1/Windows-1252, as every Samkalk reader detects it. */
+const decodeText = (buf: Buffer): string => decodeBytes(buf).text;
 
 /** Cells of a CSV or TSV file: text as typed, empty cells null. */
 export function gridFromDelimited(text: string, tab: boolean): CellGrid {

@@ -1,4 +1,5 @@
 import path from "node:path";
+import { decodeBytes } from "../../sources/scb/decode";
 import { toCsv } from "../../sources/csvOutput";
 import { amountToPlain } from "../../domain/amount";
 import { InputError } from "../../domain/errors";
@@ -53,6 +54,21 @@ export function splitToCsv(r: FeeSplitResult): string {
   return toCsv(rows);
 }
 
+/** The typed flags checked before anything is read: each message names the flag and what was typed. */
+function splitFlagProblems(o: SplitOptions): string[] {
+  const problems: string[] = [];
+  const year = (flag: string, v: string | undefined) => {
+    if (v !== undefined && !/^(19|20)\d\d$/.test(v.trim())) problems.push(`${flag} ${v}: ange ett årtal med fyra siffror, t.ex. 2025.`);
+  };
+  year("--ar", o.ar);
+  year("--referensar", o.referensar);
+  const band = /^(\d{1,3})-(\d{1,3})$/.exec((o.alder ?? "20-64").trim());
+  if (!band || Number(band[1]) > Number(band[2]) || Number(band[2]) > 110) {
+    problems.push(`--alder ${o.alder}: ange åldersgruppen som från-till i hela år, t.ex. 20-64.`);
+  }
+  return problems;
+}
+
 export async function runSplit(o: SplitOptions, out: (s: string) => void, err: (s: string) => void): Promise<number> {
   const given = [o.total, o.kommunTotal, o.stat].filter((x) => x !== undefined);
   if (given.length !== 1) {
@@ -61,7 +77,12 @@ export async function runSplit(o: SplitOptions, out: (s: string) => void, err: (
   }
   const bytes = readInputFile(o.members, err);
   if (!bytes) return 1;
-  const text = bytes.toString("utf8");
+  const text = decodeBytes(bytes).text;
+  const flags = splitFlagProblems(o);
+  if (flags.length > 0) {
+    flags.forEach((f) => err(f));
+    return 2;
+  }
   const [fran, till] = (o.alder ?? "20-64").split("-").map(Number);
   try {
     const file = parseMembersFile(text, path.basename(o.members));

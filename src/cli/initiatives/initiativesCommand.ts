@@ -1,4 +1,5 @@
 import path from "node:path";
+import { decodeBytes } from "../../sources/scb/decode";
 import Papa from "papaparse";
 import { InputError } from "../../domain/errors";
 import { XlsxWorkbookHost } from "../../hosts/xlsx/xlsxHost";
@@ -17,7 +18,8 @@ export interface InitiativesCliOptions {
 export async function runInitiativesCommand(file: string, o: InitiativesCliOptions, out: (s: string) => void, err: (s: string) => void): Promise<number> {
   const bytes = readInputFile(file, err);
   if (!bytes) return 1;
-  const textIn = bytes.toString("utf8").replace(/^\uFEFF/, "");
+  // UTF-8, UTF-16 (Excel's "Unicode text") or Latin-1, as every Samkalk reader detects it.
+  const textIn = decodeBytes(bytes).text;
   const base = defaultInitiativesSettings();
   const settings = { ...base, forbund: o.forbund ?? base.forbund, datum: o.datum ?? base.datum };
   const name = path.basename(file);
