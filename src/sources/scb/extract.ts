@@ -109,40 +109,35 @@ function buildRows(layout: Layout, header: string[], grid: Grid, data: number[],
   const labels = uniqueLabels(layout.stubCols.map((c) => header[c] || `kolumn ${c + 1}`));
   const withInnehall = layout.values.some((v) => v.innehall !== null);
   const dimensions = withInnehall ? [...labels, uniqueLabels([...labels, INNEHALL]).pop()!] : labels;
+  const innehallLabel = dimensions[dimensions.length - 1];
   const regions = new Map<string, RegionCell>();
   const unknown = new Set<string>();
   const problems: InputProblem[] = [];
-  const out: TidyRow[] = [];
+  // Sized up front: every data row gives one row per value column (or the parse fails), and growing
+  // an array of a million rows step by step copies it over and over.
+  const out: TidyRow[] = new Array<TidyRow>(data.length * layout.values.length);
+  let n = 0;
   const width = header.length;
   const carried: string[] = [];
   for (const r of data) {
     const row = rows[r];
-    // A short line in a file is broken; a range may just end early (missing cells are empty).
-    const extra = row.findIndex((c, i) => i >= width && cellText(c) !== "");
-    if ((row.length < width && grid.encoding !== "cells") || extra >= 0) {
-      const meddelande = extra >= 0 ? "Cellen ligger utanför tabellen (till höger om sista rubriken)." : `Raden har ${row.length} celler men rubrikraden har ${width}.`;
-      problems.push({ plats: extra >= 0 ? locate(r, extra) : locate(r), meddelande });
+    const shape = shapeProblem(row, width, grid.encoding === "cells");
+    if (shape !== null) {
+      problems.push({ plats: shape.col === undefined ? locate(r) : locate(r, shape.col), meddelande: shape.meddelande });
       if (problems.length >= MAX_PROBLEMS) break;
       continue;
     }
-    // Tables copied from the web view leave a repeated stub text blank: carry it down.
-    const stub = (c: number) => {
-      const t = cellText(row[c]);
-      if (t !== "") carried[c] = t;
-      return carried[c] ?? "";
-    };
-    let region: RegionCell = { regionkod: "00", region: "Riket" };
+    let region = RIKET;
     if (layout.regionCol !== null) {
-      const text = stub(layout.regionCol);
-      region = regions.get(text) ?? splitRegion(text);
-      regions.set(text, region);
+      const text = carryDown(carried, row, layout.regionCol);
+      region = regionFor(regions, text);
       if (region.regionkod === "") unknown.add(text);
     }
     const dims: Record<string, string> = {};
-    for (let i = 0; i < labels.length; i++) dims[labels[i]] = stub(layout.stubCols[i]);
+    for (let i = 0; i < labels.length; i++) dims[labels[i]] = carryDown(carried, row, layout.stubCols[i]);
     let period = "";
     if (layout.timeCol !== null) {
-      period = parsePeriod(stub(layout.timeCol))?.kod ?? "";
+      period = parsePeriod(carryDown(carried, row, layout.timeCol))?.kod ?? "";
       if (period === "") {
         problems.push({ plats: locate(r, layout.timeCol), meddelande: "Perioden saknas." });
         if (problems.length >= MAX_PROBLEMS) break;
@@ -156,17 +151,46 @@ function buildRows(layout: Layout, header: string[], grid: Grid, data: number[],
         if (problems.length >= MAX_PROBLEMS) break;
         continue;
       }
-      const d = v.innehall === null ? dims : { ...dims, [dimensions[dimensions.length - 1]]: v.innehall };
-      out.push({ regionkod: region.regionkod, region: region.region, dimensions: d, period: v.period ?? period, varde: parsed.varde, status: parsed.status });
+      const d = v.innehall === null ? dims : { ...dims, [innehallLabel]: v.innehall };
+      out[n++] = { regionkod: region.regionkod, region: region.region, dimensions: d, period: v.period ?? period, varde: parsed.varde, status: parsed.status };
     }
     if (problems.length >= MAX_PROBLEMS) break;
   }
   if (problems.length > 0) throw new InputError(problems);
+  out.length = n;
   if (unknown.size > 0) {
     const names = [...unknown].slice(0, 10).map((n) => `"${n}"`).join(", ");
     varningar.push(`Regionkod saknas för ${unknown.size} region(er) som inte är kommuner eller län: ${names}${unknown.size > 10 ? " …" : ""}.`);
   }
   return { rows: out, dimensions };
+}
+
+const RIKET: RegionCell = { regionkod: "00", region: "Riket" };
+
+/** A short line in a file is broken; a range may just end early (missing cells are empty). Null when the row fits. */
+function shapeProblem(row: Cell[], width: number, isRange: boolean): { col?: number; meddelande: string } | null {
+  for (let c = width; c < row.length; c++) {
+    if (cellText(row[c]) !== "") return { col: c, meddelande: "Cellen ligger utanför tabellen (till höger om sista rubriken)." };
+  }
+  if (row.length < width && !isRange) return { meddelande: `Raden har ${row.length} celler men rubrikraden har ${width}.` };
+  return null;
+}
+
+/** Tables copied from the web view leave a repeated stub text blank: carry it down from the rows above. */
+function carryDown(carried: string[], row: Cell[], c: number): string {
+  const t = cellText(row[c]);
+  if (t !== "") carried[c] = t;
+  return carried[c] ?? "";
+}
+
+/** Each region text is split once: an extract repeats it on every row of its block. */
+function regionFor(regions: Map<string, RegionCell>, text: string): RegionCell {
+  let region = regions.get(text);
+  if (region === undefined) {
+    region = splitRegion(text);
+    regions.set(text, region);
+  }
+  return region;
 }
 
 function uniqueLabels(labels: string[]): string[] {
