@@ -15,7 +15,7 @@ const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "samkalk-csv-out-"));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
 const samkalk = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: "utf8", cwd: tmp });
-function file(name: string, text: string) {
+function file(name: string, text: string | Buffer) {
   const p = path.join(tmp, name);
   fs.writeFileSync(p, text);
   return p;
