@@ -24,7 +24,7 @@ describe("tidy rows as plain data (what `samkalk scb import` prints)", () => {
   });
 });
 
-describe("hostile strings survive as data, unchanged", () => {
+describe("hostile strings survive as data: unchanged in rows and JSON, escaped in CSV", () => {
   const hostile = ["=1+1", "+SUM(A1)", "-2+3", "@cmd", '=HYPERLINK("http://x","y")'];
   const text = ['"region";"etikett";"2023"', ...hostile.map((h, i) => `"2480 Umeå";"${h.replace(/"/g, '""')}";${i}`)].join("\n");
   const t = parseExtract(text);
@@ -37,8 +37,8 @@ describe("hostile strings survive as data, unchanged", () => {
     expect(tidyToJson(t.rows).map((r) => r.etikett)).toEqual(hostile);
   });
 
-  it("in CSV output (read back with a CSV parser)", () => {
+  it("in CSV output: with a leading apostrophe, so Excel shows the text instead of running it (OWASP CSV injection)", () => {
     const back = Papa.parse<Record<string, string>>(tidyToCsv(t.rows, t.dimensions).trim(), { header: true }).data;
-    expect(back.map((r) => r.etikett)).toEqual(hostile);
+    expect(back.map((r) => r.etikett)).toEqual(hostile.map((h) => `'${h}`));
   });
 });
