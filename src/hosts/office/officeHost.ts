@@ -26,14 +26,14 @@ import type { SheetSpec } from "../../sheets/spec";
 import { userCopyProblem, userCopyTableNames } from "../userCopy";
 import { OWNERSHIP_KEY, OwnedSheet, isOwnedId, parseOwnedSheets, withOwnedSheet, withoutOwnedSheet } from "./ownership";
 import { DEFAULT_PAYLOAD_BUDGET_BYTES } from "./payload";
-import { assertWritableSpec, notOwnedMessage, protectionMessage, tableConflictMessage } from "../preflight";
+import { assertWritableSpec, notOwnedMessage } from "../preflight";
 import { sameSheetName } from "../../domain/excelNames";
 import { DocumentSettings, documentSettings, saveSettings } from "./settingsStore";
 import { readSheetState, readSheetStates, type SheetStateRequest } from "./sheetState";
 import { readSelection } from "./selection";
 import { groupSheets, type PlannedSheet } from "./sheetGroups";
 import { writeSharedGroups, type SharedWriteDeps } from "./sharedWrite";
-import { contentRecord, resetOwnedSheet, writeCells, writeEverythingElse } from "./sheetWrites";
+import { contentRecord, openTarget, writeCells, writeEverythingElse, writeTarget } from "./sheetWrites";
 import { WorkbookIndex, loadWorkbookIndex } from "./workbookIndex";
 import { planSheetWrite } from "./writePlan";
 
@@ -149,30 +149,16 @@ export class OfficeWorkbookHost implements WorkbookHost {
     const written = await this.run(async (context) => {
       const index = await loadWorkbookIndex(context);
       syncs++;
-      // The workbook may have changed since inspectSheet: decide again from what is there now.
-      const existing = index.sheets.find((s) => sameSheetName(s.name, spec.name));
-      if (existing && !isOwnedId(this.register(), existing.id)) throw new Error(notOwnedMessage(spec.name));
-      const conflict =
-        protectionMessage(spec.name, { exists: !!existing, protected: existing?.protected, structureProtected: index.structureProtected }) ??
-        tableConflictMessage(spec, index.tables, existing?.name ?? null);
-      if (conflict) throw new Error(conflict);
-
-      let sheet: Excel.Worksheet;
-      if (existing) {
-        sheet = existing.proxy;
-        // A sheet with charts had them last time too: find them (one more sync) so they can be replaced.
-        let oldCharts: Excel.Chart[] = [];
-        if (spec.charts && spec.charts.length > 0) {
-          const charts = sheet.charts.load("items/name");
-          await context.sync();
-          syncs++;
-          oldCharts = charts.items;
-        }
-        resetOwnedSheet(sheet, index.tables.filter((t) => sameSheetName(t.sheetName, existing.name)), oldCharts);
-      } else {
-        sheet = context.workbook.worksheets.add(spec.name);
+      const existing = writeTarget(index, this.register(), spec);
+      // A sheet with charts had them last time too: find them (one more sync) so they can be replaced.
+      let oldCharts: Excel.Chart[] = [];
+      if (existing && spec.charts && spec.charts.length > 0) {
+        const charts = existing.proxy.charts.load("items/name");
+        await context.sync();
+        syncs++;
+        oldCharts = charts.items;
       }
-      sheet.load("id,name");
+      const sheet = openTarget(context, index, spec, existing, oldCharts);
       const liveIds = new Set(index.sheets.map((s) => s.id));
       let registered = false;
       try {

@@ -7,12 +7,10 @@
 import type { WriteReport } from "../host";
 import type { SheetSpec } from "../../sheets/spec";
 import { sameSheetName } from "../../domain/excelNames";
-import { notOwnedMessage, protectionMessage, tableConflictMessage } from "../preflight";
-import { OwnedSheet, isOwnedId, withOwnedSheet } from "./ownership";
+import { OwnedSheet, withOwnedSheet } from "./ownership";
 import type { PlannedSheet } from "./sheetGroups";
-import { contentRecord, resetOwnedSheet, writeCells, writeEverythingElse } from "./sheetWrites";
+import { contentRecord, openTarget, writeCells, writeEverythingElse, writeTarget } from "./sheetWrites";
 import { LiveSheet, WorkbookIndex, loadWorkbookIndex } from "./workbookIndex";
-import type { WritePlan } from "./writePlan";
 
 export interface SharedWriteDeps {
   register(): OwnedSheet[];
@@ -22,24 +20,16 @@ export interface SharedWriteDeps {
   withPrint: boolean;
 }
 
-/** Queues a whole single-request sheet write: reset or add, cells, everything else, the read-back. */
+/** Queues a whole single-request sheet write: the target opened, cells, everything else, the read-back. */
 function queueWhole(
   context: Excel.RequestContext,
   index: WorkbookIndex,
-  spec: SheetSpec,
-  plan: WritePlan,
+  { item: spec, plan }: PlannedSheet<SheetSpec>,
   existing: LiveSheet | undefined,
   oldCharts: Excel.Chart[],
   withPrint: boolean,
 ): { sheet: Excel.Worksheet; readBack: Excel.Range | null } {
-  let sheet: Excel.Worksheet;
-  if (existing) {
-    sheet = existing.proxy;
-    resetOwnedSheet(sheet, index.tables.filter((t) => sameSheetName(t.sheetName, existing.name)), oldCharts);
-  } else {
-    sheet = context.workbook.worksheets.add(spec.name);
-  }
-  sheet.load("id,name");
+  const sheet = openTarget(context, index, spec, existing, oldCharts);
   writeCells(sheet, plan.batches[0]);
   writeEverythingElse(sheet, spec, plan, withPrint);
   // Queued after every write, so the response holds the formulas as Excel now has them.
@@ -60,12 +50,7 @@ export async function writeSharedGroups(
   if (twice) throw new Error(`Tabellen "${twice.table}" skulle skrivas på två blad (bland annat "${twice.sheet}"). Inget har skrivits.`);
   // The workbook may have changed since the sheets were inspected: decide again from what is there now.
   const targets = groups.flat().map(({ item: spec }) => {
-    const existing = index.sheets.find((s) => sameSheetName(s.name, spec.name));
-    if (existing && !isOwnedId(register, existing.id)) throw new Error(notOwnedMessage(spec.name));
-    const conflict =
-      protectionMessage(spec.name, { exists: !!existing, protected: existing?.protected, structureProtected: index.structureProtected }) ??
-      tableConflictMessage(spec, index.tables, existing?.name ?? null);
-    if (conflict) throw new Error(conflict);
+    const existing = writeTarget(index, register, spec);
     const charts = existing && spec.charts && spec.charts.length > 0 ? existing.proxy.charts.load("items/name") : null;
     return { existing, charts };
   });
@@ -78,9 +63,9 @@ export async function writeSharedGroups(
   const reports: WriteReport[] = [];
   let k = 0;
   for (const group of groups) {
-    const queued = group.map(({ item: spec, plan }) => {
+    const queued = group.map((planned) => {
       const { existing, charts } = targets[k++];
-      return { spec, plan, existing, ...queueWhole(context, index, spec, plan, existing, charts?.items ?? [], deps.withPrint) };
+      return { spec: planned.item, plan: planned.plan, existing, ...queueWhole(context, index, planned, existing, charts?.items ?? [], deps.withPrint) };
     });
     try {
       // One iteration per group of sheets that fits a request: a few for hundreds of sheets.

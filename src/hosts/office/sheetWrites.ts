@@ -1,12 +1,14 @@
 /** The statements the Office host queues to write a sheet spec (writeSheet); none of them syncs. */
 import type { SheetSpec } from "../../sheets/spec";
 import { contentFingerprint, localAddress } from "../contentFingerprint";
-import type { OwnedSheet } from "./ownership";
 import { applyColumnWidths, applyPrint, applyValidations } from "./sheetSetup";
 import { applyCharts } from "./charts";
 import { applyStyle } from "./styles";
 import type { RangeWrite, WritePlan } from "./writePlan";
-import type { LiveTableProxy } from "./workbookIndex";
+import type { LiveSheet, LiveTableProxy, WorkbookIndex } from "./workbookIndex";
+import { sameSheetName } from "../../domain/excelNames";
+import { notOwnedMessage, protectionMessage, tableConflictMessage } from "../preflight";
+import { isOwnedId, type OwnedSheet } from "./ownership";
 
 /** One batch of the plan's cell writes: formulas (and texts and numbers) and number formats, by rectangle. */
 export function writeCells(sheet: Excel.Worksheet, writes: RangeWrite[]): void {
@@ -15,6 +17,29 @@ export function writeCells(sheet: Excel.Worksheet, writes: RangeWrite[]): void {
     if (w.formulas) range.formulas = w.formulas;
     if (w.numberFormats) range.numberFormat = w.numberFormats;
   }
+}
+
+/**
+ * The sheet a spec is written to, decided from the workbook as it is now (it may have changed since it was
+ * inspected): undefined for a new sheet. Throws the Swedish reason when the spec may not be written there:
+ * a same-named sheet that is not Samkalk's, protection, or a table name taken elsewhere.
+ */
+export function writeTarget(index: WorkbookIndex, register: OwnedSheet[], spec: SheetSpec): LiveSheet | undefined {
+  const existing = index.sheets.find((s) => sameSheetName(s.name, spec.name));
+  if (existing && !isOwnedId(register, existing.id)) throw new Error(notOwnedMessage(spec.name));
+  const problem =
+    protectionMessage(spec.name, { exists: !!existing, protected: existing?.protected, structureProtected: index.structureProtected }) ??
+    tableConflictMessage(spec, index.tables, existing?.name ?? null);
+  if (problem) throw new Error(problem);
+  return existing;
+}
+
+/** Queues making the target ready for the writes: the owned sheet emptied, or a new sheet added; id and name loaded. */
+export function openTarget(context: Excel.RequestContext, index: WorkbookIndex, spec: SheetSpec, existing: LiveSheet | undefined, oldCharts: Excel.Chart[]): Excel.Worksheet {
+  const sheet = existing ? existing.proxy : context.workbook.worksheets.add(spec.name);
+  if (existing) resetOwnedSheet(sheet, index.tables.filter((t) => sameSheetName(t.sheetName, existing.name)), oldCharts);
+  sheet.load("id,name");
+  return sheet;
 }
 
 /** Removes what Samkalk wrote last time, so the sheet (and its id) can be reused. */

@@ -9,7 +9,6 @@ import type { TidyRow } from "../../domain/scb/tidy";
 import type { SheetState, WorkbookHost, WriteReport } from "../../hosts/host";
 import { formatTid, numberedSheetName } from "../../sheets/scb/common";
 import { KALLOR_SHEET, KALLOR_TABLE, KallorRad, buildKallorSheet, kallorRowsFromTable } from "../../sheets/scb/kallorSheet";
-import { writeAll } from "../writeSheets";
 
 export type { KallorRad } from "../../sheets/scb/kallorSheet";
 export { KALLOR_SHEET, KALLOR_TABLE } from "../../sheets/scb/kallorSheet";
@@ -183,5 +182,3 @@ export async function keepEditedCopy(host: WorkbookHost, state: SheetState, varn
   return { ...state, exists: false, ownedBySamkalk: false, tables: {}, tableHeaders: {}, editedSinceWritten: null };
 }
 
-/** Writes specs in order with their states; returns the reports. */
-export const writeSheets = writeAll;
