@@ -21,7 +21,6 @@ import { HUNDRED_PERCENT } from "./types";
  *    issue adopted: the 2015 document states the cap, not how its cost is shared).
  */
 export function computeAllocation(req: AllocationRequest): AllocationResult {
-  const n = req.forbund.length;
   const order = req.forbund.map((_, i) => i);
   const fm = req.forbund.map((f) => sumOf(req.kommuner.filter((k) => k.forbund === f.namn).map((k) => k.forsorjningsmatt)));
   const pop = req.forbund.map((f) => sumOf(req.kommuner.filter((k) => k.forbund === f.namn).map((k) => k.befolkning)));
