@@ -87,6 +87,23 @@ export async function main(argv: string[]): Promise<number> {
     });
 
   program
+    .command("tilldelning")
+    .description("Prognos för statens tilldelning per förbund enligt Nationella rådets fördelningsmodell (grund, 75 % försörjningsmått, 25 % invånare 16–64 år, spärr)")
+    .requiredOption("--underlag <fil>", "CSV forbund,kod,befolkning,forsorjningsmatt med en rad per kommun (tomt förbund: kommun utanför förbund)")
+    .requiredOption("--anslag <belopp>", "det nationella anslaget i kr, t.ex. 339000000")
+    .option("--grund <belopp>", "grundtilldelning per förbund i kr", "400000")
+    .option("--sparr <procent>", "största minskning mot förra året i procent", "10")
+    .option("--forra-aret <fil>", "CSV forbund,belopp med förra årets tilldelning")
+    .option("--ar <år>", "året prognosen gäller (för .xlsx-bladet; standard: nästa år)")
+    .option("--forbund <namn>", "ditt förbund, markerat på .xlsx-bladet")
+    .addOption(new Option("--format <format>", "utdata").choices(["csv", "json"]).default("csv"))
+    .option("--out <fil.xlsx>", "skriv också bladet Statlig tilldelning med levande formler")
+    .option("--force", "ersätt en befintlig arbetsbok helt, även blad som Samkalk inte skriver nu")
+    .action(async (opts) => {
+      code = await (await import("./tilldelning/allocationCommand")).runAllocationCommand(opts, out, err);
+    });
+
+  program
     .command("kommuner")
     .description("Sök bland Sveriges 290 kommuner (namn eller kod)")
     .argument("[sök]", "namn eller kod", "")
