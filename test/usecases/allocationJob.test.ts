@@ -27,7 +27,7 @@ describe("the whole-country underlag for a förbund", () => {
     ]);
     const fm = syntheticForsorjningsmatt();
     expect(KOMMUNER.every((k) => (fm.get(k.kod) ?? 0) > 0)).toBe(true);
-    expect(input.underlag[0]).toMatch(/Hela landet räknas.*SYNTETISKT/);
+    expect(input.underlag?.[0]).toMatch(/Hela landet räknas.*SYNTETISKT/);
   });
 
   it("Umeåregionen's forecast: the base, its parts of 339 Mkr, and the total exact", () => {

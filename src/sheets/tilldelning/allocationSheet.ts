@@ -68,7 +68,7 @@ export function buildAllocationSheet(input: AllocationSheetInput): SheetSpec {
       [text("Grundtilldelning per förbund"), num(n(req.grund), "input", FMT.kr), text("kr"), text(src.grund.ar), text(src.grund.kalla)],
       [text("Vikt försörjningsmått"), num(pct(req.viktForsorjning), "input", "0.##"), text("%"), text(src.vikter.ar), text(src.vikter.kalla)],
       [text("Vikt invånare 16–64 år"), num(pct(req.viktBefolkning), "input", "0.##"), text("%"), text(src.vikter.ar), text(src.vikter.kalla)],
-      [text("Spärr: största minskning mot förra året"), req.sparr === null ? empty("input") : num(pct(req.sparr), "input", "0.##"), text("% (tom = ingen spärr)"), text(src.sparr.ar), text(src.sparr.kalla)],
+      [text("Spärr: största minskning mot förra året (tom = ingen)"), req.sparr === null ? empty("input") : num(pct(req.sparr), "input", "0.##"), text("%"), text(src.sparr.ar), text(src.sparr.kalla)],
       [text("Trappa för eget kapital"), text("ej inlagd", "muted"), text(""), text(src.trappa.ar), text(src.trappa.kalla)],
       [
         text("Kontroll", "check"),
@@ -104,8 +104,8 @@ export function buildAllocationSheet(input: AllocationSheetInput): SheetSpec {
           [text(`Ditt förbund: ${ownF.namn}`, "heading")],
           [text(`Prognos ${ar}`, "changed"), formula(at(M.prognos), ownPrognos, "changed", FMT.kr), text("kr")],
           [text("Tilldelning förra året"), formula(`IF(${at(M.forra)}="","",${at(M.forra)})`, forra === null ? "" : n(forra), undefined, FMT.kr), text("kr")],
-          [text("Förändring"), formula(at(M.andringKr), forra === null ? "" : ownPrognos - n(forra), undefined, FMT.kr), text("kr")],
-          [text("Förändring"), formula(at(M.andringPct), forra === null || forra === 0n ? "" : ownPrognos / n(forra) - 1, undefined, FMT.pct)],
+          [text("Förändring (kr)"), formula(at(M.andringKr), forra === null ? "" : ownPrognos - n(forra), undefined, FMT.kr), text("kr")],
+          [text("Förändring (%)"), formula(at(M.andringPct), forra === null || forra === 0n ? "" : ownPrognos / n(forra) - 1, undefined, FMT.pct)],
           [],
           [text("Jämförelse med beslutad tilldelning", "heading")],
           [text("Beslutad tilldelning (skriv in när beskedet kommit)"), empty("input"), text("kr")],
@@ -176,7 +176,7 @@ export function buildAllocationSheet(input: AllocationSheetInput): SheetSpec {
     name: allocationSheetName(ar),
     kind: "statlig-tilldelning",
     blocks,
-    columnWidths: [34, 15, 13, 14, 14, 14, 14, 14, 14, 12, 13, 9, 12, 14, 13, 10, ...Array<number>(19).fill(11)],
+    columnWidths: [50, 15, 13, 14, 14, 14, 14, 14, 14, 12, 13, 9, 12, 14, 13, 10, ...Array<number>(19).fill(11)],
     tables: [
       {
         name: allocationTableName(ar),
