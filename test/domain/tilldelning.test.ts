@@ -227,6 +227,33 @@ describe("properties over random förbund", () => {
     );
   });
 
+  it("the closed form the sheet uses holds exactly the förbund the rounds hold", () => {
+    let severalRounds = 0;
+    fc.assert(
+      fc.property(request, (req) => {
+        const floors = req.forbund.map((f) => (f.forraAret && !f.overTrappan ? (f.forraAret * (10_000n - req.sparr!) + 9_999n) / 10_000n : 0n));
+        fc.pre(sumOf(floors) <= req.anslag);
+        const r = computeAllocation(req);
+        const g = r.forbund.map((f) => f.sparrGolv);
+        const m = r.forbund.map((f) => f.modell);
+        const total = sumOf(m);
+        const closed = r.forbund.map((_, j) => {
+          if (g[j] === 0n) return false;
+          // T: the förbund whose floor/model ratio is larger than j's (cross-multiplied, exact).
+          const t = r.forbund.map((_, i) => g[i] * m[j] > g[j] * m[i]);
+          const mT = sumOf(m.filter((_, i) => t[i]));
+          const gT = sumOf(g.filter((_, i) => t[i]));
+          return g[j] * (total - mT) > m[j] * (req.anslag - gT);
+        });
+        expect(closed).toEqual(r.forbund.map((f) => f.sparrGaller));
+        if (r.varv >= 2) severalRounds++;
+      }),
+      { numRuns: 500 },
+    );
+    // The random cases include caps that needed more than one round.
+    expect(severalRounds).toBeGreaterThan(5);
+  });
+
   it("the order of the kommuner changes nothing", () => {
     fc.assert(
       fc.property(request, (req) => {
