@@ -14,6 +14,7 @@ import { ALLOCATION_SHEET_LAYOUT as L, allocationSheetName } from "../../src/she
 import { type AllocationInput, computeAllocationOf, runAllocationJob } from "../../src/usecases/tilldelning/allocationJob";
 import { syntheticForsorjningsmatt, wholeCountryAllocationInput } from "../../src/samples/wholeCountryAllocation";
 import type { AllocationResult } from "../../src/domain/tilldelning/types";
+import fc from "fast-check";
 import { cellAt, recalculateToCsv } from "../harness/libreoffice";
 import { describeWith } from "../harness/externalPrograms";
 
@@ -67,6 +68,33 @@ function eightForbund(): AllocationInput {
   };
 }
 
+/** A random but reproducible case: 12 förbund over 60 kommuner, last years around the model, some above the staircase. */
+function randomCase(seed: number, ar: number): AllocationInput {
+  const [g] = fc.sample(
+    fc.record({
+      picks: fc.shuffledSubarray(KOMMUNER.map((k) => k.kod), { minLength: 60, maxLength: 60 }),
+      fm: fc.array(fc.integer({ min: 0, max: 200_000 }), { minLength: 60, maxLength: 60 }),
+      factor: fc.array(fc.integer({ min: 75, max: 135 }), { minLength: 12, maxLength: 12 }),
+      trappa: fc.array(fc.boolean(), { minLength: 12, maxLength: 12 }),
+      known: fc.array(fc.integer({ min: 0, max: 4 }), { minLength: 12, maxLength: 12 }),
+      anslag: fc.integer({ min: 20_000_000, max: 150_000_000 }),
+      sparr: fc.constantFrom("5", "7,5", "10", "12,34"),
+    }),
+    { seed, numRuns: 1 },
+  );
+  const kommuner = g.picks.map((kod, i) => ({ forbund: i % 13 === 12 ? "" : `F${i % 13}`, kod, befolkning: String(embeddedPopulation(kod, 16, 64)), forsorjningsmatt: (g.fm[i] / 10).toFixed(1) }));
+  const base: AllocationInput = { ar, forbund: "F3", anslag: String(g.anslag), sparr: g.sparr, kommuner };
+  const model = computeAllocationOf(base).forbund;
+  return {
+    ...base,
+    forbundInfo: model.map((f, i) => ({
+      namn: f.namn,
+      forraAret: g.known[i] === 0 ? undefined : String((f.modell * BigInt(g.factor[i])) / 100n),
+      overTrappan: g.trappa[i] && i % 3 === 0,
+    })),
+  };
+}
+
 describeLo("the Statlig tilldelning sheet recalculated by LibreOffice Calc", () => {
   it("Umeåregionen against the whole country: every förbund's amounts to the krona, the cap holding Umeåregionen at 90 % of last year", async () => {
     const plain = wholeCountryAllocationInput({ forbund: "Umeåregionen", kommuner: UMEA, ar: 2027 });
@@ -104,5 +132,23 @@ describeLo("the Statlig tilldelning sheet recalculated by LibreOffice Calc", () 
     expect(cellAt(grid, cellAddress(L.COMPARE.skillnadKr, 1))).toBe(String(decided - Number(own)));
     // LibreOffice writes a percentage cell as "20.8712329401047%".
     expect(Number(cellAt(grid, cellAddress(L.COMPARE.skillnadPct, 1)).replace("%", "")) / 100).toBeCloseTo(decided / Number(own) - 1, 12);
+  });
+  it("five random cases in one workbook: every förbund to the krona, whatever the cap holds", async () => {
+    const host = new XlsxWorkbookHost();
+    const cases = [0, 1, 2, 3, 4].map((k) => randomCase(1000 + k, 2030 + k));
+    for (const c of cases) {
+      const out = await runAllocationJob(host, c, { today: new Date("2027-03-15") });
+      if (!out.ok) throw new Error(JSON.stringify(out.problems));
+    }
+    const file = path.join(tmp, "random.xlsx");
+    await host.save(file);
+    const sheets = await recalculateToCsv(file);
+    let held = 0;
+    for (const c of cases) {
+      const r = computeAllocationOf(c);
+      held += r.forbund.filter((f) => f.sparrGaller).length;
+      expectSheetMatches(sheets.get(allocationSheetName(c.ar))!, r);
+    }
+    expect(held).toBeGreaterThan(0);
   });
 });

@@ -73,6 +73,14 @@ describe("running the allocation job", () => {
     expect(host.workbook.worksheets).toHaveLength(0);
   });
 
+  it("amounts too large for Excel to compute to the krona are refused, and nothing is written", async () => {
+    const host = new XlsxWorkbookHost();
+    const input = wholeCountryAllocationInput({ forbund: "Umeåregionen", kommuner: UMEA, ar: 2027, anslag: "90000000000", forraAret: "20000000000" });
+    const out = await runAllocationJob(host, input, { today });
+    expect(!out.ok && out.problems.map((p) => p.plats)).toEqual(["underlaget", "förra årets tilldelning"]);
+    expect(host.workbook.worksheets).toHaveLength(0);
+  });
+
   it("on the Office host (strict fake): the sheet, its validations within Excel's limits, and this förbund's line", async () => {
     const fake = createFakeOffice({ sheets: ["Blad1"] });
     const host = new OfficeWorkbookHost({ run: fake.run, settings: fake.settings, isSetSupported: fake.Office.context.requirements.isSetSupported });

@@ -77,17 +77,25 @@ const EXACT = 2n ** 53n;
  * sheet's largest products must stay below those, or the sheet could differ from the domain by a krona.
  */
 export function sheetPrecisionProblems(r: AllocationResult): InputProblem[] {
-  const maxGolv = r.forbund.reduce((m, f) => (f.sparrGolv > m ? f.sparrGolv : m), 0n);
+  const problems: InputProblem[] = [];
   const fSd = r.forsorjningsSumma > 0n ? r.forsorjningsSumma : 1n;
   const bSd = r.befolkningSumma > 0n ? r.befolkningSumma : 1n;
-  const products = [r.forsorjningsPott * fSd, r.befolkningsPott * bSd, 2n * fSd * bSd * 10n, r.underskott * r.request.anslag, maxGolv * r.request.anslag];
-  if (products.every((p) => p < EXACT)) return [];
-  return [
-    {
+  // Remainders of the model share reach ΣF × ΣP and are ranked by COUNTIF, which reads 15 digits.
+  if (r.forsorjningsPott * fSd >= EXACT || r.befolkningsPott * bSd >= EXACT || 2n * fSd * bSd >= 10n ** 15n) {
+    problems.push({
       plats: "underlaget",
-      meddelande: "Beloppen och underlaget är för stora för att Excel ska räkna bladet exakt på kronan (över 2^53). Ange försörjningsmåttet i hela tal eller kontrollera anslaget.",
-    },
-  ];
+      meddelande: "Försörjningsmåttet och invånarna är för stora för att Excel ska räkna bladet exakt på kronan. Ange försörjningsmåttet utan decimal eller i färre enheter.",
+    });
+  }
+  // The cap compares floor × model sums with model × (anslag − floors): each below 2^53.
+  const largest = r.forbund.filter((f) => f.sparrGolv > 0n).reduce((m, f) => [m, f.sparrGolv, f.modell].reduce((a, b) => (b > a ? b : a)), 0n);
+  if (largest * r.request.anslag >= EXACT || r.underskott * r.request.anslag >= EXACT) {
+    problems.push({
+      plats: "förra årets tilldelning",
+      meddelande: "Ett förbund med spärr är så stort i förhållande till anslaget att Excel inte kan avgöra spärren exakt på kronan (belopp × anslag över 2^53).",
+    });
+  }
+  return problems;
 }
 
 function num(s: string): number | null {
