@@ -129,6 +129,14 @@ describe("bad input gets a located Swedish message", () => {
     );
   });
 
+  it("two förbund names that differ only in case (Excel would take them for one)", () => {
+    const raw = threeForbund();
+    raw.kommuner[1] = { ...raw.kommuner[1], forbund: "a" };
+    expect(problemsOf(() => toAllocationRequest(raw))).toEqual([
+      { plats: "underlaget", meddelande: 'Förbunden "A" och "a" skiljer sig bara i stora och små bokstäver. Skriv namnet likadant på varje rad.' },
+    ]);
+  });
+
   it("last year for a förbund that is not in the underlag", () => {
     expect(problemsOf(() => toAllocationRequest(threeForbund({ forbund: [{ namn: "D", forraAret: "1" }] })))).toEqual([
       { plats: "förbund 1", meddelande: 'Förbundet "D" finns inte i underlaget (ingen kommun hör till det).' },

@@ -129,6 +129,13 @@ export function toAllocationRequest(raw: RawAllocationInput, loc: AllocationLoca
     kommuner.push({ kod, namn: kommun.namn, forbund, befolkning: befolkning.digits, forsorjningsmatt: fm.digits * (fm.decimals === 0 ? FM_SCALE : 1n) });
   });
 
+  // Excel matches names without regard to case: two names that differ only so would be one förbund on the sheet.
+  const folded = new Map<string, string>();
+  for (const namn of names) {
+    const other = folded.get(namn.toLocaleLowerCase("sv-SE"));
+    if (other) problems.push({ plats: "underlaget", meddelande: `Förbunden "${other}" och "${namn}" skiljer sig bara i stora och små bokstäver. Skriv namnet likadant på varje rad.` });
+    else folded.set(namn.toLocaleLowerCase("sv-SE"), namn);
+  }
   const extra = new Map<string, AllocationForbund>();
   (raw.forbund ?? []).forEach((f, i) => {
     const plats = loc.forbund(i);

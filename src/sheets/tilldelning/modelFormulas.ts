@@ -4,7 +4,7 @@ import { CALC, M, PARAM, U } from "./allocationLayout";
 
 /**
  * The formulas of one förbund's line, with Excel 2016-era functions only (INT, ROUND, ROUNDUP, SUM,
- * SUMIF, SUMPRODUCT, COUNTIF, COUNTIFS, IF, MAX), the same steps as domain/tilldelning/model.ts:
+ * SUMIF, SUMPRODUCT, COUNTIF, COUNTIFS, IF, MAX, SUBSTITUTE), the same steps as domain/tilldelning/model.ts:
  *
  *   försörjningsdel  largest remainder of the försörjningsmått pot by försörjningsmått (columns S–V)
  *   modellandel      F × fm / ΣF + P × pop / ΣP as one quota: the two floors, one more when the two
@@ -75,7 +75,9 @@ export function calcFormulas(rows: ModelRows) {
 
 export function modelRowFormulas(row: number, rows: ModelRows, under: UnderlagRows): Record<Exclude<keyof typeof M, "namn" | "antal" | "forra" | "trappa" | "ordning">, string> {
   const h = (c: number) => cellAddress(row, c);
-  const sumif = (c: number) => `SUMIF(${col(U.forbund, under)},${h(M.namn)},${col(c, under)})`;
+  // The förbund's name as an exact criterion: = first (a name starting with < or > is no comparison), ~ * ? escaped.
+  const exact = `"="&SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(${h(M.namn)},"~","~~"),"*","~*"),"?","~?")`;
+  const sumif = (c: number) => `SUMIF(${col(U.forbund, under)},${exact},${col(c, under)})`;
   const fSd = `MAX(1,${P.fSumma})`;
   const bSd = `MAX(1,${P.bSumma})`;
   const f = apportionRowFormulas(row, { vikt: M.fmTiondelar, ordning: M.ordning, golv: M.fGolv, rest: M.fRest, rang: M.fRang, tillagg: M.fTillagg }, rows, P.fPott);
