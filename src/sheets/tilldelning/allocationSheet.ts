@@ -102,7 +102,7 @@ export function buildAllocationSheet(input: AllocationSheetInput): SheetSpec {
     cells: ownF
       ? [
           [text(`Ditt förbund: ${ownF.namn}`, "heading")],
-          [text(`Prognos ${ar}`, "changed"), formula(at(M.prognos), ownPrognos, "changed", FMT.kr), text("kr")],
+          [text(`Prognos ${ar}`, "good"), formula(at(M.prognos), ownPrognos, "good", FMT.kr), text("kr")],
           [text("Tilldelning förra året"), formula(`IF(${at(M.forra)}="","",${at(M.forra)})`, forra === null ? "" : n(forra), undefined, FMT.kr), text("kr")],
           [text("Förändring (kr)"), formula(at(M.andringKr), forra === null ? "" : ownPrognos - n(forra), undefined, FMT.kr), text("kr")],
           [text("Förändring (%)"), formula(at(M.andringPct), forra === null || forra === 0n ? "" : ownPrognos / n(forra) - 1, undefined, FMT.pct)],
@@ -176,7 +176,7 @@ export function buildAllocationSheet(input: AllocationSheetInput): SheetSpec {
     name: allocationSheetName(ar),
     kind: "statlig-tilldelning",
     blocks,
-    columnWidths: [50, 15, 13, 14, 14, 14, 14, 14, 14, 12, 13, 9, 12, 14, 13, 10, ...Array<number>(19).fill(11)],
+    columnWidths: [50, 14, 17, 17, 17, 17, 16, 15, 14, 14, 13, 9, 12, 14, 13, 12, ...Array<number>(19).fill(11)],
     tables: [
       {
         name: allocationTableName(ar),
@@ -209,7 +209,8 @@ function modelCells(r: AllocationResult, modelRows: { first: number; last: numbe
   return r.forbund.map((f, i) => {
     const row = modelRows.first + i;
     const fx = modelRowFormulas(row, modelRows, underRows);
-    const mark = row === ownRow ? "changed" : undefined;
+    // The user's förbund on a green fill (a fill that does not wrap, so the row keeps its height).
+    const mark = row === ownRow ? "good" : undefined;
     const h = (c: keyof typeof fx, value: number | string, format: string = FMT.helper) => formula(fx[c], value, "helper", format);
     const forra = f.forraAret === null ? null : n(f.forraAret);
     const galler = f.sparrGaller;
@@ -227,7 +228,7 @@ function modelCells(r: AllocationResult, modelRows: { first: number; last: numbe
       formula(fx.golv, n(f.sparrGolv), undefined, FMT.kr),
       formula(fx.galler, galler ? "ja" : "nej"),
       formula(fx.avdrag, n(f.avdrag), undefined, FMT.kr),
-      formula(fx.prognos, n(f.tilldelning), mark ?? "total", FMT.kr),
+      formula(fx.prognos, n(f.tilldelning), mark, FMT.kr),
       formula(fx.andringKr, forra === null ? "" : n(f.tilldelning) - forra, mark, FMT.kr),
       formula(fx.andringPct, forra === null || forra === 0 ? "" : n(f.tilldelning) / forra - 1, mark, FMT.pct),
       num(i + 1, "helper", FMT.helper),
