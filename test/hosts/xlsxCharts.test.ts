@@ -169,6 +169,20 @@ describe("charts in the .xlsx", () => {
     expect(new Set(ids).size).toBe(ids.length);
   });
 
+  it("a sheet kept as the user's copy keeps its charts, now reading the copy's cells, beside the new sheet's own", async () => {
+    const host = new XlsxWorkbookHost();
+    await writeScbDemoSheets(host, KOMMUNER, FORBUND, today);
+    const copy = `${HE_SHEET} (ändrad)`;
+    await host.keepAsUserCopy(HE_SHEET, copy);
+    await writeScbDemoSheets(host, KOMMUNER, FORBUND, today);
+    const file = await XlsxFile.open(await host.toBuffer());
+    for (const name of [copy, HE_SHEET]) {
+      const charts = await file.chartViews(name);
+      expect(charts.map((c) => c.type)).toEqual(["Line", "ColumnStacked"]);
+      for (const s of charts.flatMap((c) => c.series)) expect(new Set(s.sheets)).toEqual(new Set([`'${name}'`]));
+    }
+  });
+
   it("a sheet written again has its new charts only, and a workbook without charts gets no chart parts", async () => {
     const host = new XlsxWorkbookHost();
     await writeScbDemoSheets(host, KOMMUNER, FORBUND, today);
