@@ -169,6 +169,12 @@ describe("charts in the .xlsx", () => {
     expect(new Set(ids).size).toBe(ids.length);
   });
 
+  it("a workbook with charts can be written again over itself (the re-run reads the file with its charts first)", async () => {
+    const file = path.join(tmp, "demo.xlsx");
+    await writeDemoWorkbook(file, today);
+    expect((await (await XlsxFile.open(fs.readFileSync(file))).chartViews(HE_SHEET)).map((c) => c.type)).toEqual(["Line", "ColumnStacked"]);
+  }, 60_000);
+
   it("a sheet kept as the user's copy keeps its charts, now reading the copy's cells, beside the new sheet's own", async () => {
     const host = new XlsxWorkbookHost();
     await writeScbDemoSheets(host, KOMMUNER, FORBUND, today);
