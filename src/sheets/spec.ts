@@ -98,7 +98,7 @@ export type SheetKind =
 /**
  * A native Excel chart over a range of the same sheet. The range's first row holds the series names
  * and its first column the category labels (as text: numbers there would become a series of their own).
- * Hosts that cannot write charts (the xlsx host: exceljs has no chart support) leave them out.
+ * Both hosts write them as native, editable charts (the xlsx host adds the chart parts to the file itself).
  */
 export interface ChartSpec {
   /** Name of the chart object in Excel, unique on the sheet. */
@@ -127,7 +127,7 @@ export interface SheetSpec {
   print: PrintSpec;
   /** Rows frozen at the top. */
   freezeRows?: number;
-  /** Native charts (Office host only). */
+  /** Native charts. */
   charts?: ChartSpec[];
 }
 

@@ -145,11 +145,13 @@ describe("writing", () => {
     expect(duplicate.code).toBe("ItemAlreadyExists");
     const overlap = await rejection(
       fake.run(async (context) => {
-        context.workbook.worksheets.getItem("Annat").tables.add("B2:C4", true);
+        // With the sheet name: a bare address would mean the active sheet (Blad1), refused for another reason.
+        context.workbook.worksheets.getItem("Annat").tables.add("Annat!B2:C4", true);
         await context.sync();
       }),
     );
     expect(overlap.code).toBe("InvalidArgument");
+    expect(overlap.message).toMatch(/overlap/);
   });
 
   test("a table's headers become unique text and its data body can be read", async () => {

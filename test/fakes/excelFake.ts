@@ -77,6 +77,12 @@ export interface FakeOfficeOptions {
   evaluateFormula?: FormulaEvaluator;
   /** Document settings already saved in the workbook. */
   settings?: Record<string, unknown>;
+  /**
+   * Reproduce a known Excel on the web bug (OfficeDev/office-js#930, not in the docs): `activate()` on a
+   * sheet queued in the same batch as the `worksheets.add` that made it leaves the old sheet active.
+   * Default false (the documented behaviour: the new sheet becomes active).
+   */
+  activateIgnoredInAddingBatch?: boolean;
 }
 
 export type FakeExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -147,6 +153,8 @@ export function createFakeOffice(options: FakeOfficeOptions = {}): FakeOffice {
     payloadLimitBytes: options.payloadLimitBytes ?? 5_000_000,
     apiSupported: (version) => compareVersions(version, maxExcelApi) <= 0,
     evaluate: options.evaluateFormula ?? notCalculated,
+    batch: 0,
+    activateIgnoredInAddingBatch: options.activateIgnoredInAddingBatch ?? false,
   };
 
   const run: FakeExcelRun = async <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {

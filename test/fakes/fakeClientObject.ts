@@ -28,6 +28,10 @@ export interface FakeEnvironment {
   payloadLimitBytes: number;
   apiSupported(version: string): boolean;
   evaluate: FormulaEvaluator;
+  /** Number of the batch being run: every sync that carries statements counts (never reset). */
+  batch: number;
+  /** Excel on the web's known quirk (office-js#930): a sheet activated in the batch that added it is not activated. */
+  activateIgnoredInAddingBatch: boolean;
 }
 
 export interface LoadOutcome {
@@ -88,6 +92,7 @@ export class FakeRequestContext {
     const { stats, payloadLimitBytes } = this.env;
     const bytes = batch.reduce((sum, s) => sum + utf8Length(JSON.stringify(s.statement)) + 1, 2);
     stats.syncs++;
+    this.env.batch++;
     stats.payloadBytes.push(bytes);
     if (bytes > payloadLimitBytes) {
       throw new FakeOfficeError(

@@ -109,6 +109,8 @@ export class SheetModel {
   deleted = false;
   /** Protected (Review > Protect Sheet): the add-in's writes to its cells, tables and layout fail. */
   protected = false;
+  /** The batch whose `worksheets.add` made the sheet (-1: there from the start or added by the user). */
+  addedInBatch = -1;
   pageLayout: PageLayoutState = {
     orientation: "Portrait",
     paperSize: "Letter",

@@ -96,6 +96,7 @@ export class FakeWorksheetCollection extends FakeCollection<BookModel, FakeWorks
     this.invoke("add", name === undefined ? [] : [name], (book) => {
       structureUnprotected(book, path);
       created = book.addSheet(name);
+      created.addedInBatch = this.ctx.env.batch;
     });
     return proxy;
   }
@@ -234,7 +235,11 @@ export class FakeWorksheet extends FakeClientObject<SheetModel> {
   }
 
   activate(): void {
-    this.invoke("activate", [], (s) => this.ctx.env.book.activate(s));
+    this.invoke("activate", [], (s) => {
+      const env = this.ctx.env;
+      if (env.activateIgnoredInAddingBatch && s.addedInBatch === env.batch) return;
+      env.book.activate(s);
+    });
   }
 }
 

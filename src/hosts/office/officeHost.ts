@@ -10,7 +10,7 @@
  *    for a Samkalk sheet with a recorded fingerprint, what edit detection needs: the address of the
  *    values-only used range and the formulas of the range Samkalk wrote (sheetState.ts).
  *  - writeSheet: 2 (one to look at the workbook, one with every write; one more to find the old charts
- *    when a sheet with charts is rewritten). That second sync also reads
+ *    when a sheet that has or had charts is rewritten). That second sync also reads
  *    back the used range's formulas and address, queued after the writes, so the fingerprint recorded
  *    in the ownership register is computed from Excel's own formula text. Only a sheet too large for
  *    one request (Excel on the web refuses requests over 5 MB) is written in chunks, one sync each; it
@@ -33,7 +33,7 @@ import { readSheetState, readSheetStates, type SheetStateRequest } from "./sheet
 import { readSelection } from "./selection";
 import { groupSheets, type PlannedSheet } from "./sheetGroups";
 import { writeSharedGroups, type SharedWriteDeps } from "./sharedWrite";
-import { contentRecord, openTarget, writeCells, writeEverythingElse, writeTarget } from "./sheetWrites";
+import { chartRecord, contentRecord, hasChartsToReplace, openTarget, writeCells, writeEverythingElse, writeTarget } from "./sheetWrites";
 import { WorkbookIndex, loadWorkbookIndex } from "./workbookIndex";
 import { planSheetWrite } from "./writePlan";
 
@@ -150,9 +150,9 @@ export class OfficeWorkbookHost implements WorkbookHost {
       const index = await loadWorkbookIndex(context);
       syncs++;
       const existing = writeTarget(index, this.register(), spec);
-      // A sheet with charts had them last time too: find them (one more sync) so they can be replaced.
+      // Find the charts of last time (one more sync) so they can be removed, when there were or are any.
       let oldCharts: Excel.Chart[] = [];
-      if (existing && spec.charts && spec.charts.length > 0) {
+      if (existing && hasChartsToReplace(this.register(), existing, spec)) {
         const charts = existing.proxy.charts.load("items/name");
         await context.sync();
         syncs++;
@@ -178,7 +178,7 @@ export class OfficeWorkbookHost implements WorkbookHost {
           if (!registered || readBack) {
             liveIds.add(sheet.id);
             const content = readBack ? contentRecord(readBack) : {};
-            await this.saveOwned({ id: sheet.id, name: sheet.name, kind: spec.kind, ...content }, liveIds);
+            await this.saveOwned({ id: sheet.id, name: sheet.name, kind: spec.kind, ...content, ...chartRecord(spec) }, liveIds);
             registered = true;
           }
         }
@@ -245,7 +245,7 @@ export class OfficeWorkbookHost implements WorkbookHost {
       await context.sync();
       if (!sheet.isNullObject && !before.sheets.some((s) => s.id === sheet.id)) {
         const liveIds = new Set([...before.sheets.map((s) => s.id), sheet.id]);
-        await this.saveOwned({ id: sheet.id, name: sheet.name, kind: spec.kind }, liveIds);
+        await this.saveOwned({ id: sheet.id, name: sheet.name, kind: spec.kind, ...chartRecord(spec) }, liveIds);
       }
     } catch {
       // Best effort: the original error is what the user needs to see.

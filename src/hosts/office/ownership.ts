@@ -19,6 +19,11 @@ export interface OwnedSheet {
    */
   contentAddress?: string;
   fingerprint?: string;
+  /**
+   * How many charts Samkalk drew on the sheet, when any: a rewrite removes the old charts even when the
+   * new spec has none (finding them costs one more sync, spent only when there are charts to replace).
+   */
+  charts?: number;
 }
 
 export function isOwnedSheet(v: unknown): v is OwnedSheet {
@@ -34,9 +39,10 @@ export function isOwnedSheet(v: unknown): v is OwnedSheet {
 export function parseOwnedSheets(raw: unknown): OwnedSheet[] {
   if (!Array.isArray(raw)) return [];
   return raw.filter(isOwnedSheet).map((o) => {
-    const { id, name, kind, contentAddress, fingerprint } = o;
+    const { id, name, kind, contentAddress, fingerprint, charts } = o;
     const hasContent = typeof contentAddress === "string" && contentAddress !== "" && typeof fingerprint === "string" && fingerprint !== "";
-    return hasContent ? { id, name, kind, contentAddress, fingerprint } : { id, name, kind };
+    const chartCount = Number.isInteger(charts) && (charts as number) > 0 ? { charts: charts as number } : {};
+    return hasContent ? { id, name, kind, contentAddress, fingerprint, ...chartCount } : { id, name, kind, ...chartCount };
   });
 }
 

@@ -9,7 +9,7 @@ import type { SheetSpec } from "../../sheets/spec";
 import { sameSheetName } from "../../domain/excelNames";
 import { OwnedSheet, withOwnedSheet } from "./ownership";
 import type { PlannedSheet } from "./sheetGroups";
-import { contentRecord, openTarget, writeCells, writeEverythingElse, writeTarget } from "./sheetWrites";
+import { chartRecord, contentRecord, hasChartsToReplace, openTarget, writeCells, writeEverythingElse, writeTarget } from "./sheetWrites";
 import { LiveSheet, WorkbookIndex, loadWorkbookIndex } from "./workbookIndex";
 
 export interface SharedWriteDeps {
@@ -51,7 +51,7 @@ export async function writeSharedGroups(
   // The workbook may have changed since the sheets were inspected: decide again from what is there now.
   const targets = groups.flat().map(({ item: spec }) => {
     const existing = writeTarget(index, register, spec);
-    const charts = existing && spec.charts && spec.charts.length > 0 ? existing.proxy.charts.load("items/name") : null;
+    const charts = existing && hasChartsToReplace(register, existing, spec) ? existing.proxy.charts.load("items/name") : null;
     return { existing, charts };
   });
   if (targets.some((t) => t.charts)) {
@@ -80,7 +80,7 @@ export async function writeSharedGroups(
     for (const q of queued) {
       liveIds.add(q.sheet.id);
       const content = q.readBack ? contentRecord(q.readBack) : {};
-      entries = withOwnedSheet(entries, { id: q.sheet.id, name: q.sheet.name, kind: q.spec.kind, ...content }, liveIds);
+      entries = withOwnedSheet(entries, { id: q.sheet.id, name: q.sheet.name, kind: q.spec.kind, ...content, ...chartRecord(q.spec) }, liveIds);
     }
     try {
       await deps.saveRegister(entries);

@@ -8,7 +8,7 @@ import type { RangeWrite, WritePlan } from "./writePlan";
 import type { LiveSheet, LiveTableProxy, WorkbookIndex } from "./workbookIndex";
 import { sameSheetName } from "../../domain/excelNames";
 import { notOwnedMessage, protectionMessage, tableConflictMessage } from "../preflight";
-import { isOwnedId, type OwnedSheet } from "./ownership";
+import { isOwnedId, ownedEntry, type OwnedSheet } from "./ownership";
 
 /** One batch of the plan's cell writes: formulas (and texts and numbers) and number formats, by rectangle. */
 export function writeCells(sheet: Excel.Worksheet, writes: RangeWrite[]): void {
@@ -32,6 +32,21 @@ export function writeTarget(index: WorkbookIndex, register: OwnedSheet[], spec: 
     tableConflictMessage(spec, index.tables, existing?.name ?? null);
   if (problem) throw new Error(problem);
   return existing;
+}
+
+/**
+ * Whether a rewrite must first find the sheet's old charts (one more sync) to remove them: when the new spec
+ * has charts, or when the register says Samkalk drew some there last time (a spec may have none now).
+ */
+export function hasChartsToReplace(register: OwnedSheet[], existing: LiveSheet | undefined, spec: SheetSpec): boolean {
+  if (!existing) return false;
+  return (spec.charts?.length ?? 0) > 0 || (ownedEntry(register, existing.id)?.charts ?? 0) > 0;
+}
+
+/** What the register keeps of a spec's charts. */
+export function chartRecord(spec: SheetSpec): Pick<OwnedSheet, "charts"> {
+  const n = spec.charts?.length ?? 0;
+  return n > 0 ? { charts: n } : {};
 }
 
 /** Queues making the target ready for the writes: the owned sheet emptied, or a new sheet added; id and name loaded. */

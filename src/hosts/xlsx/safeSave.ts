@@ -89,13 +89,17 @@ async function checkTarget(file: string, sheetNames: string[], opts: SaveOptions
   }
 }
 
-/** Saves `workbook` as `file` under the rules above. */
-export async function saveWorkbookSafely(workbook: ExcelJS.Workbook, file: string, opts: SaveOptions = {}): Promise<void> {
+/** Saves `workbook` as `file` under the rules above; `bytes` makes the file's contents (by default exceljs's own). */
+export async function saveWorkbookSafely(
+  workbook: ExcelJS.Workbook,
+  file: string,
+  opts: SaveOptions = {},
+  bytes: () => Promise<Buffer> = async () => Buffer.from(await workbook.xlsx.writeBuffer()),
+): Promise<void> {
   await checkTarget(file, workbook.worksheets.map((w) => w.name), opts);
   const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.samkalk-tmp`);
   try {
-    const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
-    fs.writeFileSync(tmp, bytes);
+    fs.writeFileSync(tmp, await bytes());
     fs.renameSync(tmp, file);
   } catch (e) {
     fs.rmSync(tmp, { force: true });

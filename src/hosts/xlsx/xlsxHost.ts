@@ -8,6 +8,7 @@ import { userCopyProblem, userCopyTableNames } from "../userCopy";
 import { worksheetFingerprint } from "./xlsxFingerprint";
 import { renderSheet } from "./renderSheet";
 import { readTable, sheetTables, tableMap } from "./xlsxTables";
+import { addChartParts } from "./chartParts";
 
 export { worksheetFingerprint } from "./xlsxFingerprint";
 
@@ -28,12 +29,15 @@ interface OwnedXlsxSheet {
  * text, else the value), so that edits made to the workbook object after the write are reported by
  * inspectSheet; a recalculated result is not one.
  *
- * Charts (`spec.charts`) are left out of files: exceljs cannot write charts. Builders that add charts
- * say so on the sheet, next to the chart data, so a reader of a file knows where to make them.
+ * Charts (`spec.charts`): exceljs cannot write charts, so the host keeps each sheet's spec and adds the
+ * native chart parts to the file exceljs wrote (chartParts.ts), under the sheet's name at that time. A sheet
+ * that is rewritten loses its old charts with it, as in Excel.
  */
 export class XlsxWorkbookHost implements WorkbookHost {
   readonly workbook: ExcelJS.Workbook;
   private readonly owned = new Map<ExcelJS.Worksheet, OwnedXlsxSheet>();
+  /** The spec each sheet with charts was written from (its charts and the values they cache). */
+  private readonly charted = new Map<ExcelJS.Worksheet, SheetSpec>();
 
   constructor(workbook?: ExcelJS.Workbook) {
     this.workbook = workbook ?? new ExcelJS.Workbook();
@@ -79,10 +83,12 @@ export class XlsxWorkbookHost implements WorkbookHost {
     if (conflict) throw new Error(conflict);
     if (existing) {
       this.owned.delete(existing);
+      this.charted.delete(existing);
       this.workbook.removeWorksheet(existing.id);
     }
     const ws = this.workbook.addWorksheet(spec.name);
     renderSheet(ws, spec);
+    if (spec.charts && spec.charts.length > 0) this.charted.set(ws, spec);
     this.owned.set(ws, { kind: spec.kind, fingerprint: worksheetFingerprint(ws) });
     return { sheetName: spec.name, syncs: 0, largestPayloadBytes: 0, created: !existing };
   }
@@ -109,10 +115,15 @@ export class XlsxWorkbookHost implements WorkbookHost {
 
   /** Writes the file safely (safeSave.ts): never over an input, a non-workbook or the user's own sheets. */
   async save(file: string, opts: SaveOptions = {}): Promise<void> {
-    await saveWorkbookSafely(this.workbook, file, opts);
+    await saveWorkbookSafely(this.workbook, file, opts, () => this.toBuffer());
   }
 
+  /** The workbook as .xlsx bytes, with its sheets' charts. */
   async toBuffer(): Promise<Buffer> {
-    return Buffer.from(await this.workbook.xlsx.writeBuffer());
+    const bytes = Buffer.from(await this.workbook.xlsx.writeBuffer());
+    const sheets = [...this.charted]
+      .filter(([ws]) => this.workbook.worksheets.includes(ws))
+      .map(([ws, spec]) => ({ sheetName: ws.name, spec, charts: spec.charts ?? [] }));
+    return addChartParts(bytes, sheets);
   }
 }

@@ -74,7 +74,7 @@ export function buildHeSheet(input: HeSheetInput): SheetSpec {
     ],
     ["Senaste året är preliminärt och kan ha färre månader: se kolumnen Månader. Saknat värde räknas som 0.", "note"],
     ["I små kommuner ger några få personer stora utslag i andelen – läs antalen bredvid andelarna.", "note"],
-    ["Diagrammen ritas när bladet skrivs i Excel; en fil från Samkalks kommandorad saknar dem (markera diagramdata och välj Infoga → Diagram).", "note"],
+    ["Diagrammen bygger på diagramdatan till vänster om dem och följer med när talen ändras.", "note"],
   );
   const urvalRow = 2 + notes.length + 1;
   const filterRow0 = urvalRow + 1;
