@@ -25,23 +25,40 @@ export function readPlainCsv(text: string, delimiter: string): Cell[][] | null {
   const d = delimiter.charCodeAt(0);
   const rows: Cell[][] = [];
   let row: Cell[] = [];
+  let above: Cell[] = [];
   let i = 0;
   for (;;) {
     let cell: Cell;
     if (i < n && text.charCodeAt(i) === QUOTE) {
-      const q = quoted(text, i + 1);
-      if (q === null) return null;
-      cell = q.value;
-      i = q.end;
-    } else {
-      let j = i;
-      while (j < n) {
-        const ch = text.charCodeAt(j);
-        if (ch === d || ch === CR || ch === LF) break;
-        if (ch === QUOTE) return null;
-        j++;
+      // A stub text repeats the one above it on most rows of an extract: that string is used again.
+      const same = sameAsAbove(text, i, above[row.length]);
+      if (same !== null) {
+        cell = same;
+        i += same.length + 2;
+      } else {
+        const value = quoted(text, i + 1);
+        if (value === null) return null;
+        cell = value;
+        i = quotedEnd;
       }
-      cell = integerAt(text, i, j) ?? text.slice(i, j);
+    } else {
+      // The integer is read on the way to the cell's end; anything but digits (after a leading minus) makes it text.
+      const negative = text.charCodeAt(i) === MINUS;
+      let j = negative ? i + 1 : i;
+      const firstDigit = j;
+      let v = 0;
+      let digitsOnly = true;
+      for (; j < n; j++) {
+        const ch = text.charCodeAt(j);
+        if (ch >= ZERO && ch <= NINE) v = v * 10 + (ch - ZERO);
+        else if (ch === d || ch === CR || ch === LF) break;
+        else if (ch === QUOTE) return null;
+        else digitsOnly = false;
+      }
+      const digits = j - firstDigit;
+      const plainInteger =
+        digitsOnly && digits >= 1 && digits <= 15 && (text.charCodeAt(firstDigit) !== ZERO || (digits === 1 && !negative));
+      cell = plainInteger ? (negative ? -v : v) : text.slice(i, j);
       i = j;
     }
     row.push(cell);
@@ -51,6 +68,7 @@ export function readPlainCsv(text: string, delimiter: string): Cell[][] | null {
       continue;
     }
     rows.push(row);
+    above = row;
     row = [];
     if (c === EOF) return rows;
     if (crlf) {
@@ -61,8 +79,20 @@ export function readPlainCsv(text: string, delimiter: string): Cell[][] | null {
   }
 }
 
-/** A quoted cell from just after its opening quote: its text ("" for ") and where it ends; null when it is not well-formed. */
-function quoted(text: string, from: number): { value: string; end: number } | null {
+/** The text above (same column, row before) when the quoted cell at `at` holds exactly it, else null. */
+function sameAsAbove(text: string, at: number, above: Cell | undefined): string | null {
+  if (typeof above !== "string") return null;
+  const end = at + 1 + above.length;
+  if (text.charCodeAt(end) !== QUOTE || text.charCodeAt(end + 1) === QUOTE || !text.startsWith(above, at + 1)) return null;
+  // A text with a quote in it is written with doubled quotes, so it cannot match as it stands.
+  return above.includes('"') ? null : above;
+}
+
+/** Where the last cell read by `quoted` ended (just after its closing quote). */
+let quotedEnd = 0;
+
+/** A quoted cell from just after its opening quote: its text ("" for ") with quotedEnd set; null when it is not well-formed. */
+function quoted(text: string, from: number): string | null {
   const n = text.length;
   let value = "";
   let start = from;
@@ -84,23 +114,6 @@ function quoted(text: string, from: number): { value: string; end: number } | nu
     if (ch === CR || ch === LF) return null;
     j++;
   }
-  return { value, end: j };
-}
-
-/** The integer text[from, to) when it is written as String(n) would write it, else null. */
-function integerAt(text: string, from: number, to: number): number | null {
-  let i = from;
-  const negative = text.charCodeAt(i) === MINUS;
-  if (negative) i++;
-  const digits = to - i;
-  if (digits < 1 || digits > 15) return null;
-  const first = text.charCodeAt(i);
-  if (first < ZERO || first > NINE || (first === ZERO && (digits > 1 || negative))) return null;
-  let v = 0;
-  for (; i < to; i++) {
-    const ch = text.charCodeAt(i);
-    if (ch < ZERO || ch > NINE) return null;
-    v = v * 10 + (ch - ZERO);
-  }
-  return negative ? -v : v;
+  quotedEnd = j;
+  return value;
 }
