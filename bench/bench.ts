@@ -234,7 +234,9 @@ function commandLine(): string[] {
     const six = umearegionenSettings().kommuner;
     fs.writeFileSync(members, "kod,namn,befolkning\n" + six.map((k) => `${k.kod},${k.namn},${k.varde}`).join("\n") + "\n");
     const split = timeCommand(["split", "--members", members, "--kommun-total", "1000000"], 7);
-    const demo = timeCommand(["demo", "--out", path.join(dir, "demo.xlsx")], 3);
+    // A new file each time: over an existing workbook the demo first reads it (no sheet of the user's may be lost).
+    const demoOut = path.join(dir, "demo.xlsx");
+    const demo = timeCommand(["demo", "--out", demoOut], 3, () => fs.rmSync(demoOut, { force: true }));
     const rebuilt = cli.freshBundle() === null || fs.statSync(cli.bundleFile).mtimeMs !== builtAt;
     const valid = rebuilt ? " — NOT VALID: the sources changed during the run and the bundle was rebuilt" : "";
     if (rebuilt) {
