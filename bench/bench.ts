@@ -256,7 +256,7 @@ function commandLine(): string[] {
 }
 
 /** Runs of each parse, alternating, in fresh processes: the medians are compared (the machine is shared). */
-const EXTRACT_RUNS = 5;
+const EXTRACT_RUNS = 7;
 
 function extractParse(cells: number): string[] {
   type Run = { ms: number; rows: number; peakMb: number; baseMb: number; bytes: number };
