@@ -135,7 +135,9 @@ export async function runFeeSplitJob(host: WorkbookHost, input: FeeSplitSettings
       progress("write", 0.6);
       return buildFeeSheet(result, { today: opts.today ?? new Date() });
     });
-    if (!written || !decided.done) return { ok: false, problems: [decided.refusal ?? { plats: `bladet "${sheetName}"`, meddelande: "Bladet skrevs inte." }] };
+    if (decided.refusal) return { ok: false, problems: [decided.refusal] };
+    // Unless refused, the sheet was decided and written (a failure throws): this only tells TypeScript so.
+    if (!written || !decided.done) throw new Error("inget blad skrevs");
     const { settings, kept, result } = decided.done;
     const varningar = [...result.varningar];
     if (opts.store) {
