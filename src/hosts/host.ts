@@ -72,6 +72,16 @@ export interface WorkbookHost {
    */
   writeSheet(spec: SheetSpec, state: SheetState): Promise<WriteReport>;
   /**
+   * Inspects one sheet and writes the spec `decide` makes of its state, as inspectSheet and writeSheet do,
+   * sharing their round trips (optional: the use cases go through usecases/writeSheets inspectAndWrite,
+   * which falls back to the two). `decide` returns null, or throws, to write nothing. The report counts
+   * every sync of the call.
+   */
+  inspectAndWrite?(
+    request: { sheetName: string; tableNames: string[] },
+    decide: (state: SheetState) => SheetSpec | null,
+  ): Promise<{ state: SheetState; report: WriteReport | null }>;
+  /**
    * Keeps an owned sheet the user has edited as the user's own: renames it to `newName` and removes it
    * from the ownership register, so Samkalk never writes to it again. Then a fresh sheet can be written.
    */

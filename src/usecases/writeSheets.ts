@@ -40,6 +40,21 @@ export async function writeAll(host: WorkbookHost, items: Array<{ spec: SheetSpe
   return sequential(items, ({ spec, state }) => host.writeSheet(spec, state));
 }
 
+/**
+ * Inspects one sheet and writes the spec `decide` makes of its state (null or a throw: nothing is written),
+ * in shared round trips where the host can, else as inspectSheet then writeSheet.
+ */
+export async function inspectAndWrite(
+  host: WorkbookHost,
+  request: { sheetName: string; tableNames: string[] },
+  decide: (state: SheetState) => SheetSpec | null,
+): Promise<{ state: SheetState; report: WriteReport | null }> {
+  if (host.inspectAndWrite) return host.inspectAndWrite(request, decide);
+  const state = await host.inspectSheet(request.sheetName, request.tableNames);
+  const spec = decide(state);
+  return { state, report: spec === null ? null : await host.writeSheet(spec, state) };
+}
+
 async function sequential<T, R>(items: T[], f: (item: T) => Promise<R>): Promise<R[]> {
   const out: R[] = [];
   for (const item of items) out.push(await f(item));

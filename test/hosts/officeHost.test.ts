@@ -80,6 +80,37 @@ describe("round trips", () => {
     expect(fake.stats.syncs).toBe(1);
   });
 
+  test("inspecting and writing together shares the look at the workbook: 2 syncs for a new sheet, 3 for a rewrite that reads its table", async () => {
+    const { fake, host } = setup();
+    const first = await host.inspectAndWrite({ sheetName: SHEET, tableNames: [FEE_TABLE] }, (state) => {
+      expect(state).toMatchObject({ exists: false, tables: {} });
+      return feeLikeSpec(290);
+    });
+    expect(fake.stats.syncs).toBe(2);
+    expect(first.report).toMatchObject({ syncs: 2, created: true });
+    fake.resetStats();
+    const again = await host.inspectAndWrite({ sheetName: SHEET, tableNames: [FEE_TABLE] }, (state) => {
+      expect(state).toMatchObject({ exists: true, ownedBySamkalk: true, editedSinceWritten: false });
+      expect(state.tables[FEE_TABLE]).toHaveLength(290);
+      return feeLikeSpec(6);
+    });
+    expect(fake.stats.syncs).toBe(3);
+    expect(again.report).toMatchObject({ syncs: 3, created: false });
+    expect(fake.inspect.tables().find((t) => t.name === FEE_TABLE)?.address).toMatch(/:[A-Z]+10$/);
+  });
+
+  test("inspecting and writing together writes nothing when the decision is not to write, or when the sheet is not Samkalk's", async () => {
+    const { fake, host } = setup();
+    const none = await host.inspectAndWrite({ sheetName: SHEET, tableNames: [] }, () => null);
+    expect(none.report).toBeNull();
+    expect(fake.stats.syncs).toBe(1);
+    expect(fake.inspect.sheetNames()).not.toContain(SHEET);
+    fake.user.addSheet(SHEET);
+    fake.user.editCell(SHEET, "A1", "mitt");
+    await expect(host.inspectAndWrite({ sheetName: SHEET, tableNames: [] }, () => feeLikeSpec(6))).rejects.toThrow(`Bladet "${SHEET}" finns redan och är inte skapat av Samkalk.`);
+    expect(fake.inspect.cell(SHEET, "A1").value).toBe("mitt");
+  });
+
   test("estimatePayloadBytes measures UTF-8 JSON, like the request", () => {
     expect(estimatePayloadBytes([["Umeå", 1]])).toBe(JSON.stringify([["Umeå", 1]]).length + 1);
   });

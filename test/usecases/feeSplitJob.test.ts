@@ -1,4 +1,7 @@
 import { XlsxWorkbookHost } from "../../src/hosts/xlsx/xlsxHost";
+import { OfficeWorkbookHost, createOfficeSettingsStore } from "../../src/hosts/office/officeHost";
+import { cellAddress } from "../../src/domain/a1";
+import { createFakeOffice } from "../fakes/excelFake";
 import type { SettingsStore } from "../../src/hosts/host";
 import { FEE_SHEET_LAYOUT } from "../../src/sheets/fee/feeSheet";
 import { umearegionenSettings } from "../../src/demo/demoWorkbook";
@@ -107,5 +110,45 @@ describe("running the fee split job on a workbook", () => {
       expect(host.workbook.worksheets).toHaveLength(0);
       expect(store.data.size).toBe(0);
     });
+  });
+});
+
+describe("the fee split job through the Office host (strict fake, counting round trips)", () => {
+  function officeSetup() {
+    const fake = createFakeOffice();
+    const host = new OfficeWorkbookHost({ run: fake.run, settings: fake.settings, isSetSupported: fake.Office.context.requirements.isSetSupported });
+    return { fake, host, store: createOfficeSettingsStore(fake.settings) };
+  }
+  const nyckelAddress = (i: number) => cellAddress(FEE_SHEET_LAYOUT.firstDataRow + i, FEE_SHEET_LAYOUT.columns.nyckel);
+
+  it("writes the sheet on a first run in 2 syncs: the look at the workbook is shared by the inspection and the write", async () => {
+    const { fake, host, store } = officeSetup();
+    const out = await runFeeSplitJob(host, umearegionenSettings(), { lang: "sv", store });
+    expect(out.ok).toBe(true);
+    expect(fake.stats.syncs).toBe(2);
+    expect(out.ok && out.report.syncs).toBe(2);
+    expect(fake.inspect.cell("Medlemsavgifter 2021", nyckelAddress(1)).value).toBe(Number(umearegionenSettings().kommuner[1].varde));
+  });
+
+  it("on a re-run reads the population the user typed into the sheet and writes it back, in 3 syncs", async () => {
+    const { fake, host, store } = officeSetup();
+    await runFeeSplitJob(host, umearegionenSettings(), { lang: "sv", store });
+    fake.user.editCell("Medlemsavgifter 2021", nyckelAddress(1), 6000); // the user corrects Vännäs in Excel
+    fake.resetStats();
+    const out = await runFeeSplitJob(host, umearegionenSettings(), { lang: "sv", store });
+    expect(out.ok && out.keptUserValues).toBe(1);
+    expect(fake.inspect.cell("Medlemsavgifter 2021", nyckelAddress(1)).value).toBe(6000);
+    expect(fake.stats.syncs).toBe(3);
+  });
+
+  it("refuses a sheet of the same name that the user made after one look at the workbook, writing nothing", async () => {
+    const { fake, host, store } = officeSetup();
+    fake.user.addSheet("Medlemsavgifter 2021");
+    fake.user.editCell("Medlemsavgifter 2021", "A1", "mina egna anteckningar");
+    fake.resetStats();
+    const out = await runFeeSplitJob(host, umearegionenSettings(), { lang: "sv", store });
+    expect(!out.ok && out.problems[0]).toEqual({ plats: 'bladet "Medlemsavgifter 2021"', meddelande: expect.stringMatching(/inte är skapat av Samkalk/) });
+    expect(fake.inspect.cell("Medlemsavgifter 2021", "A1").value).toBe("mina egna anteckningar");
+    expect(fake.stats.syncs).toBe(1);
   });
 });

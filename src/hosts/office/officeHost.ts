@@ -16,6 +16,8 @@
  *    one request (Excel on the web refuses requests over 5 MB) is written in chunks, one sync each; it
  *    gets no fingerprint (its edits are reported as unknown). A first write that fails costs one more
  *    sync, to find and register the sheet it may have left behind.
+ *  - inspectAndWrite: the two above sharing the look at the workbook: 2 syncs for a first write, 3 for a
+ *    rewrite whose tables or edit fingerprint are read.
  *  - keepAsUserCopy: 2 (one to look, one renaming the sheet and its tables).
  *  - readSelection: 1 (with the merged areas that overlap the selection when ExcelApi 1.13 is there).
  *
@@ -29,7 +31,7 @@ import { DEFAULT_PAYLOAD_BUDGET_BYTES } from "./payload";
 import { assertWritableSpec, notOwnedMessage } from "../preflight";
 import { sameSheetName } from "../../domain/excelNames";
 import { DocumentSettings, documentSettings, saveSettings } from "./settingsStore";
-import { readSheetState, readSheetStates, type SheetStateRequest } from "./sheetState";
+import { queueSheetState, readSheetState, readSheetStates, type SheetStateRequest } from "./sheetState";
 import { readSelection } from "./selection";
 import { groupSheets, type PlannedSheet } from "./sheetGroups";
 import { writeSharedGroups, type SharedWriteDeps } from "./sharedWrite";
@@ -142,58 +144,81 @@ export class OfficeWorkbookHost implements WorkbookHost {
   async writeSheet(spec: SheetSpec, state: SheetState): Promise<WriteReport> {
     if (state.exists && !state.ownedBySamkalk) throw new Error(notOwnedMessage(spec.name));
     assertWritableSpec(spec);
+    return this.run(async (context) => this.writeWithIndex(context, await loadWorkbookIndex(context), spec, 1));
+  }
+
+  /**
+   * inspectSheet and writeSheet in one Excel.run: the write uses the inspection's look at the workbook, so a
+   * first write (nothing to read) takes 2 syncs in all, a rewrite 3. The write still decides from that look
+   * whether it may write (ownership, protection, tables), as writeSheet does.
+   */
+  async inspectAndWrite(
+    request: SheetStateRequest,
+    decide: (state: SheetState) => SheetSpec | null,
+  ): Promise<{ state: SheetState; report: WriteReport | null }> {
+    const register = this.register();
+    return this.run(async (context) => {
+      const index = await loadWorkbookIndex(context);
+      const queued = queueSheetState(index, register, request);
+      if (queued.needsSync) await context.sync();
+      const state = queued.state();
+      const spec = decide(state);
+      if (spec === null) return { state, report: null };
+      if (state.exists && !state.ownedBySamkalk) throw new Error(notOwnedMessage(spec.name));
+      assertWritableSpec(spec);
+      return { state, report: await this.writeWithIndex(context, index, spec, queued.needsSync ? 2 : 1) };
+    });
+  }
+
+  /** The write of writeSheet after its look at the workbook (`index`); `before`: syncs already spent, counted on the report. */
+  private async writeWithIndex(context: Excel.RequestContext, index: WorkbookIndex, spec: SheetSpec, before: number): Promise<WriteReport> {
     const plan = planSheetWrite(spec, this.budget);
     const withPrint = this.isSetSupported("ExcelApi", "1.9");
-    let syncs = 0;
+    let syncs = before;
 
-    const written = await this.run(async (context) => {
-      const index = await loadWorkbookIndex(context);
+    const existing = writeTarget(index, this.register(), spec);
+    // Find the charts of last time (one more sync) so they can be removed, when there were or are any.
+    let oldCharts: Excel.Chart[] = [];
+    if (existing && hasChartsToReplace(this.register(), existing, spec)) {
+      const charts = existing.proxy.charts.load("items/name");
+      await context.sync();
       syncs++;
-      const existing = writeTarget(index, this.register(), spec);
-      // Find the charts of last time (one more sync) so they can be removed, when there were or are any.
-      let oldCharts: Excel.Chart[] = [];
-      if (existing && hasChartsToReplace(this.register(), existing, spec)) {
-        const charts = existing.proxy.charts.load("items/name");
+      oldCharts = charts.items;
+    }
+    const sheet = openTarget(context, index, spec, existing, oldCharts);
+    const liveIds = new Set(index.sheets.map((s) => s.id));
+    let registered = false;
+    try {
+      for (const [i, batch] of plan.batches.entries()) {
+        const last = i === plan.batches.length - 1;
+        writeCells(sheet, batch);
+        let readBack: Excel.Range | null = null;
+        if (last) {
+          writeEverythingElse(sheet, spec, plan, withPrint);
+          // Queued after every write, so the response holds the formulas as Excel now has them.
+          if (plan.readBack) readBack = sheet.getUsedRange(true).load("address,formulas");
+        }
+        // One iteration unless the sheet is too large for one request; then one per ~4 MB chunk.
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop
         await context.sync();
         syncs++;
-        oldCharts = charts.items;
-      }
-      const sheet = openTarget(context, index, spec, existing, oldCharts);
-      const liveIds = new Set(index.sheets.map((s) => s.id));
-      let registered = false;
-      try {
-        for (const [i, batch] of plan.batches.entries()) {
-          const last = i === plan.batches.length - 1;
-          writeCells(sheet, batch);
-          let readBack: Excel.Range | null = null;
-          if (last) {
-            writeEverythingElse(sheet, spec, plan, withPrint);
-            // Queued after every write, so the response holds the formulas as Excel now has them.
-            if (plan.readBack) readBack = sheet.getUsedRange(true).load("address,formulas");
-          }
-          // One iteration unless the sheet is too large for one request; then one per ~4 MB chunk.
-          // eslint-disable-next-line office-addins/no-context-sync-in-loop
-          await context.sync();
-          syncs++;
-          if (!registered || readBack) {
-            liveIds.add(sheet.id);
-            const content = readBack ? contentRecord(readBack) : {};
-            await this.saveOwned({ id: sheet.id, name: sheet.name, kind: spec.kind, ...content, ...chartRecord(spec) }, liveIds);
-            registered = true;
-          }
+        if (!registered || readBack) {
+          liveIds.add(sheet.id);
+          const content = readBack ? contentRecord(readBack) : {};
+          await this.saveOwned({ id: sheet.id, name: sheet.name, kind: spec.kind, ...content, ...chartRecord(spec) }, liveIds);
+          registered = true;
         }
-      } catch (e) {
-        if (!existing && !registered) await this.adoptHalfCreatedSheet(context, spec, index);
-        throw e;
       }
-      return { name: sheet.name, created: !existing };
-    });
+    } catch (e) {
+      if (!existing && !registered) await this.adoptHalfCreatedSheet(context, spec, index);
+      throw e;
+    }
 
     return {
-      sheetName: written.name,
+      sheetName: sheet.name,
       syncs,
       largestPayloadBytes: Math.max(...plan.batchBytes),
-      created: written.created,
+      created: !existing,
     };
   }
 

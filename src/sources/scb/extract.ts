@@ -145,14 +145,22 @@ function buildRows(layout: Layout, header: string[], grid: Grid, data: number[],
       }
     }
     for (const v of layout.values) {
-      const parsed = parseScbValue(row[v.col] ?? null);
-      if (parsed === undefined) {
-        problems.push({ plats: locate(r, v.col), meddelande: `"${cellText(row[v.col])}" är inget tal och ingen SCB-markering (som .. eller -).` });
-        if (problems.length >= MAX_PROBLEMS) break;
-        continue;
+      const cell = row[v.col];
+      let varde: number | null;
+      let status: string | null = null;
+      // Integers in a file arrive as numbers (readPlainCsv): nothing to parse, no object per cell.
+      if (typeof cell === "number" && Number.isFinite(cell)) varde = cell;
+      else {
+        const parsed = parseScbValue(cell ?? null);
+        if (parsed === undefined) {
+          problems.push({ plats: locate(r, v.col), meddelande: `"${cellText(cell)}" är inget tal och ingen SCB-markering (som .. eller -).` });
+          if (problems.length >= MAX_PROBLEMS) break;
+          continue;
+        }
+        ({ varde, status } = parsed);
       }
       const d = v.innehall === null ? dims : { ...dims, [innehallLabel]: v.innehall };
-      out[n++] = { regionkod: region.regionkod, region: region.region, dimensions: d, period: v.period ?? period, varde: parsed.varde, status: parsed.status };
+      out[n++] = { regionkod: region.regionkod, region: region.region, dimensions: d, period: v.period ?? period, varde, status };
     }
     if (problems.length >= MAX_PROBLEMS) break;
   }

@@ -2,6 +2,7 @@ import Papa from "papaparse";
 import { columnLetters } from "../../domain/a1";
 import { InputError } from "../../domain/errors";
 import { decodeBytes, TextEncoding } from "./decode";
+import { readPlainCsv } from "./plainCsv";
 
 /** What the user gave us, as rows of cells, with a way to name a cell in messages. */
 export type Cell = string | number | null;
@@ -38,10 +39,13 @@ export function toGrid(input: Uint8Array | string | Cell[][], src: GridSource): 
   const { text, encoding } =
     typeof input === "string" ? { text: input.replace(/^\uFEFF/, ""), encoding: "text" as const } : decodeBytes(input);
   const delimiter = guessDelimiter(text);
-  const parsed = Papa.parse<string[]>(text, { delimiter, skipEmptyLines: false });
-  const quoteError = parsed.errors.find((e) => e.type === "Quotes");
   // Papa gives one record per line unless a quoted cell spans lines, which SCB exports never do.
   const locate = (row: number, col?: number) => `${prefix}rad ${row + 1}${col === undefined ? "" : `, kolumn ${col + 1}`}`;
+  // A well-formed file (every SCB download) is read in one pass; papaparse takes everything else.
+  const plain = readPlainCsv(text, delimiter);
+  if (plain !== null) return { rows: plain, encoding, delimiter, locate };
+  const parsed = Papa.parse<string[]>(text, { delimiter, skipEmptyLines: false });
+  const quoteError = parsed.errors.find((e) => e.type === "Quotes");
   if (quoteError) {
     throw new InputError([{ plats: locate(quoteError.row ?? 0), meddelande: "Ett citattecken (\") avslutas aldrig." }]);
   }
@@ -90,6 +94,6 @@ export function cellText(c: Cell | undefined): string {
 
 export function nonEmptyCount(row: Cell[]): number {
   let n = 0;
-  for (const c of row) if (cellText(c) !== "") n++;
+  for (const c of row) if (typeof c === "number" || cellText(c) !== "") n++;
   return n;
 }

@@ -7,6 +7,7 @@ import type { ReadValue } from "../../sheets/spec";
 import { FEE_SHEET_LAYOUT, buildFeeSheet, feeSheetName, feeTableName } from "../../sheets/fee/feeSheet";
 import { cellAddress } from "../../domain/a1";
 import { normaliseKod, toMemberKeys } from "../../sources/fee/memberKeys";
+import { inspectAndWrite } from "../writeSheets";
 import { FeeSplitSettings, FeeSplitSettingsSchema, loadFeeSettings, saveFeeSettings } from "./feeSplitSettings";
 
 export * from "./feeSplitSettings";
@@ -108,30 +109,36 @@ export async function runFeeSplitJob(host: WorkbookHost, input: FeeSplitSettings
     // Validate before touching the workbook at all.
     toFeeSplitRequest(parsed.data);
     progress("read", 0.2);
-    const state = await host.inspectSheet(sheetName, [tableName]);
-    if (state.exists && !state.ownedBySamkalk) {
-      return {
-        ok: false,
-        problems: [
-          {
-            plats: `bladet "${sheetName}"`,
-            meddelande: "Det finns redan ett blad med det namnet som inte är skapat av Samkalk. Byt namn på det bladet (eller välj ett annat år); Samkalk skriver inte över det.",
-          },
-        ],
-      };
-    }
-    const locked = protectionMessage(sheetName, state);
-    if (locked) return { ok: false, problems: [{ plats: `bladet "${sheetName}"`, meddelande: locked }] };
-    const previous = opts.store ? loadFeeSettings(opts.store) : null;
-    const { settings, kept } = mergeSheetValues(parsed.data, state.tables[tableName], previous);
-    const request = toFeeSplitRequest(settings, (i) =>
-      state.tables[tableName] ? `rad ${i + 1} (cell ${cellAddress(FEE_SHEET_LAYOUT.firstDataRow + i, FEE_SHEET_LAYOUT.columns.nyckel)})` : `rad ${i + 1}`,
-    );
-    progress("compute", 0.4);
-    const result = computeFeeSplit(request);
-    const spec = buildFeeSheet(result, { today: opts.today ?? new Date() });
-    progress("write", 0.6);
-    const written = await host.writeSheet(spec, state);
+    // Decided from the inspected sheet, inside the write's round trips (usecases/writeSheets inspectAndWrite).
+    const decided: { refusal?: InputProblem; done?: { settings: FeeSplitSettings; kept: number; result: FeeSplitResult } } = {};
+    const { report: written } = await inspectAndWrite(host, { sheetName, tableNames: [tableName] }, (state) => {
+      if (state.exists && !state.ownedBySamkalk) {
+        decided.refusal = {
+          plats: `bladet "${sheetName}"`,
+          meddelande: "Det finns redan ett blad med det namnet som inte är skapat av Samkalk. Byt namn på det bladet (eller välj ett annat år); Samkalk skriver inte över det.",
+        };
+        return null;
+      }
+      const locked = protectionMessage(sheetName, state);
+      if (locked) {
+        decided.refusal = { plats: `bladet "${sheetName}"`, meddelande: locked };
+        return null;
+      }
+      const previous = opts.store ? loadFeeSettings(opts.store) : null;
+      const { settings, kept } = mergeSheetValues(parsed.data, state.tables[tableName], previous);
+      const request = toFeeSplitRequest(settings, (i) =>
+        state.tables[tableName] ? `rad ${i + 1} (cell ${cellAddress(FEE_SHEET_LAYOUT.firstDataRow + i, FEE_SHEET_LAYOUT.columns.nyckel)})` : `rad ${i + 1}`,
+      );
+      progress("compute", 0.4);
+      const result = computeFeeSplit(request);
+      decided.done = { settings, kept, result };
+      progress("write", 0.6);
+      return buildFeeSheet(result, { today: opts.today ?? new Date() });
+    });
+    if (decided.refusal) return { ok: false, problems: [decided.refusal] };
+    // Unless refused, the sheet was decided and written (a failure throws): this only tells TypeScript so.
+    if (!written || !decided.done) throw new Error("inget blad skrevs");
+    const { settings, kept, result } = decided.done;
     const varningar = [...result.varningar];
     if (opts.store) {
       // The sheet is written by now: a failed save must not be reported as a failed job.
