@@ -3,7 +3,7 @@ import type { Amount } from "../../domain/amount";
 import { roundTo } from "../../domain/budget/money";
 import type { Medlemsavgifter } from "../../domain/budget/projection";
 import type { Enhet } from "../../domain/budget/types";
-import type { WorkbookHost } from "../../hosts/host";
+import type { SheetState, WorkbookHost } from "../../hosts/host";
 import type { AllocationSheetLink } from "../../sheets/budget/projectionSheet";
 import { ALLOCATION_SHEET_LAYOUT, allocationBudgetTableName, allocationSheetName } from "../../sheets/tilldelning/allocationSheet";
 
@@ -15,15 +15,14 @@ export interface AllocationSheetValue {
 }
 
 /**
- * The allocation sheet of a year, if Samkalk wrote one with a förbund of its own: the förbund's forecast
+ * The allocation sheet of a year as inspected, if Samkalk wrote one with a förbund of its own: the förbund's forecast
  * from the small table beside its line (Excel's value there; the xlsx host's is the domain's, written
  * with the formula). No sheet: undefined and nothing said. A sheet that is not Samkalk's, has no förbund
  * of its own or no readable forecast: undefined, and the user is told why.
  */
-export async function allocationSheetFor(host: WorkbookHost, ar: number, enhet: Enhet, varningar: string[]): Promise<AllocationSheetValue | undefined> {
+export function allocationSheetValue(state: SheetState, ar: number, enhet: Enhet, varningar: string[]): AllocationSheetValue | undefined {
   const name = allocationSheetName(ar);
   const table = allocationBudgetTableName(ar);
-  const state = await host.inspectSheet(name, [table]);
   if (!state.exists) return undefined;
   if (!state.ownedBySamkalk) {
     varningar.push(`Bladet ${name} är inte Samkalks; statens bidrag ${ar} länkas inte till det.`);
@@ -57,9 +56,14 @@ export async function stateForecastsFor(
   typedFees: Medlemsavgifter[],
   varningar: string[],
 ): Promise<AllocationSheetValue[]> {
+  // Every year's sheet in one look where the host can (one round trip in Excel).
+  const requests = years.map((ar) => ({ sheetName: allocationSheetName(ar), tableNames: [allocationBudgetTableName(ar)] }));
+  const states: SheetState[] = [];
+  if (host.inspectSheets) states.push(...(await host.inspectSheets(requests)));
+  else for (const r of requests) states.push(await host.inspectSheet(r.sheetName, r.tableNames));
   const out: AllocationSheetValue[] = [];
-  for (const ar of years) {
-    const v = await allocationSheetFor(host, ar, enhet, varningar);
+  for (const [k, ar] of years.entries()) {
+    const v = allocationSheetValue(states[k], ar, enhet, varningar);
     if (!v) continue;
     if (feeSheetYears.has(ar)) varningar.push(`Statens bidrag ${ar} hämtas från bladet Medlemsavgifter ${ar}; prognosen på bladet ${v.link.sheetName} används inte.`);
     else if (typedFees.some((m) => m.ar === ar && m.stat)) varningar.push(`Statens bidrag ${ar} är angivet bland medlemsavgifterna och går före prognosen på bladet ${v.link.sheetName}.`);
