@@ -41,7 +41,8 @@ export async function projectWith(settings: BudgetSettings, allocation: Allocati
     const a = await runAllocationJob(host, allocation, { today });
     if (!a.ok) throw new Error(JSON.stringify(a.problems));
   }
-  const imp = await importBudgetJob(host, { origin: { row: 0, col: 0 }, values: BUDGET_004 }, UMEAREGIONEN_BUDGET, { today });
+  // The budget is read in the settings' unit (004 is in tkr; read as kr it is a small förbund's budget in kr).
+  const imp = await importBudgetJob(host, { origin: { row: 0, col: 0 }, values: BUDGET_004 }, { forbund: settings.forbund, enhet: settings.enhet }, { today });
   if (!imp.ok) throw new Error(JSON.stringify(imp.problems));
   const out = await runBudgetProjectionJob(host, settings, { today });
   if (!out.ok) throw new Error(JSON.stringify(out.problems));

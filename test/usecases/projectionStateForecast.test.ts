@@ -94,4 +94,22 @@ describe("the projection's state contribution from the allocation forecast", () 
     const kr = computeAllocationOf(allocation2022("350000000")).forbund[0].tilldelning;
     expect(stateAmount(out.projektion, 2022)).toBe(Math.round(Number(kr) / 1000));
   });
+
+  it("in kr the link is the forecast itself; with one decimal of tkr it is rounded to tenths of tkr", async () => {
+    const kr = Number(umeaForecastKr());
+    const inKr = await plan004(false);
+    const asKr = await projectWith({ ...inKr, enhet: "kr" }, allocation2022());
+    const tenths = await projectWith({ ...inKr, prognos: { ...inKr.prognos!, decimaler: 1 } }, allocation2022());
+    if (!asKr.out.ok || !tenths.out.ok) throw new Error("projection");
+    const forecastCell = `'${ALLOC}'!${cellAddress(L.OWN.prognos, 1, true)}`;
+    const linkOf = (host: typeof asKr.host) => {
+      const ws = host.workbook.getWorksheet(PROJ)!;
+      return ws.getCell(labelRow(ws, STATE_LINE), headerCol(ws, "Fast belopp 2022")).value;
+    };
+    expect(linkOf(asKr.host)).toEqual({ formula: forecastCell, result: kr });
+    expect(stateAmount(asKr.out.projektion, 2022)).toBe(kr);
+    const tenthsOfTkr = Math.round(kr / 100) / 10;
+    expect(linkOf(tenths.host)).toEqual({ formula: `ROUND(${forecastCell}/100,0)/10`, result: tenthsOfTkr });
+    expect(stateAmount(tenths.out.projektion, 2022)).toBe(tenthsOfTkr);
+  });
 });
