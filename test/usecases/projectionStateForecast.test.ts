@@ -2,6 +2,7 @@
  * The budget projection takes the state's contribution for the allocation's year from the förbund's
  * forecast on the "Statlig tilldelning <år>" sheet, as a live link on the xlsx host: the link's value is
  * the forecast in tkr, result and equity follow; a typed state amount wins; without the sheet nothing changes.
+ * On the Office host (strict fake) the forecast is the value Excel shows in the allocation sheet's cell.
  */
 import { amountToNumber } from "../../src/domain/amount";
 import type { Projektion } from "../../src/domain/budget/projection";
@@ -10,6 +11,10 @@ import { ALLOCATION_SHEET_LAYOUT as L } from "../../src/sheets/tilldelning/alloc
 import { computeAllocationOf, runAllocationJob } from "../../src/usecases/tilldelning/allocationJob";
 import { runBudgetProjectionJob } from "../../src/usecases/budget/budgetJob";
 import { BUDGET_004 } from "../../src/samples/budget004";
+import { OfficeWorkbookHost, createOfficeSettingsStore } from "../../src/hosts/office/officeHost";
+import { importBudgetJob } from "../../src/usecases/budget/budgetJob";
+import { UMEAREGIONEN_BUDGET } from "../../src/samples/budget004";
+import { NOT_CALCULATED, createFakeOffice } from "../fakes/excelFake";
 import { ALLOC, PROJ, STATE_LINE, allocation2022, headerCol, labelRow, plan004, projectWith, textsOf, today } from "../budget/stateForecastFixture";
 
 const umeaForecastKr = () => computeAllocationOf(allocation2022()).forbund.find((f) => f.namn === "Umeåregionen")!.tilldelning;
@@ -111,5 +116,37 @@ describe("the projection's state contribution from the allocation forecast", () 
     const tenthsOfTkr = Math.round(kr / 100) / 10;
     expect(linkOf(tenths.host)).toEqual({ formula: `ROUND(${forecastCell}/100,0)/10`, result: tenthsOfTkr });
     expect(stateAmount(tenths.out.projektion, 2022)).toBe(tenthsOfTkr);
+  });
+});
+
+describe("in Excel (the Office host on the strict fake)", () => {
+  /** Excel's value of the allocation sheet's link cell is the forecast; `calculated: false`: Excel has not calculated. */
+  async function inExcel(calculated: boolean) {
+    const kr = Number(umeaForecastKr());
+    const evaluateFormula = (f: string, at: { sheet: string }) => (calculated && at.sheet === ALLOC && f === `=${cellAddress(L.OWN.prognos, 1)}` ? kr : NOT_CALCULATED);
+    const fake = createFakeOffice({ sheets: ["Blad1"], evaluateFormula });
+    const host = new OfficeWorkbookHost({ run: fake.run, settings: fake.settings, isSetSupported: fake.Office.context.requirements.isSetSupported });
+    const store = createOfficeSettingsStore(fake.settings);
+    expect((await runAllocationJob(host, allocation2022(), { today })).ok).toBe(true);
+    expect((await importBudgetJob(host, { origin: { row: 0, col: 0 }, values: BUDGET_004 }, UMEAREGIONEN_BUDGET, { today, store })).ok).toBe(true);
+    const out = await runBudgetProjectionJob(host, await plan004(false), { today, store });
+    if (!out.ok) throw new Error(JSON.stringify(out.problems));
+    return { fake, out, kr };
+  }
+
+  it("links the state's 2022 contribution to the forecast Excel shows on the allocation sheet", async () => {
+    const { fake, out, kr } = await inExcel(true);
+    expect(out.statsbidragAr).toEqual([2022]);
+    expect(stateAmount(out.projektion, 2022)).toBe(Math.round(kr / 1000));
+    expect(fake.inspect.formulaCells(PROJ).filter((c) => c.formula.includes(ALLOC)).map((c) => c.formula)).toEqual([
+      `=ROUND('${ALLOC}'!${cellAddress(L.OWN.prognos, 1, true)}/1000,0)`,
+    ]);
+  });
+
+  it("links nothing, and says why, when the forecast on the sheet is not a number", async () => {
+    const { fake, out } = await inExcel(false);
+    expect(out.statsbidragAr).toEqual([]);
+    expect(out.varningar).toContain(`Prognosen på bladet ${ALLOC} (cell ${cellAddress(L.OWN.prognos, 1)}) är inte ett belopp i hela kronor; statens bidrag 2022 länkas inte.`);
+    expect(fake.inspect.formulaCells(PROJ).filter((c) => c.formula.includes(ALLOC))).toEqual([]);
   });
 });
