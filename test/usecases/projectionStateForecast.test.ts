@@ -51,7 +51,7 @@ describe("the projection's state contribution from the allocation forecast", () 
     expect([1, 2, 3].map((k) => alloc.getCell(row, L.BUDGET_LINK.col + 1 + k).value)).toEqual([
       "Umeåregionen",
       { formula: cellAddress(L.OWN.prognos, 1), result: Number(umeaForecastKr()) },
-      expect.stringMatching(/^Budgetprognosen .*statens bidrag 2022 hämtas härifrån/),
+      expect.stringMatching(/^Budgetprognosen: statens bidrag 2022 .*hämtas härifrån/),
     ]);
   });
 

@@ -32,7 +32,7 @@ export function allocationBudgetTableName(ar: number): string {
 
 /** Where the budget projection uses the forecast, said on the allocation sheet. */
 export function budgetUseText(ar: number): string {
-  return `Budgetprognosen (Budget ${ar}…): statens bidrag ${ar} hämtas härifrån, om inget eget belopp för staten ${ar} har angetts.`;
+  return `Budgetprognosen: statens bidrag ${ar} på bladet Budget … hämtas härifrån, om inget eget belopp för staten ${ar} har angetts.`;
 }
 
 export interface AllocationSheetInput {
