@@ -15,10 +15,10 @@ export interface AllocationSheetValue {
 }
 
 /**
- * The allocation sheet of a year as inspected, if Samkalk wrote one with a förbund of its own: the förbund's forecast
- * from the small table beside its line (Excel's value there; the xlsx host's is the domain's, written
- * with the formula). No sheet: undefined and nothing said. A sheet that is not Samkalk's, has no förbund
- * of its own or no readable forecast: undefined, and the user is told why.
+ * The allocation sheet of a year as inspected, if Samkalk wrote one with a förbund of its own: the
+ * förbund's forecast from the small table beside its line (Excel's value there; in a file, the domain's
+ * value written with the formula). No sheet: undefined and nothing said. A sheet that is not Samkalk's,
+ * has no förbund of its own or no readable forecast: undefined, and the user is told why.
  */
 export function allocationSheetValue(state: SheetState, ar: number, enhet: Enhet, varningar: string[]): AllocationSheetValue | undefined {
   const name = allocationSheetName(ar);
@@ -72,7 +72,10 @@ export async function stateForecastsFor(
   return out;
 }
 
-/** The member fees with each forecast as the state's contribution of its year, rounded to the projection's decimals as the sheet's link rounds it. */
+/**
+ * The member fees with each forecast as the state's contribution of its year, rounded to the
+ * projection's decimals half away from zero, as the sheet's link rounds it.
+ */
 export function withStateForecasts(fees: Medlemsavgifter[], forecasts: AllocationSheetValue[], decimaler: number): Medlemsavgifter[] {
   const out = fees.map((m) => ({ ...m }));
   for (const f of forecasts) {
