@@ -8,6 +8,7 @@ import { cellAddress, columnLetters } from "../../domain/a1";
 import { amountFormat, empty, isoDate } from "../cells";
 import { noteLines } from "./common";
 import type { FeeSheetLink } from "./projectionFeeLinks";
+import type { AllocationSheetLink } from "./projectionAllocationLink";
 
 /**
  * Where everything stands on the projection sheet: its columns, the budget lines in the domain's order
@@ -23,6 +24,8 @@ export interface ProjectionSheetInput {
   indata: ProjektionsIndata;
   projektion: Projektion;
   avgiftsblad: FeeSheetLink[];
+  /** Years whose state contribution links to the förbund's forecast on a "Statlig tilldelning <år>" sheet. */
+  statsbidrag?: AllocationSheetLink[];
 }
 
 export interface ProjectionLayout {
@@ -161,7 +164,9 @@ export function projectionGrid(input: ProjectionSheetInput) {
 
   // Rows of the top: title, förbund, the note (as many lines as it takes), the default change, the header.
   const datum = isoDate(input.today);
-  const note = noteLines(`Skapad ${datum} med Samkalk från ${input.kalla}. Belopp i ${enhet}. Gula celler är antaganden (här och till höger): ändras de räknas budgeten om.`, NOTE_WIDTH);
+  const allocLinks = new Map((input.statsbidrag ?? []).map((a) => [a.ar, a]));
+  const allocNote = [...allocLinks.values()].map((a) => ` Statens bidrag ${a.ar}: prognos från bladet ${a.sheetName}.`).join("");
+  const note = noteLines(`Skapad ${datum} med Samkalk från ${input.kalla}. Belopp i ${enhet}. Gula celler är antaganden (här och till höger): ändras de räknas budgeten om.${allocNote}`, NOTE_WIDTH);
   const STANDARD_ROW = 2 + note.length;
   const HEADER_ROW = STANDARD_ROW + 2;
 
@@ -224,6 +229,6 @@ export function projectionGrid(input: ProjectionSheetInput) {
   const links = new Map(input.avgiftsblad.map((a) => [a.ar, a]));
   return {
     input, indata, proj, years, n, dec, fmt, enhet, scale: f, yearCol, C, L, yc, rules, lines, blocks, datum, note, STANDARD_ROW, HEADER_ROW,
-    sectionRows, R, regel, steg, nTiers, notesRow, sheetRows, put, at, yAt, yearHeader, std, links,
+    sectionRows, R, regel, steg, nTiers, notesRow, sheetRows, put, at, yAt, yearHeader, std, links, allocLinks,
   };
 }

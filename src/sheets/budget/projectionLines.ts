@@ -6,6 +6,7 @@ import { empty, formula, num, text } from "../cells";
 import { PERCENT_FORMAT, YEAR_FORMAT, columnRuns, decimalToNumber, money, sumOf } from "./common";
 import { FeeSheetLink, REGION_FEE_ROW, STAT_FEE_ROW, feeRef, kommunFee } from "./projectionFeeLinks";
 import type { ProjectionGrid, SheetLine } from "./projectionLayout";
+import { forecastInUnit } from "./projectionAllocationLink";
 
 /**
  * The budget lines of the projection sheet: the section and group headings (a group's assumptions
@@ -13,7 +14,7 @@ import type { ProjectionGrid, SheetLine } from "./projectionLayout";
  * them Summa intäkter/kostnader, Resultat and Eget kapital.
  */
 export function writeProjectionLines(g: ProjectionGrid): void {
-  const { years, dec, fmt, scale: f, yearCol, C, L, rules, lines, blocks, sectionRows, put, at, yAt, yearHeader, std, links } = g;
+  const { years, dec, fmt, scale: f, yearCol, C, L, rules, lines, blocks, sectionRows, put, at, yAt, yearHeader, std, links, allocLinks, enhet } = g;
   const pctCell = (d: { digits: bigint; decimals: number } | undefined) => (d ? num(decimalToNumber(d), "input", PERCENT_FORMAT) : empty("input"));
   const amountCell = (a: Amount | undefined) => (a ? num(money(a), "input", fmt) : empty("input"));
   const change = (prev: string, p: string) =>
@@ -110,7 +111,10 @@ export function writeProjectionLines(g: ProjectionGrid): void {
       if (l.medlem) {
         const link = links.get(y);
         const decided = l.rows[j].grund === "medlemsavgift";
-        put(row, C.fast(j), link ? linkedFee(l, link, money(l.rows[j].belopp)) : decided ? num(money(l.rows[j].belopp), "input", fmt) : empty("input"));
+        // The state's contribution from the allocation forecast: the first state line links, others are 0.
+        const forecast = !link && l.medlem === "stat" && memberLines.find((m) => m.medlem === "stat") === l ? allocLinks.get(y) : undefined;
+        if (forecast) put(row, C.fast(j), formula(forecastInUnit(forecast, enhet, dec), money(l.rows[j].belopp), "helper", fmt));
+        else put(row, C.fast(j), link ? linkedFee(l, link, money(l.rows[j].belopp)) : decided ? num(money(l.rows[j].belopp), "input", fmt) : empty("input"));
       } else put(row, C.fast(j), amountCell(l.egen?.fastaBelopp?.[y]));
     });
     if (l.kind === "bas" && !l.medlem) put(row, C.sista, l.egen?.sistaAr !== undefined ? num(l.egen.sistaAr, "input", YEAR_FORMAT) : empty("input"));

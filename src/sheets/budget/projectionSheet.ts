@@ -5,9 +5,11 @@ import { portraitPrint } from "../print";
 import { NOTE_WIDTH, ProjectionLayout, ProjectionSheetInput, projectionGrid, projectionSheetName } from "./projectionLayout";
 import { writeProjectionLines, writeProjectionTotals } from "./projectionLines";
 import { writeProjectionChecks } from "./projectionChecks";
+import { allocationNote } from "./projectionAllocationLink";
 
 export { CHECK_LABELS, CHECK_STATUS } from "./projectionChecks";
 export type { FeeSheetLink } from "./projectionFeeLinks";
+export type { AllocationSheetLink } from "./projectionAllocationLink";
 export { projectionSheetName } from "./projectionLayout";
 export type { ProjectionLayout, ProjectionSheetInput } from "./projectionLayout";
 
@@ -56,6 +58,7 @@ export function buildProjectionSheet(input: ProjectionSheetInput): { spec: Sheet
     `Förändringen ett år tas från den första ifyllda av: postens % för året, postens årliga %, gruppens % för året, gruppens årliga %, cell B${STANDARD_ROW + 1}.`,
     "Ett fast belopp ersätter förändringen det året. Efter Sista år (postens, annars gruppens) är beloppet 0.",
     "Medlemmarnas rader: Fast belopp är den beslutade avgiften för året (grå = hämtad från bladet Medlemsavgifter <år>).",
+    ...[...g.allocLinks.values()].map((a) => `${allocationNote(a, enhet)} Grå = hämtad från det bladet.`),
     "Medfinansiering: Fast belopp är åtagandet för året; ett år utan åtagande är 0.",
     `Eget kapital vid årets början ${years[0]} är ingående värde; varje följande år börjar där föregående år slutade.`,
     ...proj.varningar.map((v) => `Obs: ${v}`),

@@ -120,3 +120,10 @@ export function allocationRows(n: number, m: number) {
   const underlagSum = underlagLast + 1;
   return { modelFirst: MODEL_FIRST, modelLast, modelSum, modelCheck, underlagHeading, underlagHeader, underlagFirst, underlagLast, underlagSum, notesFirst: underlagSum + 2 };
 }
+
+/**
+ * The small table beside this förbund's line that the budget projection reads: header on the row of
+ * the heading, one data row on the forecast's row, from column E. Its forecast cell is the link target.
+ */
+export const BUDGET_LINK = { header: OWN.heading, data: OWN.prognos, col: 4 } as const;
+export const BUDGET_LINK_HEADERS = ["År", "Förbund", "Statens bidrag (kr)", "Används i"] as const;

@@ -5,7 +5,9 @@ import { apportionRanks } from "../fee/apportionFormulas";
 import { empty, formula, isoDate, num, text } from "../cells";
 import { landscapePrint } from "../print";
 import type { Cell, SheetSpec } from "../spec";
-import { CALC, COMPARE, M, MODEL_HEADER, MODEL_HEADERS, MODEL_HEADING, OWN, PARAM, U, UNDERLAG_HEADERS, allocationRows } from "./allocationLayout";
+import {
+  BUDGET_LINK, BUDGET_LINK_HEADERS, CALC, COMPARE, M, MODEL_HEADER, MODEL_HEADERS, MODEL_HEADING, OWN, PARAM, U, UNDERLAG_HEADERS, allocationRows,
+} from "./allocationLayout";
 import { P, calcFormulas, modelRowFormulas, potFormulas, underlagRowFormulas } from "./modelFormulas";
 import { PARAMETER_SOURCES, modelNotes } from "./allocationTexts";
 
@@ -21,6 +23,16 @@ export function allocationSheetName(ar: number): string {
 
 export function allocationTableName(ar: number): string {
   return `Samkalk_Tilldelning_${ar}`;
+}
+
+/** The one-row table with this förbund's forecast that the budget projection links its state contribution to. */
+export function allocationBudgetTableName(ar: number): string {
+  return `Samkalk_Tilldelning_${ar}_Budget`;
+}
+
+/** Where the budget projection uses the forecast, said on the allocation sheet. */
+export function budgetUseText(ar: number): string {
+  return `Budgetprognosen: statens bidrag ${ar} på bladet Budget … hämtas härifrån, om inget eget belopp för staten ${ar} har angetts.`;
 }
 
 export interface AllocationSheetInput {
@@ -116,6 +128,17 @@ export function buildAllocationSheet(input: AllocationSheetInput): SheetSpec {
       : [[text("Inget eget förbund valt: raden för ditt förbund och jämförelsen med beslutet visas när ett förbund anges.", "note")]],
   });
 
+  if (ownF) {
+    blocks.push({
+      row: BUDGET_LINK.header,
+      col: BUDGET_LINK.col,
+      cells: [
+        BUDGET_LINK_HEADERS.map((h) => text(h, "header")),
+        [num(ar, undefined, "0"), text(ownF.namn), formula(cellAddress(OWN.prognos, 1), ownPrognos, "good", FMT.kr), text(budgetUseText(ar))],
+      ],
+    });
+  }
+
   blocks.push({ row: MODEL_HEADING, col: 0, cells: [[text("Modellen per förbund", "heading")], Object.values(MODEL_HEADERS).map((h, c) => text(h, c > M.andringPct ? "helper" : "header"))] });
   blocks.push({ row: rows.modelFirst, col: 0, cells: modelCells(r, modelRows, underRows, ownRow) });
 
@@ -183,6 +206,9 @@ export function buildAllocationSheet(input: AllocationSheetInput): SheetSpec {
         range: { row: rows.underlagHeader, col: 0, rows: req.kommuner.length + 1, cols: UNDERLAG_HEADERS.length },
         style: "TableStyleLight9",
       },
+      ...(ownF
+        ? [{ name: allocationBudgetTableName(ar), range: { row: BUDGET_LINK.header, col: BUDGET_LINK.col, rows: 2, cols: BUDGET_LINK_HEADERS.length }, style: "TableStyleLight9" }]
+        : []),
     ],
     validations: [
       { range: { row: PARAM.anslag, col: 1, rows: 2, cols: 1 }, rule: { kind: "wholeNumber", min: 0 }, errorMessage: "Ange beloppet i hela kronor, 0 eller större." },
@@ -275,4 +301,4 @@ function underlagCells(input: AllocationSheetInput, first: number): Cell[][] {
 }
 
 /** Row/column facts tests and readers need. */
-export const ALLOCATION_SHEET_LAYOUT = { PARAM, CALC, OWN, COMPARE, MODEL_HEADER, columns: M, underlag: U, rows: allocationRows };
+export const ALLOCATION_SHEET_LAYOUT = { PARAM, CALC, OWN, COMPARE, MODEL_HEADER, BUDGET_LINK, columns: M, underlag: U, rows: allocationRows };

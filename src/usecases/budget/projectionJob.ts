@@ -9,6 +9,7 @@ import { BudgetSettings, SettingsReader, toAntaganden, toEgetKapitalRegel, toMed
 import { BudgetJobOptions, Refused, fail, failure, finish, parseSettings, yearsAfter } from "./budgetJobCommon";
 import { ProjectionBase, baseFromImport, parseBudgetTable } from "./budgetTableReader";
 import { FeeSheetValues, feeSheetFor } from "./feeSheetReader";
+import { stateForecastsFor, withStateForecasts } from "./allocationSheetReader";
 
 export type BudgetProjectionOutcome =
   | {
@@ -20,6 +21,8 @@ export type BudgetProjectionOutcome =
       kontroller: ProjektionsKontroll[];
       /** Years whose member fees link to a "Medlemsavgifter <år>" sheet. */
       lankadeAr: number[];
+      /** Years whose state contribution links to the forecast on a "Statlig tilldelning <år>" sheet. */
+      statsbidragAr: number[];
       varningar: string[];
       syncs: number;
     }
@@ -86,6 +89,8 @@ export async function runBudgetProjectionJob(
       if (typedFees.some((m) => m.ar === y)) varningar.push(`Medlemsavgifterna ${y} hämtas från bladet ${v.link.sheetName}; de angivna beloppen för ${y} används inte.`);
     }
     const linked = new Set(links.map((l) => l.link.ar));
+    const forecasts = await stateForecastsFor(host, years, base.enhet, linked, typedFees, varningar);
+    const decimaler = p.decimaler ?? Math.max(0, ...base.bas.map((b) => b.belopp.decimals), ekBorjan.decimals);
     const indata: ProjektionsIndata = {
       enhet: base.enhet,
       basAr: p.basAr,
@@ -94,11 +99,11 @@ export async function runBudgetProjectionJob(
       ekBorjan,
       ...(standard ? { standardForandring: standard } : {}),
       antaganden,
-      medlemsavgifter: [...typedFees.filter((m) => !linked.has(m.ar)), ...links.map((l) => l.fees)].sort((a, b) => a.ar - b.ar),
+      medlemsavgifter: withStateForecasts([...typedFees.filter((m) => !linked.has(m.ar)), ...links.map((l) => l.fees)].sort((a, b) => a.ar - b.ar), forecasts, decimaler),
       medfinansiering,
       ...(regel ? { egetKapitalRegel: regel } : {}),
       ...(links.length > 0 ? { avgiftsfordelning: links.map((l) => l.expected) } : {}),
-      decimaler: p.decimaler ?? Math.max(0, ...base.bas.map((b) => b.belopp.decimals), ekBorjan.decimals),
+      decimaler,
     };
     progress("Räknar prognosen", 0.3);
     const projektion = projectBudget(indata);
@@ -109,6 +114,7 @@ export async function runBudgetProjectionJob(
       indata,
       projektion,
       avgiftsblad: links.map((l) => l.link),
+      statsbidrag: forecasts.map((f) => f.link),
     });
     progress("Skriver bladet", 0.6);
     const done = await finish(host, [spec], new Map(), opts, settings);
@@ -121,6 +127,7 @@ export async function runBudgetProjectionJob(
       projektion,
       kontroller: projektion.kontroller,
       lankadeAr: [...linked],
+      statsbidragAr: forecasts.map((f) => f.link.ar),
       varningar: [...varningar, ...projektion.varningar],
       syncs: done.syncs,
     };
