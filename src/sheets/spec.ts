@@ -92,7 +92,8 @@ export type SheetKind =
   | "scb-tabell"
   | "scb-kallor"
   | "helarsekvivalenter"
-  | "befolkning";
+  | "befolkning"
+  | "innehall" | "sammanfattning" | "forbundsprofil";
 
 /**
  * A native Excel chart over a range of the same sheet. The range's first row holds the series names

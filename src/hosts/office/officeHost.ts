@@ -231,6 +231,18 @@ export class OfficeWorkbookHost implements WorkbookHost {
     });
   }
 
+  async orderSheets(names: string[]): Promise<void> {
+    await this.run(async (context) => {
+      const index = await loadWorkbookIndex(context);
+      let position = 0;
+      for (const name of names) {
+        const sheet = index.sheets.find((s) => sameSheetName(s.name, name));
+        if (sheet) sheet.proxy.position = position++;
+      }
+      await context.sync();
+    });
+  }
+
   async readSelection(): Promise<Selection> {
     return this.run((context) => readSelection(context, this.isSetSupported("ExcelApi", "1.13")));
   }
