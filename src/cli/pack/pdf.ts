@@ -60,7 +60,13 @@ export async function renderPackPdf(workbook: ExcelJS.Workbook, hidden: readonly
     const copy = new ExcelJS.Workbook();
     await copy.xlsx.load(await workbook.xlsx.writeBuffer());
     const hide = new Set(hidden.map((n) => n.toLowerCase()));
-    for (const ws of copy.worksheets) if (hide.has(ws.name.toLowerCase())) ws.state = "hidden";
+    for (const ws of copy.worksheets) {
+      if (hide.has(ws.name.toLowerCase())) ws.state = "hidden";
+      // LibreOffice numbers each sheet's pages from 1 but counts &N over the whole PDF: "Sida 1 av 23"
+      // would mislead, so the printed copy says the sheet's page only.
+      const footer = ws.headerFooter?.oddFooter;
+      if (footer) ws.headerFooter.oddFooter = footer.replace(/ av &N/g, "");
+    }
     const xlsx = path.join(dir, "styrelsepaket.xlsx");
     await copy.xlsx.writeFile(xlsx);
     try {
