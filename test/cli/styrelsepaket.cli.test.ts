@@ -101,7 +101,7 @@ describe("samkalk styrelsepaket --inbyggd for a förbund in Dalarna", () => {
     ws.eachRow((row) =>
       row.eachCell((c) => {
         const v = c.value;
-        if (v !== null && typeof v === "object" && "formula" in v) formulas.push(v.formula);
+        if (v !== null && typeof v === "object" && "formula" in v) formulas.push(String(v.formula));
         else if (typeof v === "string") texts.push(v);
       }),
     );
@@ -118,11 +118,11 @@ describe("samkalk styrelsepaket --inbyggd for a förbund in Dalarna", () => {
     ws.eachRow((row) =>
       row.eachCell((c) => {
         const v = c.value;
-        if (v !== null && typeof v === "object" && "formula" in v && v.formula.startsWith("IF(LEFT(")) {
+        if (v !== null && typeof v === "object" && "formula" in v && String(v.formula).startsWith("IF(LEFT(")) {
           statuses.push(String(v.result));
           const link = row.getCell(Number(c.col) + 1).value as ExcelJS.CellFormulaValue;
-          const target = /'((?:[^']|'')+)'!([A-Z]+\d+)/.exec(v.formula)!;
-          expect(link.formula).toContain(`#'${target[1]}'!${target[2]}`);
+          const target = /'((?:[^']|'')+)'!([A-Z]+\d+)/.exec(String(v.formula))!;
+          expect(String(link.formula)).toContain(`#'${target[1]}'!${target[2]}`);
           sheets.add(target[1]);
         }
       }),

@@ -173,14 +173,16 @@ const initiativ: PackStep = {
   async run(ctx) {
     const settings = { ...defaultInitiativesSettings(ctx.today), forbund: ctx.profile.forbund, ...(ctx.sources.initiativDatum ? { datum: ctx.sources.initiativDatum } : {}) };
     const given = ctx.sources.initiativ;
-    if (given) {
+    const state = await ctx.host.inspectSheet(INPUT_SHEET, [INPUT_TABLE]);
+    if (given && !state.exists) {
       const input = await writeInitiativeInput(ctx.host, given.rows, settings);
       if (!input.ok) stop(input.problems);
       ctx.facts.kallor.push(`Initiativ: ${given.kalla}`);
     } else {
-      const state = await ctx.host.inspectSheet(INPUT_SHEET, [INPUT_TABLE]);
+      // The workbook's own table holds the user's latest statuses: it wins over a file (nothing is lost).
       if (!state.tables[INPUT_TABLE]) return;
       ctx.facts.kallor.push(`Initiativ: tabellen på bladet ${INPUT_SHEET}`);
+      if (given) ctx.facts.varningar.push(`Initiativen läses från tabellen på bladet ${INPUT_SHEET}, som redan finns; ${given.kalla} används inte.`);
     }
     const out = await runInitiativesJob(ctx.host, settings, { today: ctx.today, store: ctx.store, onEdited: "overwrite" });
     if (!out.ok) stop(out.problems);

@@ -13,8 +13,8 @@ import type { Cell, ReadValue, SheetSpec } from "../../sheets/spec";
  */
 export class StagingHost implements WorkbookHost {
   private readonly staged: SheetSpec[] = [];
-  /** The real states the jobs inspected, by sheet name (for the commit's one decision). */
-  readonly realStates = new Map<string, SheetState>();
+  /** What was read of the real workbook, by sheet name in lower case, with the tables asked for. */
+  private readonly realReads = new Map<string, { state: SheetState; tablesAsked: string[] }>();
 
   constructor(private readonly real: WorkbookHost) {}
 
@@ -30,8 +30,35 @@ export class StagingHost implements WorkbookHost {
   async inspectSheet(sheetName: string, tableNames: string[]): Promise<SheetState> {
     const spec = this.find(sheetName);
     if (spec) return stagedState(spec, tableNames);
-    const state = await this.real.inspectSheet(sheetName, tableNames);
-    return { ...state, editedSinceWritten: state.exists && state.ownedBySamkalk ? false : state.editedSinceWritten };
+    // The real workbook does not change while staging: each sheet is read once (with all tables asked for).
+    const cacheKey = sheetName.toLowerCase();
+    const cached = this.realReads.get(cacheKey);
+    const state = cached && tableNames.every((t) => cached.tablesAsked.includes(t)) ? cached.state : await this.readReal(sheetName, tableNames, cached?.tablesAsked ?? []);
+    return { ...state, sheetName, editedSinceWritten: state.exists && state.ownedBySamkalk ? false : state.editedSinceWritten };
+  }
+
+  /** Several states at once: the staged from their specs, the rest read from the real workbook together. */
+  async inspectSheets(requests: Array<{ sheetName: string; tableNames: string[] }>): Promise<SheetState[]> {
+    const toRead = requests.filter((r) => {
+      if (this.find(r.sheetName)) return false;
+      const cached = this.realReads.get(r.sheetName.toLowerCase());
+      return !cached || !r.tableNames.every((t) => cached.tablesAsked.includes(t));
+    });
+    if (toRead.length > 0 && this.real.inspectSheets) {
+      const asked = toRead.map((r) => ({ sheetName: r.sheetName, tableNames: [...new Set([...(this.realReads.get(r.sheetName.toLowerCase())?.tablesAsked ?? []), ...r.tableNames])] }));
+      const states = await this.real.inspectSheets(asked);
+      asked.forEach((a, k) => this.realReads.set(a.sheetName.toLowerCase(), { state: states[k], tablesAsked: a.tableNames }));
+    }
+    const out: SheetState[] = [];
+    for (const r of requests) out.push(await this.inspectSheet(r.sheetName, r.tableNames));
+    return out;
+  }
+
+  private async readReal(sheetName: string, tableNames: string[], before: string[]): Promise<SheetState> {
+    const tablesAsked = [...new Set([...before, ...tableNames])];
+    const state = await this.real.inspectSheet(sheetName, tablesAsked);
+    this.realReads.set(sheetName.toLowerCase(), { state, tablesAsked });
+    return state;
   }
 
   async writeSheet(spec: SheetSpec, state: SheetState): Promise<WriteReport> {
