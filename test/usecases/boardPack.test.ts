@@ -11,6 +11,12 @@ import { BUDGET_004 } from "../../src/samples/budget004";
 import { buildBoardPack } from "../../src/usecases/pack/boardPack";
 import { loadProfile } from "../../src/usecases/profile/profileSettings";
 import { createFakeOffice } from "../fakes/excelFake";
+import { cellAddress } from "../../src/domain/a1";
+import { FEE_SHEET_LAYOUT } from "../../src/sheets/fee/feeSheet";
+import { PROFILE_FIELDS, PROFILE_HEADER_ROW, PROFILE_SHEET } from "../../src/sheets/pack/profileSheet";
+
+/** The value cell of a field on the Förbundsprofil sheet. */
+const profileCell = (falt: string) => cellAddress(PROFILE_HEADER_ROW + 1 + PROFILE_FIELDS.findIndex((f) => f.falt === falt), 1);
 
 function setup() {
   const fake = createFakeOffice();
@@ -69,6 +75,47 @@ describe("Skapa styrelsepaket through the Office host", () => {
     expect(fake.inspect.cell("Initiativ översikt (ändrad)", "B2").value).toBe("min rubrik");
   });
 
+  it("a population typed on the fee sheet is kept on a rebuild, without asking to keep a copy", async () => {
+    const { fake, host, store } = setup();
+    await buildBoardPack(host, UMEAREGIONEN_PROFILE, umearegionenPackSources(), { today, store });
+    const { firstDataRow, columns } = FEE_SHEET_LAYOUT;
+    const row = [...Array(6).keys()].find((i) => fake.inspect.cell("Medlemsavgifter 2021", cellAddress(firstDataRow + i, columns.kod)).value === "2403")!;
+    fake.user.editCell("Medlemsavgifter 2021", cellAddress(firstDataRow + row, columns.nyckel), 2000);
+    const again = await buildBoardPack(host, UMEAREGIONEN_PROFILE, umearegionenPackSources(), { today, store });
+    expect(again).toMatchObject({ ok: true, keptCopies: [] });
+    if (!again.ok) return;
+    expect(again.facts.fee!.result.kommuner.find((k) => k.kod === "2403")!.vikt).toBe(2000n);
+    expect(fake.inspect.cell("Medlemsavgifter 2021", cellAddress(firstDataRow + row, columns.nyckel)).value).toBe(2000);
+  });
+
+  it("values the user changed on the Förbundsprofil sheet are what the next pack uses", async () => {
+    const { fake, host, store } = setup();
+    await buildBoardPack(host, UMEAREGIONEN_PROFILE, umearegionenPackSources(), { today, store });
+    fake.user.editCell(PROFILE_SHEET, profileCell("Belopp"), "6 000");
+    const again = await buildBoardPack(host, UMEAREGIONEN_PROFILE, umearegionenPackSources(), { today, store });
+    expect(again).toMatchObject({ ok: true, keptCopies: [], profileFromSheet: true });
+    if (!again.ok) return;
+    expect(again.facts.fee!.result.stat.minor).toBe(6000n);
+    expect(loadProfile(store)?.belopp.varde).toBe("6 000");
+  });
+
+  it("a bad value on the Förbundsprofil sheet is named by its cell and field, and nothing is written", async () => {
+    const { fake, host, store } = setup();
+    await buildBoardPack(host, UMEAREGIONEN_PROFILE, umearegionenPackSources(), { today, store });
+    fake.user.editCell(PROFILE_SHEET, profileCell("Åldersgrupp"), "sexton till 64");
+    fake.user.editCell(PROFILE_SHEET, profileCell("Medlemskommuner"), "2480, 9999");
+    const before = fake.inspect.sheetNames();
+    fake.resetStats();
+    const out = await buildBoardPack(host, UMEAREGIONEN_PROFILE, umearegionenPackSources(), { today, store });
+    expect(out).toMatchObject({ ok: false, step: "Förbundsprofil" });
+    if (out.ok) return;
+    expect(out.problems.map((p) => p.plats)).toEqual(
+      expect.arrayContaining([`bladet Förbundsprofil, cell ${profileCell("Åldersgrupp")} (Åldersgrupp)`, `bladet Förbundsprofil, cell ${profileCell("Medlemskommuner")} (Medlemskommuner)`]),
+    );
+    expect(fake.inspect.sheetNames()).toEqual(before);
+    expect(fake.inspect.cell("Medlemsavgifter 2021", "A1").value).toBe("Medlemsavgifter 2021");
+  });
+
   it("a failing step names itself and leaves the workbook and its settings untouched", async () => {
     const { fake, host, store } = setup();
     const broken = BUDGET_004.map((row) => [...row]);
@@ -83,11 +130,12 @@ describe("Skapa styrelsepaket through the Office host", () => {
     expect(loadProfile(store)).toBeNull();
   });
 
-  it("a profile the embedded figures cannot serve is refused before the workbook is read", async () => {
+  it("a profile the embedded figures cannot serve is refused before any step runs (only the Förbundsprofil sheet is looked for)", async () => {
     const { fake, host, store } = setup();
     const profile = { ...UMEAREGIONEN_PROFILE, nyckel: { kind: "befolkning" as const, aldersFran: 16, aldersTill: 64, referensAr: 2022 } };
     const out = await buildBoardPack(host, profile, umearegionenPackSources(), { today, store });
     expect(out).toMatchObject({ ok: false, step: "Förbundsprofil" });
-    expect(fake.stats.syncs).toBe(0);
+    expect(fake.stats.syncs).toBe(1);
+    expect(fake.inspect.sheetNames()).toEqual(["Blad1"]);
   });
 });

@@ -9,7 +9,7 @@
 import { InputError, type InputProblem } from "../../domain/errors";
 import { kommunByCode } from "../../domain/kommuner";
 import type { ForbundProfile } from "../../domain/profile/profile";
-import type { WorkbookHost } from "../../hosts/host";
+import type { SheetState, WorkbookHost } from "../../hosts/host";
 import { sheetChecks } from "../../sheets/checks";
 import { CONTENTS_SHEET, buildContentsSheet } from "../../sheets/pack/contentsSheet";
 import { SUMMARY_SHEET, buildSummarySheet } from "../../sheets/pack/summarySheet";
@@ -17,6 +17,7 @@ import { RAW_DATA_KINDS } from "../../sheets/pack/links";
 import { buildProfileSheet, PROFILE_SHEET } from "../../sheets/pack/profileSheet";
 import type { SheetSpec } from "../../sheets/spec";
 import { saveProfile } from "../profile/profileSettings";
+import { editedProfileSheet } from "../profile/profileSheetReader";
 import { editedSheetProblems, writeSheets } from "../writeSheets";
 import { PACK_STEPS, profileProblems } from "./packSteps";
 import type { PackContext, PackOptions, PackOutcome, PackSources } from "./packTypes";
@@ -52,16 +53,30 @@ function located(step: string, problems: InputProblem[]): InputProblem[] {
 }
 
 /** Builds the pack into `host`: every step first against a staged workbook, then all sheets at once. */
-export async function buildBoardPack(host: WorkbookHost, profile: ForbundProfile, sources: PackSources, opts: PackOptions = {}): Promise<PackOutcome> {
+export async function buildBoardPack(host: WorkbookHost, given: ForbundProfile, sources: PackSources, opts: PackOptions = {}): Promise<PackOutcome> {
+  let profile = given;
   const today = opts.today ?? new Date();
   const stepCount = PACK_STEPS.length + 2;
   const progress = opts.onProgress ?? (() => undefined);
+  // The Förbundsprofil sheet is one place to change the profile: values the user typed there win.
+  let fromSheet = false;
+  try {
+    const edited = await editedProfileSheet(host);
+    if (edited) {
+      profile = edited;
+      fromSheet = true;
+    }
+  } catch (e) {
+    if (e instanceof InputError) return { ok: false, step: "Förbundsprofil", problems: e.problems };
+    throw e;
+  }
   const invalid = profileProblems(profile, sources.scb !== undefined);
   if (invalid.length > 0) return { ok: false, step: "Förbundsprofil", problems: invalid };
 
   const stage = new StagingHost(host);
   const store = new StagingStore(opts.store);
-  const ctx: PackContext = { host: stage, store, profile, sources, today, signal: opts.signal, facts: { kallor: [], varningar: [] } };
+  const merged = new Set<string>(fromSheet ? [PROFILE_SHEET] : []);
+  const ctx: PackContext = { host: stage, store, profile, sources, today, signal: opts.signal, facts: { kallor: [], varningar: [] }, merged };
   for (const [i, step] of PACK_STEPS.entries()) {
     if (opts.signal?.aborted) return { ok: false, cancelled: true, step: step.label, problems: [{ meddelande: "Paketet avbröts. Inget har skrivits i arbetsboken." }] };
     progress(step.label, i + 1, stepCount);
@@ -105,7 +120,12 @@ export async function buildBoardPack(host: WorkbookHost, profile: ForbundProfile
   progress(WRITE_STEP, stepCount, stepCount);
   try {
     // Written so that every sheet a formula refers to is there first; then put in the contents' order.
-    const written = await writeSheets(host, [...data, profileSpec, summary, contents], new Map(), opts.onEdited);
+    const known = new Map<string, SheetState>();
+    for (const name of ctx.merged) {
+      const real = stage.realStateOf(name) ?? (name === PROFILE_SHEET ? await host.inspectSheet(name, []) : undefined);
+      if (real) known.set(name, { ...real, editedSinceWritten: false });
+    }
+    const written = await writeSheets(host, [...data, profileSpec, summary, contents], known, opts.onEdited);
     if (written.kind === "refused") return { ok: false, step: WRITE_STEP, problems: written.problems };
     if (written.kind === "ask") return { ok: false, step: WRITE_STEP, editedSheets: written.edited, problems: editedSheetProblems(written.edited) };
     const names = [CONTENTS_SHEET, ...order.map((s) => s.name)];
@@ -118,6 +138,8 @@ export async function buildBoardPack(host: WorkbookHost, profile: ForbundProfile
       rawSheets: order.filter((s) => RAW_DATA_KINDS.has(s.kind)).map((s) => s.name),
       keptCopies: written.keptCopies,
       facts,
+      profile,
+      profileFromSheet: fromSheet,
       syncs: written.syncs,
       checks: { total: checks.length, failed: checks.filter((c) => c.status === "FEL").length, unchecked: checks.filter((c) => c.status === "ej kontrollerad").length },
     };

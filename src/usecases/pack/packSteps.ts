@@ -104,6 +104,8 @@ const medlemsavgifter: PackStep = {
     if (!out.ok) stop(out.problems);
     else {
       ctx.facts.fee = { sheet: out.sheetName, result: out.result };
+      ctx.merged.add(out.sheetName);
+      if (out.keptUserValues > 0) ctx.facts.varningar.push(`${out.keptUserValues} befolkningssiffror som skrivits in på bladet ${out.sheetName} behölls.`);
       ctx.facts.varningar.push(...out.varningar);
     }
   },

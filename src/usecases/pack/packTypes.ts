@@ -56,6 +56,11 @@ export interface PackContext {
   today: Date;
   signal?: AbortSignal;
   facts: PackFacts;
+  /**
+   * Sheets whose user edits a step has taken in (the fee sheet's typed populations): rewriting them loses
+   * nothing the user typed there, so they do not count as edited when the pack is written.
+   */
+  merged: Set<string>;
   /** The population key's values by kommun code (befolkning keys only). */
   befolkning?: Map<string, number>;
 }
@@ -77,6 +82,9 @@ export type PackOutcome =
       rawSheets: string[];
       keptCopies: string[];
       facts: PackFacts;
+      /** The profile the pack was built from: the Förbundsprofil sheet's when the user edited it (`profileFromSheet`). */
+      profile: ForbundProfile;
+      profileFromSheet: boolean;
       syncs: number;
       /** Every check of every sheet: how many, how many FEL, how many could not be checked yet. */
       checks: { total: number; failed: number; unchecked: number };

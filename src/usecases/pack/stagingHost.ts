@@ -37,6 +37,11 @@ export class StagingHost implements WorkbookHost {
     return { ...state, sheetName, editedSinceWritten: state.exists && state.ownedBySamkalk ? false : state.editedSinceWritten };
   }
 
+  /** The real workbook's state of a sheet as the jobs read it (undefined: never read). */
+  realStateOf(sheetName: string): SheetState | undefined {
+    return this.realReads.get(sheetName.toLowerCase())?.state;
+  }
+
   /** Several states at once: the staged from their specs, the rest read from the real workbook together. */
   async inspectSheets(requests: Array<{ sheetName: string; tableNames: string[] }>): Promise<SheetState[]> {
     const toRead = requests.filter((r) => {
