@@ -5,7 +5,8 @@ import { EMBEDDED_POPULATION_YEAR, embeddedPopulation } from "../../domain/scb/e
 import { populationFromTidy } from "../../domain/scb/population";
 import type { TidyTable } from "../../domain/scb/tidy";
 import { INPUT_SHEET, INPUT_TABLE } from "../../sheets/initiatives/inputSheet";
-import { importBudgetJob, runBudgetProjectionJob } from "../budget/budgetJob";
+import { importBudgetJob, loadBudgetSettings, parseBudgetTable, runBudgetProjectionJob } from "../budget/budgetJob";
+import { BUDGET_SHEET, BUDGET_TABLE } from "../../sheets/budget/budgetTableSheet";
 import { planAsProjection } from "../budget/planAsProjection";
 import { runFeeSplitJob, type FeeSplitSettings } from "../fee/feeSplitJob";
 import { defaultInitiativesSettings, runInitiativesJob, writeInitiativeInput } from "../initiatives/initiativesJob";
@@ -123,7 +124,7 @@ const budget: PackStep = {
   label: "Budget och prognos tre år",
   async run(ctx) {
     const given = ctx.sources.budget;
-    if (!given) return;
+    if (!given) return projectWorkbookBudget(ctx);
     const settings = { forbund: ctx.profile.forbund, ...(given.enhet ? { enhet: given.enhet } : {}) };
     const imported = await importBudgetJob(ctx.host, given.grid, settings, { today: ctx.today, kalla: given.kalla, store: ctx.store, onEdited: "overwrite" });
     if (!imported.ok) stop(imported.problems);
@@ -142,6 +143,29 @@ const budget: PackStep = {
     }
   },
 };
+
+/**
+ * Without a budget file: the budget already imported into the workbook (the Budget table), projected with
+ * the assumptions stored by the Budget view, or from the base year with no change where there are none.
+ */
+async function projectWorkbookBudget(ctx: PackContext): Promise<void> {
+  const state = await ctx.host.inspectSheet(BUDGET_SHEET, [BUDGET_TABLE]);
+  const body = state.tables[BUDGET_TABLE];
+  if (!body) return;
+  const years = parseBudgetTable(state.tableHeaders[BUDGET_TABLE] ?? [], body, ctx.profile.ar).ar;
+  const stored = loadBudgetSettings(ctx.store);
+  const basAr = stored?.prognos?.basAr ?? baseYear(years, ctx.profile.ar);
+  if (basAr === undefined) stop([{ plats: `bladet ${BUDGET_SHEET}`, meddelande: `Budgeten har inget år ${ctx.profile.ar - 1} eller tidigare att räkna prognosen från (den har ${years.join(", ")}).` }]);
+  const prognos = stored?.prognos ?? { basAr: basAr!, antalAr: 3 };
+  const fees = ctx.facts.fee ? [ctx.facts.fee.result] : undefined;
+  const projection = await runBudgetProjectionJob(ctx.host, { ...(stored ?? {}), forbund: ctx.profile.forbund, prognos }, { today: ctx.today, store: ctx.store, onEdited: "overwrite", avgiftsfordelningar: fees });
+  if (!projection.ok) stop(projection.problems);
+  else {
+    ctx.facts.budget = { sheets: [projection.sheetName], projection: projection.projektion, projectionSheet: projection.sheetName };
+    ctx.facts.varningar.push(...projection.varningar);
+    ctx.facts.kallor.push(`Budget: tabellen på bladet ${BUDGET_SHEET}`);
+  }
+}
 
 const helarsekvivalenter: PackStep = {
   id: "helarsekvivalenter",
