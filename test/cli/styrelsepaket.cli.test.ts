@@ -3,7 +3,7 @@
  * budget and twelve initiatives, test/fixtures/pack) gets its whole board pack offline with --inbyggd;
  * bad input and a failing step write nothing; --pdf prints the pack with LibreOffice.
  */
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFileSync, spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -11,6 +11,7 @@ import ExcelJS from "exceljs";
 import { embeddedPopulation } from "../../src/domain/scb/embeddedPopulation";
 import { FEE_SHEET_LAYOUT } from "../../src/sheets/fee/feeSheet";
 import { describeWith } from "../harness/externalPrograms";
+import { startReplayServer, type ReplayServer } from "../scb/replay/replayServer";
 
 const root = path.resolve(__dirname, "../..");
 const fixtures = path.join(root, "test/fixtures/pack");
@@ -229,4 +230,38 @@ describeWith(["soffice", "pdftotext"])("samkalk styrelsepaket --pdf", () => {
       expect({ sheet: ws.name, printed: pages.some((p) => p.startsWith(header(ws) + "\n")) }).toEqual({ sheet: ws.name, printed: false });
     }
   });
+});
+
+describe("samkalk styrelsepaket --base-url (SCB's API, here the replay server)", () => {
+  let server: ReplayServer;
+  beforeAll(async () => {
+    server = await startReplayServer({ config: { maxCallsPerTimeWindow: 1000 } });
+  });
+  afterAll(async () => server?.stop());
+
+  /** The command in a child process, without blocking this process (which serves the replay server). */
+  function samkalkAsync(args: string[]): Promise<{ code: number | null; out: string; err: string }> {
+    return new Promise((resolve) => {
+      const child = spawn(process.execPath, [path.join(root, "bin/samkalk.js"), "styrelsepaket", ...args], { cwd: tmp });
+      let out = "";
+      let err = "";
+      child.stdout.on("data", (d: Buffer) => (out += d.toString("utf8")));
+      child.stderr.on("data", (d: Buffer) => (err += d.toString("utf8")));
+      child.on("close", (code) => resolve({ code, out, err }));
+    });
+  }
+
+  it("fetches the population and the helårsekvivalenter from SCB and names the tables in Innehåll", async () => {
+    const out = path.join(tmp, "scb.xlsx");
+    const r = await samkalkAsync(["--profil", path.join(fixtures, "sodra-dalarna.profil.json"), "--out", out, "--base-url", server.v2, "--datum", "2025-03-31"]);
+    expect(r.err).not.toMatch(/Error|at /);
+    expect(r.code).toBe(0);
+    const tables = new Set(server.calls.map((c) => /\/tables\/([^/]+)\/data/.exec(c.path)?.[1]).filter((t) => t !== undefined));
+    expect([...tables].sort()).toEqual(["TAB1386", "TAB638"]);
+    const wb = await open(out);
+    const texts: string[] = [];
+    wb.getWorksheet("Innehåll")!.eachRow((row) => row.eachCell((c) => void (typeof c.value === "string" && texts.push(c.value))));
+    expect(texts).toContain("Befolkning: SCB TAB638 (2019)");
+    expect(texts).toContain("Helårsekvivalenter: SCB TAB1386");
+  }, 60_000);
 });
