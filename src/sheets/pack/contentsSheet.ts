@@ -34,21 +34,22 @@ export function buildContentsSheet(input: ContentsInput): SheetSpec {
   });
   rows.push([]);
   rows.push([text("Förbundsprofil", "heading")]);
-  for (const [label, value] of input.profil) rows.push([text(label, "label"), text(value, "wrap")]);
+  // Values and sources run on over the empty cells to their right (not wrapped into column B).
+  for (const [label, value] of input.profil) rows.push([text(label, "label"), text(value)]);
   rows.push([]);
   rows.push([text("Källor", "heading")]);
-  for (const k of input.kallor) rows.push([text("•"), text(k, "wrap")]);
-  rows.push([text("•"), cellLink("Källor", "A1", "Bladet Källor: varje hämtning med tabell, fråga och tid")]);
+  for (const k of input.kallor) rows.push([text(`• ${k}`)]);
+  rows.push([cellLink("Källor", "A1", "• Bladet Källor: varje hämtning med tabell, fråga och tid")]);
   if (input.varningar.length > 0) {
     rows.push([]);
     rows.push([text("Att känna till", "heading")]);
-    for (const v of input.varningar) rows.push([text("•"), text(v, "wrap")]);
+    for (const v of input.varningar) rows.push([text(`• ${v}`)]);
   }
   return {
     name: CONTENTS_SHEET,
     kind: "innehall",
     blocks: [{ row: 0, col: 0, cells: rows }],
-    columnWidths: [16, 34, 60, 12],
+    columnWidths: [19, 34, 60, 12],
     tables: [],
     validations: [],
     print: portraitPrint({ row: 0, col: 0, rows: rows.length, cols: 4 }, "Styrelsepaket – innehåll", `${input.forbund} · ${input.ar}`),

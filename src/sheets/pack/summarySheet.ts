@@ -144,7 +144,7 @@ export function buildSummarySheet(input: SummaryInput): SheetSpec {
     name: SUMMARY_SHEET,
     kind: "sammanfattning",
     blocks: [{ row: 0, col: 0, cells: rows }],
-    columnWidths: [34, 30, 22, 18, 2],
+    columnWidths: [34, 46, 16, 12, 2],
     tables: [],
     validations: [],
     print: portraitPrint({ row: 0, col: 0, rows: rows.length, cols: COLS - 1 }, "Sammanfattning för styrelsen", `${input.forbund} · ${fee ? fee.result.request.ar : input.ar}`),
