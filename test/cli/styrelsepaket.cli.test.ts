@@ -261,7 +261,7 @@ describe("samkalk styrelsepaket --base-url (SCB's API, here the replay server)",
     const wb = await open(out);
     const texts: string[] = [];
     wb.getWorksheet("Innehåll")!.eachRow((row) => row.eachCell((c) => void (typeof c.value === "string" && texts.push(c.value))));
-    expect(texts).toContain("Befolkning: SCB TAB638 (2019)");
-    expect(texts).toContain("Helårsekvivalenter: SCB TAB1386");
+    expect(texts).toContain("• Befolkning: SCB TAB638 (2019)");
+    expect(texts).toContain("• Helårsekvivalenter: SCB TAB1386");
   }, 60_000);
 });
