@@ -81,6 +81,8 @@ export interface WorkbookHost {
    * were. Optional: a host without it leaves sheets where they were written.
    */
   orderSheets?(names: string[]): Promise<void>;
+  /** Shows the named sheet to the user (only where there is a user: the Office host). */
+  activateSheet?(name: string): Promise<void>;
   /** The user's current selection (only where there is a user: the Office host). */
   readSelection?(): Promise<Selection>;
 }

@@ -11,7 +11,7 @@ import { profileToJson } from "../../src/sources/profile/profileJson";
 import { UMEAREGIONEN_PROFILE } from "../../src/samples/umearegionenProfile";
 import { ReplayServer, startReplayServer } from "../scb/replay/replayServer";
 import type { FakeProbe } from "./fakeOfficeEntry";
-import { OUT, axeSeriousViolations, chromiumPresent, describeBrowser, inPage, startHarness, type Harness } from "./harness";
+import { OUT, axeSeriousViolations, chromiumPresent, describeBrowser, eventually, inPage, startHarness, type Harness } from "./harness";
 
 jest.setTimeout(240_000);
 
@@ -54,6 +54,9 @@ describeBrowser("Styrelsepaket in the task pane", () => {
     expect(names).toEqual(expect.arrayContaining(["Medlemsavgifter 2021", "Helårsekvivalenter", "Källor"]));
     const listed = await page.getByTestId("pack-sheets").getByRole("listitem").allInnerTexts();
     expect(listed).toEqual(names.filter((n) => n !== "Blad1"));
+    await page.getByTestId("pack-sheets").getByRole("button", { name: "Medlemsavgifter 2021" }).click();
+    await eventually(() => inPage(page, "__samkalkFake", (f: FakeProbe) => f.activeSheet()), (v) => v === "Medlemsavgifter 2021");
+    expect(await inPage(page, "__samkalkFake", (f: FakeProbe) => f.activeSheet())).toBe("Medlemsavgifter 2021");
     expect(await axeSeriousViolations(page)).toEqual([]);
     await page.screenshot({ path: path.join(OUT, "pack.png"), fullPage: true });
     expect(errors).toEqual([]);

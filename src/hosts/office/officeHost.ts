@@ -243,6 +243,13 @@ export class OfficeWorkbookHost implements WorkbookHost {
     });
   }
 
+  async activateSheet(name: string): Promise<void> {
+    await this.run(async (context) => {
+      context.workbook.worksheets.getItem(name).activate();
+      await context.sync();
+    });
+  }
+
   async readSelection(): Promise<Selection> {
     return this.run((context) => readSelection(context, this.isSetSupported("ExcelApi", "1.13")));
   }

@@ -1,5 +1,5 @@
 import * as React from "react";
-import { Button, Text } from "@fluentui/react-components";
+import { Button, Link, Text } from "@fluentui/react-components";
 import { loadProfile } from "../../usecases/profile/profileSettings";
 import { buildBoardPack, type PackOutcome } from "../../usecases/pack/boardPack";
 import { loadScbFetchSettings } from "../../usecases/scb/fetchSettings";
@@ -110,7 +110,16 @@ export default function PackView() {
             {s.packDoneSummary(outcome.sheets.length, outcome.checks.total, outcome.checks.failed)}
             {outcome.profileFromSheet && <div>{s.packFromSheet}</div>}
             {outcome.keptCopies.length > 0 && <SheetList id="sk-pack-kept" title={s.packKeptCopies} names={outcome.keptCopies} />}
-            <SheetList id="sk-pack-sheets" title={s.packSheets} names={outcome.sheets} listTestId="pack-sheets" />
+            <div id="sk-pack-sheets">{s.packSheets}</div>
+            <ul aria-labelledby="sk-pack-sheets" data-testid="pack-sheets">
+              {outcome.sheets.map((name) => (
+                <li key={name}>
+                  <Link as="button" onClick={() => void createHost().activateSheet?.(name).catch(() => undefined)}>
+                    {name}
+                  </Link>
+                </li>
+              ))}
+            </ul>
           </Notice>
         )}
       </ResultStack>
