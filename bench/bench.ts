@@ -35,6 +35,7 @@ import { benchLargeTidyTable } from "../test/scb/sheets/largeTableBench";
 import os from "node:os";
 import { execFileSync, spawnSync } from "node:child_process";
 import { populationPlanExample } from "../src/sources/scb/api/planRequests";
+import { packThroughOffice } from "./packBench";
 
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 
@@ -140,6 +141,8 @@ async function main() {
       `  ${String(n).padStart(3)} posts × 3 years: import ${b.importSyncs} syncs, ${b.importMs.toFixed(0)} ms; projection ${b.projectionSyncs} syncs, ${b.projectionMs.toFixed(0)} ms; largest request ${kb(b.largestRequestBytes)} (limit 5 MB) on the fake`,
     );
   }
+  console.log("Styrelsepaket (Umeåregionen's profile, demo data) through the Office host (strict fake):");
+  for (const line of await packThroughOffice()) console.log(line);
   console.log("SCB extract parsing (generated, real layout):");
   for (const line of extractParse(1_000_000)) console.log(line);
   console.log("SCB requests (cell limit 150 000):");

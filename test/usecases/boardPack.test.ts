@@ -58,6 +58,8 @@ describe("Skapa styrelsepaket through the Office host", () => {
     fake.resetStats();
     const again = await buildBoardPack(host, UMEAREGIONEN_PROFILE, umearegionenPackSources(), { today, store });
     expect(again).toMatchObject({ ok: true, keptCopies: [] });
+    // The Initiativ table is the user's now: read, not rewritten, and still listed in its place.
+    expect(again.ok && first.ok && again.sheets).toEqual(first.ok && first.sheets);
     console.log(`styrelsepaket igen (Office host, fake): ${fake.stats.syncs} syncs, största begäran ${(Math.max(...fake.stats.payloadBytes) / 1e6).toFixed(2)} MB`);
     // A rebuild reads each existing sheet's state and tables before it decides anything.
     expect(fake.stats.syncs).toBeLessThanOrEqual(32);

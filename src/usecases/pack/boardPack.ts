@@ -76,7 +76,7 @@ export async function buildBoardPack(host: WorkbookHost, given: ForbundProfile, 
   const stage = new StagingHost(host);
   const store = new StagingStore(opts.store);
   const merged = new Set<string>(fromSheet ? [PROFILE_SHEET] : []);
-  const ctx: PackContext = { host: stage, store, profile, sources, today, signal: opts.signal, facts: { kallor: [], varningar: [] }, merged };
+  const ctx: PackContext = { host: stage, store, profile, sources, today, signal: opts.signal, facts: { kallor: [], varningar: [], befintliga: [] }, merged };
   for (const [i, step] of PACK_STEPS.entries()) {
     if (opts.signal?.aborted) return { ok: false, cancelled: true, step: step.label, problems: [{ meddelande: "Paketet avbröts. Inget har skrivits i arbetsboken." }] };
     progress(step.label, i + 1, stepCount);
@@ -107,11 +107,19 @@ export async function buildBoardPack(host: WorkbookHost, given: ForbundProfile, 
     checks,
   });
   const order: SheetSpec[] = [summary, profileSpec, ...data];
+  // Sheets the steps read but left as they are (the user's tables) are part of the pack too.
+  const listed = order.map((s) => ({ name: s.name, kind: s.kind }));
+  for (const b of facts.befintliga.filter((x) => !order.some((s) => s.name === x.name))) {
+    // Before the first sheet of the same job (the Initiativ table before its overview), else last.
+    const job = b.kind.split("-")[0];
+    const at = listed.findIndex((s) => s.kind.split("-")[0] === job);
+    listed.splice(at >= 0 ? at : listed.length, 0, b);
+  }
   const contents = buildContentsSheet({
     forbund: profile.forbund,
     ar: profile.ar,
     today,
-    sheets: [{ name: CONTENTS_SHEET, kind: "innehall" as const }, ...order.map((s) => ({ name: s.name, kind: s.kind }))],
+    sheets: [{ name: CONTENTS_SHEET, kind: "innehall" as const }, ...listed],
     profil: profileLines(profile),
     kallor: facts.kallor,
     varningar: [...new Set(facts.varningar)],
@@ -128,14 +136,14 @@ export async function buildBoardPack(host: WorkbookHost, given: ForbundProfile, 
     const written = await writeSheets(host, [...data, profileSpec, summary, contents], known, opts.onEdited);
     if (written.kind === "refused") return { ok: false, step: WRITE_STEP, problems: written.problems };
     if (written.kind === "ask") return { ok: false, step: WRITE_STEP, editedSheets: written.edited, problems: editedSheetProblems(written.edited) };
-    const names = [CONTENTS_SHEET, ...order.map((s) => s.name)];
+    const names = [CONTENTS_SHEET, ...listed.map((s) => s.name)];
     if (host.orderSheets) await host.orderSheets(names);
     await store.commit();
     if (opts.store) await saveProfile(opts.store, profile).catch(() => undefined);
     return {
       ok: true,
       sheets: names,
-      rawSheets: order.filter((s) => RAW_DATA_KINDS.has(s.kind)).map((s) => s.name),
+      rawSheets: listed.filter((s) => RAW_DATA_KINDS.has(s.kind)).map((s) => s.name),
       keptCopies: written.keptCopies,
       facts,
       profile,

@@ -152,6 +152,7 @@ async function projectWorkbookBudget(ctx: PackContext): Promise<void> {
   const state = await ctx.host.inspectSheet(BUDGET_SHEET, [BUDGET_TABLE]);
   const body = state.tables[BUDGET_TABLE];
   if (!body) return;
+  ctx.facts.befintliga.push({ name: BUDGET_SHEET, kind: "budget" });
   const years = parseBudgetTable(state.tableHeaders[BUDGET_TABLE] ?? [], body, ctx.profile.ar).ar;
   const stored = loadBudgetSettings(ctx.store);
   const basAr = stored?.prognos?.basAr ?? baseYear(years, ctx.profile.ar);
@@ -208,6 +209,7 @@ const initiativ: PackStep = {
       // The workbook's own table holds the user's latest statuses: it wins over a file (nothing is lost).
       if (!state.tables[INPUT_TABLE]) return;
       ctx.facts.kallor.push(`Initiativ: tabellen på bladet ${INPUT_SHEET}`);
+      ctx.facts.befintliga.push({ name: INPUT_SHEET, kind: "initiativ-indata" });
       if (given) ctx.facts.varningar.push(`Initiativen läses från tabellen på bladet ${INPUT_SHEET}, som redan finns; ${given.kalla} används inte.`);
     }
     const out = await runInitiativesJob(ctx.host, settings, { today: ctx.today, store: ctx.store, onEdited: "overwrite" });

@@ -7,6 +7,7 @@ import type { Projektion } from "../../domain/budget/projection";
 import type { HeAnalysis } from "../../domain/scb/heAnalysis";
 import type { TidyTable } from "../../domain/scb/tidy";
 import type { SettingsStore } from "../../hosts/host";
+import type { SheetKind } from "../../sheets/spec";
 import type { ScbClient } from "../../sources/scb/api";
 import type { CellGrid } from "../../sources/budget/budgetCells";
 import type { EditedSheetDecision } from "../writeSheets";
@@ -46,6 +47,8 @@ export interface PackFacts {
   /** Where each kind of data came from, in the order the steps used them ("Befolkning: SCB …"). */
   kallor: string[];
   varningar: string[];
+  /** Sheets of the pack already in the workbook that the pack reads but does not rewrite (the user's Initiativ table). */
+  befintliga: Array<{ name: string; kind: SheetKind }>;
 }
 
 export interface PackContext {
