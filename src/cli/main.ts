@@ -46,6 +46,20 @@ export async function main(argv: string[]): Promise<number> {
       err(`Skrev ${opts.out}: ${sheets.join(", ")}`);
     });
 
+  program
+    .command("styrelsepaket")
+    .description("Skapa styrelsepaketet från en förbundsprofil: befolkning, medlemsavgifter, budget, helårsekvivalenter, initiativ, sammanfattning")
+    .requiredOption("--profil <fil.json>", "förbundsprofilen (JSON)")
+    .requiredOption("--out <fil.xlsx>", "arbetsboken")
+    .option("--pdf <fil.pdf>", "också en PDF för styrelsen (LibreOffice)")
+    .option("--base-url <url>", "SCB:s API (standard: SCB)")
+    .option("--inbyggd", "inga nätverksanrop: inbyggda befolkningssiffror 2019 och syntetiska helårsekvivalenter")
+    .option("--datum <åååå-mm-dd>", "initiativens rapportdatum (standard: i dag)")
+    .option("--force", "ersätt en befintlig arbetsbok helt, även blad som Samkalk inte skriver nu")
+    .action(async (opts) => {
+      code = await (await import("./pack/packCommand")).runPackCommand(opts, out, err);
+    });
+
   const scb = program.command("scb").description("SCB-statistik: hämta från SCB:s API eller städa en SCB-fil");
   scb
     .command("import")

@@ -86,6 +86,13 @@ export interface WorkbookHost {
    * from the ownership register, so Samkalk never writes to it again. Then a fresh sheet can be written.
    */
   keepAsUserCopy(sheetName: string, newName: string): Promise<void>;
+  /**
+   * Puts the named sheets first, in this order (a pack's contents page first); other sheets follow as they
+   * were. Optional: a host without it leaves sheets where they were written.
+   */
+  orderSheets?(names: string[]): Promise<void>;
+  /** Shows the named sheet to the user (only where there is a user: the Office host). */
+  activateSheet?(name: string): Promise<void>;
   /** The user's current selection (only where there is a user: the Office host). */
   readSelection?(): Promise<Selection>;
 }

@@ -93,7 +93,8 @@ export type SheetKind =
   | "scb-kallor"
   | "helarsekvivalenter"
   | "befolkning"
-  | "statlig-tilldelning";
+  | "statlig-tilldelning"
+  | "innehall" | "sammanfattning" | "forbundsprofil";
 
 /**
  * A native Excel chart over a range of the same sheet. The range's first row holds the series names

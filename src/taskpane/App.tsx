@@ -25,6 +25,12 @@ interface JobDef {
 
 const JOBS: readonly JobDef[] = [
   {
+    id: "styrelsepaket",
+    title: (s) => s.jobPackTitle,
+    description: (s) => s.jobPackDescription,
+    View: React.lazy(() => import(/* webpackChunkName: "pack" */ "./pack/PackView")),
+  },
+  {
     id: "medlemsavgifter",
     title: (s) => s.jobFeeSplitTitle,
     description: (s) => s.jobFeeSplitDescription,

@@ -59,6 +59,27 @@ describe("reading", () => {
   });
 });
 
+describe("sheet order", () => {
+  test("setting a sheet's position moves it there at sync; a place outside the workbook is refused", async () => {
+    await fake.run(async (context) => {
+      context.workbook.worksheets.add("Andra");
+      context.workbook.worksheets.add("Tredje");
+      await context.sync();
+      context.workbook.worksheets.getItem("Tredje").position = 0;
+      await context.sync();
+    });
+    expect(fake.inspect.sheetNames()).toEqual(["Tredje", "Blad1", "Andra"]);
+    const error = await rejection(
+      fake.run(async (context) => {
+        context.workbook.worksheets.getItem("Andra").position = 3;
+        await context.sync();
+      }),
+    );
+    expect(error.code).toBe("InvalidArgument");
+    expect(fake.inspect.sheetNames()).toEqual(["Tredje", "Blad1", "Andra"]);
+  });
+});
+
 describe("writing", () => {
   test("writes are applied only at sync, and reading back needs a load", async () => {
     await fake.run(async (context) => {

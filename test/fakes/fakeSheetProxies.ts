@@ -152,6 +152,16 @@ export class FakeWorksheet extends FakeClientObject<SheetModel> {
   get position(): number {
     return this.read("position");
   }
+  /** Excel moves the sheet to that place (0-based); a place outside the workbook is refused. */
+  set position(v: number) {
+    this.assign("position", v, (s) => {
+      structureUnprotected(this.ctx.env.book, `${this.path}.position`);
+      const sheets = this.ctx.env.book.sheets;
+      if (!Number.isInteger(v) || v < 0 || v >= sheets.length) throw new FakeOfficeError("InvalidArgument", `position ${v} is outside 0–${sheets.length - 1}`);
+      sheets.splice(sheets.indexOf(s), 1);
+      sheets.splice(v, 0, s);
+    });
+  }
   get name(): string {
     return this.read("name");
   }

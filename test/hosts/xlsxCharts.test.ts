@@ -9,11 +9,25 @@ import os from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
 import { writeDemoWorkbook } from "../../src/demo/demoWorkbook";
-import { writeScbDemoSheets } from "../../src/demo/scbDemo";
+import { InputError } from "../../src/domain/errors";
+import type { WorkbookHost } from "../../src/hosts/host";
+import { syntheticHelarsekvivalenter } from "../../src/samples/syntheticHelarsekvivalenter";
+import { writeEmbeddedBefolkning } from "../../src/usecases/scb/befolkning";
+import { writeHelarsekvivalenter } from "../../src/usecases/scb/helarsekvivalenter";
 import { XlsxWorkbookHost } from "../../src/hosts/xlsx/xlsxHost";
 import { HE_SHEET } from "../../src/sheets/scb/heSheet";
 import { officeSetup } from "../scb/sheets/scbTestSupport";
 import { El, XlsxFile, all, named, parseXml, resolvePart } from "../harness/xlsxParts";
+
+/** The demo's SCB sheets: Befolkning from the embedded 2019 figures, Helårsekvivalenter from SYNTHETIC data. */
+async function writeScbDemoSheets(host: WorkbookHost, kommuner: string[], forbund: string, today: Date): Promise<void> {
+  const befolkning = await writeEmbeddedBefolkning(host, kommuner, { today });
+  if (!befolkning.ok) throw new InputError(befolkning.problems);
+  const table = syntheticHelarsekvivalenter({ kommuner, fromYear: 2014, toYear: 2025, lastMonth: 6 });
+  const kalla = { typ: "Syntetiska exempeldata", tabell: table.meta.tableId, titel: table.meta.title, hamtad: today };
+  const he = await writeHelarsekvivalenter(host, table, kalla, { forbund, kommuner, today, syntetisk: true });
+  if (!he.ok) throw new InputError(he.problems);
+}
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "samkalk-charts-"));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
@@ -105,8 +119,10 @@ describe("charts in the .xlsx", () => {
     expect(stacked.series.length).toBeGreaterThan(1);
     // Every series reads this sheet's cells (a live chart, not a picture of numbers).
     for (const s of [...line.series, ...stacked.series]) expect(new Set(s.sheets)).toEqual(new Set([`'${HE_SHEET}'`]));
-    // No other sheet of the demo has charts.
-    expect((await demo.xml("[Content_Types].xml")).children.filter((o) => /chart\+xml$/.test(o.attrs.ContentType ?? "")).length).toBe(2);
+    // Besides these, only the board's summary page has charts (its own two).
+    const summaryCharts = await demo.sheetCharts("Sammanfattning för styrelsen");
+    expect(summaryCharts).toHaveLength(2);
+    expect((await demo.xml("[Content_Types].xml")).children.filter((o) => /chart\+xml$/.test(o.attrs.ContentType ?? "")).length).toBe(4);
   });
 
   it("holds the same charts as the Office host draws from the same sheet: names, types, titles, series and positions", async () => {
@@ -124,7 +140,7 @@ describe("charts in the .xlsx", () => {
     const sheetPart = await demo.sheetPart(HE_SHEET);
     const parts = [sheetPart, ...(await demo.sheetCharts(HE_SHEET)).map((c) => c.part)];
     const drawings = demo.parts().filter((p) => /^xl\/drawings\/drawing\d+\.xml$/.test(p));
-    expect(drawings).toHaveLength(1);
+    expect(drawings).toHaveLength(2); // the Helårsekvivalenter sheet's and the summary page's
     for (const part of [...parts, ...drawings]) expect({ part, problems: orderProblems(await demo.xml(part)) }).toEqual({ part, problems: [] });
     // The check does catch a part out of order: the legend before the plot area.
     const chart = await demo.zip.file(parts[1])!.async("string");

@@ -256,6 +256,25 @@ export class OfficeWorkbookHost implements WorkbookHost {
     });
   }
 
+  async orderSheets(names: string[]): Promise<void> {
+    await this.run(async (context) => {
+      const index = await loadWorkbookIndex(context);
+      let position = 0;
+      for (const name of names) {
+        const sheet = index.sheets.find((s) => sameSheetName(s.name, name));
+        if (sheet) sheet.proxy.position = position++;
+      }
+      await context.sync();
+    });
+  }
+
+  async activateSheet(name: string): Promise<void> {
+    await this.run(async (context) => {
+      context.workbook.worksheets.getItem(name).activate();
+      await context.sync();
+    });
+  }
+
   async readSelection(): Promise<Selection> {
     return this.run((context) => readSelection(context, this.isSetSupported("ExcelApi", "1.13")));
   }

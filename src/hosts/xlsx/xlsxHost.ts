@@ -113,6 +113,15 @@ export class XlsxWorkbookHost implements WorkbookHost {
     this.owned.delete(ws);
   }
 
+  async orderSheets(names: string[]): Promise<void> {
+    const sheets = this.workbook.worksheets;
+    const first = names.map((n) => this.findSheet(n)).filter((ws): ws is ExcelJS.Worksheet => ws !== undefined);
+    const rest = sheets.filter((ws) => !first.includes(ws));
+    [...first, ...rest].forEach((ws, i) => {
+      (ws as ExcelJS.Worksheet & { orderNo: number }).orderNo = i;
+    });
+  }
+
   /** Writes the file safely (safeSave.ts): never over an input, a non-workbook or the user's own sheets. */
   async save(file: string, opts: SaveOptions = {}): Promise<void> {
     await saveWorkbookSafely(this.workbook, file, opts, () => this.toBuffer());
