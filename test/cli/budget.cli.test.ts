@@ -128,6 +128,6 @@ describe("samkalk budget import", () => {
   it("a missing file", () => {
     const r = samkalk("budget", "import", "finns-inte.csv");
     expect(r.code).toBe(1);
-    expect(r.err).toBe("Filen finns-inte.csv kunde inte läsas.\n");
+    expect(r.err).toBe("Filen finns-inte.csv finns inte. Kontrollera namnet och mappen.\n");
   });
 });

@@ -9,7 +9,7 @@ export function runScbImportCommand(
   out: (s: string) => void,
   err: (s: string) => void,
 ): number {
-  const bytes = readInputFile(file, err);
+  const bytes = readInputFile(file, "scb", err);
   if (!bytes) return 1;
   try {
     const t = readScbFile(bytes, path.basename(file), opts.utanRegionArRiket ? { utanRegion: "riket" } : {});

@@ -36,6 +36,7 @@ import { writeSharedGroups, type SharedWriteDeps } from "./sharedWrite";
 import { contentRecord, openTarget, writeCells, writeEverythingElse, writeTarget } from "./sheetWrites";
 import { WorkbookIndex, loadWorkbookIndex } from "./workbookIndex";
 import { planSheetWrite } from "./writePlan";
+import { appendAll, maxOf } from "../../domain/arrays";
 
 export { createOfficeSettingsStore } from "./settingsStore";
 export { estimatePayloadBytes } from "./payload";
@@ -112,7 +113,7 @@ export class OfficeWorkbookHost implements WorkbookHost {
     const reports: WriteReport[] = [];
     let shared: PlannedSheet<SheetSpec>[][] = [];
     const flush = async () => {
-      if (shared.length > 0) reports.push(...(await this.writeShared(shared)));
+      if (shared.length > 0) appendAll(reports, await this.writeShared(shared));
       shared = [];
     };
     for (const group of groupSheets(planned, this.budget)) {
@@ -192,7 +193,7 @@ export class OfficeWorkbookHost implements WorkbookHost {
     return {
       sheetName: written.name,
       syncs,
-      largestPayloadBytes: Math.max(...plan.batchBytes),
+      largestPayloadBytes: maxOf(plan.batchBytes),
       created: written.created,
     };
   }

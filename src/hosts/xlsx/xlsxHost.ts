@@ -2,7 +2,7 @@ import ExcelJS from "exceljs";
 import { saveWorkbookSafely, type SaveOptions } from "./safeSave";
 import type { SheetState, WorkbookHost, WriteReport } from "../host";
 import type { ReadValue, SheetKind, SheetSpec } from "../../sheets/spec";
-import { notOwnedMessage, tableConflictMessage } from "../preflight";
+import { assertWithinExcelLimits, notOwnedMessage, tableConflictMessage } from "../preflight";
 import { sameSheetName } from "../../domain/excelNames";
 import { userCopyProblem, userCopyTableNames } from "../userCopy";
 import { worksheetFingerprint } from "./xlsxFingerprint";
@@ -72,6 +72,7 @@ export class XlsxWorkbookHost implements WorkbookHost {
   }
 
   async writeSheet(spec: SheetSpec, state: SheetState): Promise<WriteReport> {
+    assertWithinExcelLimits(spec);
     const existing = this.findSheet(spec.name);
     if (existing && (!state.ownedBySamkalk || !this.owned.has(existing))) throw new Error(notOwnedMessage(spec.name));
     const live = this.workbook.worksheets.flatMap((ws) => sheetTables(ws).map((t) => ({ name: t.name, sheetName: ws.name })));

@@ -4,6 +4,7 @@ import type { InputProblem } from "../../domain/errors";
 import type { BudgetLine } from "../../domain/budget/importTypes";
 import { CellGrid, addressIn, cellAt, labelOf, readAmountCell } from "./cellGrid";
 import { classifyLabel, fold, matchMember, stripDash } from "./lineText";
+import { minOf } from "../../domain/arrays";
 
 export interface YearColumn {
   col: number;
@@ -34,7 +35,7 @@ export function readLines(grid: CellGrid, headerRow: number, years: YearColumn[]
   const problems: InputProblem[] = [];
   const varningar: string[] = [];
   const sektioner: ParsedLines["sektioner"] = {};
-  const firstAmountCol = Math.min(...years.map((y) => y.col));
+  const firstAmountCol = minOf(years.map((y) => y.col));
   const seenOnce = new Map<string, number>();
 
   let sektion: Sektion | undefined;
@@ -52,8 +53,12 @@ export function readLines(grid: CellGrid, headerRow: number, years: YearColumn[]
   for (let r = headerRow + 1; r < grid.values.length; r++) {
     const label = labelOf(grid, r, firstAmountCol);
     const cells = years.map((y) => ({ y, cell: addressIn(grid, r, y.col), read: readAmountCell(cellAt(grid, r, y.col)) }));
-    const bad = cells.filter((c) => c.read.kind === "fel");
+    const bad = cells.filter((c) => c.read.kind === "fel" || c.read.kind === "oexakt");
     for (const c of bad) {
+      if (c.read.kind === "oexakt") {
+        problems.push({ plats: `cell ${c.cell}`, meddelande: `${c.read.meddelande.replace(/\.$/, "")} (raden "${label ?? ""}", år ${c.y.ar}).` });
+        continue;
+      }
       const text = c.read.kind === "fel" ? c.read.text : "";
       problems.push({
         plats: `cell ${c.cell}`,

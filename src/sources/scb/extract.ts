@@ -151,6 +151,11 @@ function buildRows(layout: Layout, header: string[], grid: Grid, data: number[],
         if (problems.length >= MAX_PROBLEMS) break;
         continue;
       }
+      if (parsed.inexakt) {
+        problems.push({ plats: locate(r, v.col), meddelande: parsed.inexakt });
+        if (problems.length >= MAX_PROBLEMS) break;
+        continue;
+      }
       const d = v.innehall === null ? dims : { ...dims, [innehallLabel]: v.innehall };
       out[n++] = { regionkod: region.regionkod, region: region.region, dimensions: d, period: v.period ?? period, varde: parsed.varde, status: parsed.status };
     }

@@ -1,7 +1,7 @@
 import { toCsv } from "../csvOutput";
 import { InputError } from "../../domain/errors";
 import { TidyRow, TidyTable } from "../../domain/scb/tidy";
-import { decodeBytes } from "./decode";
+import { decodeBytes } from "../decode";
 import { ExtractOptions, parseExtract } from "./extract";
 import { parsePxJson, parseJsonStat } from "./jsonstat";
 

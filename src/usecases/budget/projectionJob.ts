@@ -9,6 +9,7 @@ import { BudgetSettings, SettingsReader, toAntaganden, toEgetKapitalRegel, toMed
 import { BudgetJobOptions, Refused, fail, failure, finish, parseSettings, yearsAfter } from "./budgetJobCommon";
 import { ProjectionBase, baseFromImport, parseBudgetTable } from "./budgetTableReader";
 import { FeeSheetValues, feeSheetFor } from "./feeSheetReader";
+import { maxOf } from "../../domain/arrays";
 
 export type BudgetProjectionOutcome =
   | {
@@ -98,7 +99,7 @@ export async function runBudgetProjectionJob(
       medfinansiering,
       ...(regel ? { egetKapitalRegel: regel } : {}),
       ...(links.length > 0 ? { avgiftsfordelning: links.map((l) => l.expected) } : {}),
-      decimaler: p.decimaler ?? Math.max(0, ...base.bas.map((b) => b.belopp.decimals), ekBorjan.decimals),
+      decimaler: p.decimaler ?? Math.max(0, maxOf(base.bas.map((b) => b.belopp.decimals)), ekBorjan.decimals),
     };
     progress("Räknar prognosen", 0.3);
     const projektion = projectBudget(indata);
