@@ -37,3 +37,11 @@ export function listProblems(problems: readonly InputProblem[], format: (p: Inpu
 export function formatCount(n: number): string {
   return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, "\u00a0");
 }
+
+/**
+ * A typed value as a message quotes it: whole when short, else its start and how long it was, so a 200 MB
+ * cell is not echoed back to the terminal or the task pane.
+ */
+export function clipText(text: string, max = 60): string {
+  return text.length <= max ? text : `${text.slice(0, max)}… (${formatCount(text.length)} tecken)`;
+}

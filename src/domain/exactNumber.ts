@@ -3,6 +3,8 @@
  * doubles, which hold integers exactly only below 2^53 (9 007 199 254 740 992): 9007199254740993 would become
  * …992 without a word. Every import refuses such a number, naming its cell or row, instead of changing it.
  */
+import { clipText } from "./errors";
+
 export const EXCEL_SIGNIFICANT_DIGITS = 15;
 export const EXACT_INTEGER_LIMIT = 2n ** 53n;
 
@@ -21,11 +23,11 @@ export function inexactMessage(plain: string, typed: string): string | null {
   if (!m) return null;
   const whole = m[1] === "" ? 0n : BigInt(m[1]);
   if (whole >= EXACT_INTEGER_LIMIT) {
-    return `Talet ${typed} är för stort: Excel räknar exakt bara med heltal under 9 007 199 254 740 992 (2^53), så det skulle ändras. Ange det i en större enhet (t.ex. tkr) eller kontrollera cellen.`;
+    return `Talet ${clipText(typed)} är för stort: Excel räknar exakt bara med heltal under 9 007 199 254 740 992 (2^53), så det skulle ändras. Ange det i en större enhet (t.ex. tkr) eller kontrollera cellen.`;
   }
   const n = significantDigits(plain.trim());
   if (n > EXCEL_SIGNIFICANT_DIGITS) {
-    return `Talet ${typed} har ${n} värdesiffror; Excel sparar högst ${EXCEL_SIGNIFICANT_DIGITS}, så det skulle ändras. Avrunda det eller ange det i en större enhet.`;
+    return `Talet ${clipText(typed)} har ${n} värdesiffror; Excel sparar högst ${EXCEL_SIGNIFICANT_DIGITS}, så det skulle ändras. Avrunda det eller ange det i en större enhet.`;
   }
   return null;
 }

@@ -2,14 +2,12 @@
  * Checks made before anything is written, so that a sheet Excel would refuse half-way through a write
  * is refused up front with a Swedish explanation instead.
  */
-import { sameSheetName, sheetNameProblem } from "../domain/excelNames";
+import { EXCEL_MAX_CELL_CHARS, EXCEL_MAX_ROWS, sameSheetName, sheetNameProblem } from "../domain/excelNames";
 import type { SheetSpec } from "../sheets/spec";
 import { cellAddress } from "../domain/a1";
 import { InputError, formatCount, type InputProblem } from "../domain/errors";
 
-/** Excel's own sizes: rows in a sheet, characters in a cell. */
-export const EXCEL_MAX_ROWS = 1_048_576;
-export const EXCEL_MAX_CELL_CHARS = 32_767;
+export { EXCEL_MAX_CELL_CHARS, EXCEL_MAX_ROWS };
 
 /**
  * What Excel could not hold of a spec: more rows than a sheet has, or a text longer than a cell holds (each

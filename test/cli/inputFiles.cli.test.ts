@@ -112,3 +112,31 @@ describe("numbers Excel would change", () => {
     expect(r.out).toBe("");
   });
 });
+
+describe("each value blamed on where it was typed", () => {
+  test("a 400-digit population is the member row's problem, not --total's, and is not echoed in full", () => {
+    const r = samkalk("split", "--members", file("m400.csv", `kod,namn,befolkning\n2480,Umeå,${"9".repeat(400)}\n2403,Bjurholm,1300\n`), "--total", "1000");
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/^m400\.csv, rad 2: Befolkningen för Umeå: Talet 9{60}… \(400 tecken\) är för stort/);
+    expect(r.err).not.toContain("--total");
+  });
+
+  test("a kommun name longer than a cell holds is refused on its row, quoted only in part", () => {
+    const r = samkalk("split", "--members", file("lang.csv", `kod,namn,befolkning\n2480,${"Å".repeat(40_000)},78389\n`), "--total", "1000");
+    expect(r.code).toBe(1);
+    expect(r.err).toContain("lang.csv, rad 2: Namnet är 40\u00a0000 tecken; en cell i Excel rymmer högst 32\u00a0767.");
+    expect(r.err.length).toBeLessThan(500);
+    expect(r.out).toBe("");
+  });
+
+  test("a budget post called +1+1 is a post (its text escaped in CSV), not a line without text", () => {
+    const r = samkalk("budget", "import", file("plus.csv", ";2021;2022\nIntäkter;;\n+1+1;10;20\n- Försäkringskassan;5;5\nSumma intäkter;15;25\n"), "--format", "json");
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out).rader.filter((x: { post: string }) => x.post === "+1+1").map((x: { belopp: number }) => x.belopp)).toEqual([10, 20]);
+  });
+
+  test("years and age bands of the SCB commands are checked with their flag before anything is fetched", () => {
+    expect(samkalk("scb", "befolkning", "--kommuner", "2480", "--ar", "0001")).toMatchObject({ code: 1, err: "--ar: 1 är inget år som SCB har statistik för (skriv t.ex. 2019).\n" });
+    expect(samkalk("scb", "befolkning", "--kommuner", "2480", "--ar", "2019", "--alder", "64-20").err).toBe('--alder: "64-20" är ingen åldersgrupp (från-till i hela år upp till 110, t.ex. 20-64).\n');
+  });
+});

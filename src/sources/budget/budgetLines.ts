@@ -1,6 +1,6 @@
 import type { Amount } from "../../domain/amount";
 import type { Sektion } from "../../domain/budget/types";
-import type { InputProblem } from "../../domain/errors";
+import { clipText, type InputProblem } from "../../domain/errors";
 import type { BudgetLine } from "../../domain/budget/importTypes";
 import { CellGrid, addressIn, cellAt, labelOf, readAmountCell } from "./cellGrid";
 import { classifyLabel, fold, matchMember, stripDash } from "./lineText";
@@ -56,13 +56,13 @@ export function readLines(grid: CellGrid, headerRow: number, years: YearColumn[]
     const bad = cells.filter((c) => c.read.kind === "fel" || c.read.kind === "oexakt");
     for (const c of bad) {
       if (c.read.kind === "oexakt") {
-        problems.push({ plats: `cell ${c.cell}`, meddelande: `${c.read.meddelande.replace(/\.$/, "")} (raden "${label ?? ""}", år ${c.y.ar}).` });
+        problems.push({ plats: `cell ${c.cell}`, meddelande: `${c.read.meddelande.replace(/\.$/, "")} (raden "${clipText(label ?? "")}", år ${c.y.ar}).` });
         continue;
       }
       const text = c.read.kind === "fel" ? c.read.text : "";
       problems.push({
         plats: `cell ${c.cell}`,
-        meddelande: `"${text}" är inte ett belopp (raden "${label ?? ""}", år ${c.y.ar}). Skriv ett tal, t.ex. -1 580, eller lämna cellen tom för noll.`,
+        meddelande: `"${clipText(text)}" är inte ett belopp (raden "${clipText(label ?? "")}", år ${c.y.ar}). Skriv ett tal, t.ex. -1 580, eller lämna cellen tom för noll.`,
       });
     }
     const allEmpty = cells.every((c) => c.read.kind === "tom");

@@ -79,11 +79,12 @@ export function yearOf(v: CellValue): number | null {
   return null;
 }
 
-/** The line's text: the first cell left of the amounts that holds a letter. */
+/** The line's text: the first cell left of the amounts that holds a letter or is a text that is not a number. */
 export function labelOf(grid: CellGrid, r: number, firstAmountCol: number): string | undefined {
   for (let c = 0; c < firstAmountCol; c++) {
     const v = cellAt(grid, r, c);
-    if (typeof v === "string" && /\p{L}/u.test(v)) return v.trim().replace(/\s+/g, " ");
+    // A text with a letter, or any text that is not a number: a post may be called "+1+1".
+    if (typeof v === "string" && (/\p{L}/u.test(v) || (/[\p{L}\p{N}]/u.test(v) && parseAmount(v) === null))) return v.trim().replace(/\s+/g, " ");
   }
   return undefined;
 }

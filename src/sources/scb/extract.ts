@@ -1,4 +1,4 @@
-import { InputError, InputProblem } from "../../domain/errors";
+import { InputError, InputProblem, clipText } from "../../domain/errors";
 import { RegionCell, splitRegion } from "../../domain/scb/regions";
 import { parsePeriod, TidyRow, TidyTable } from "../../domain/scb/tidy";
 import { parseScbValue } from "../../domain/scb/values";
@@ -147,7 +147,7 @@ function buildRows(layout: Layout, header: string[], grid: Grid, data: number[],
     for (const v of layout.values) {
       const parsed = parseScbValue(row[v.col] ?? null);
       if (parsed === undefined) {
-        problems.push({ plats: locate(r, v.col), meddelande: `"${cellText(row[v.col])}" är inget tal och ingen SCB-markering (som .. eller -).` });
+        problems.push({ plats: locate(r, v.col), meddelande: `"${clipText(cellText(row[v.col]))}" är inget tal och ingen SCB-markering (som .. eller -).` });
         if (problems.length >= MAX_PROBLEMS) break;
         continue;
       }
