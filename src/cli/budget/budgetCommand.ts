@@ -97,7 +97,7 @@ export async function runBudgetImportCommand(file: string, o: BudgetImportCliOpt
       if (o.sheet) err("Obs: --sheet gäller bara .xlsx-filer och används inte.");
       grid = gridFromDelimited(text, /\.tsv$/i.test(file));
     }
-    const host = new XlsxWorkbookHost();
+    const host = o.out ? await XlsxWorkbookHost.forOutput(o.out, o.force) : new XlsxWorkbookHost();
     const settings = { forbund: o.forbund ?? "Samordningsförbundet", ...(o.enhet ? { enhet: o.enhet } : {}) };
     const outcome = await importBudgetJob(host, grid, settings, { kalla: `${kalla} (${rangeAddress({ row: 0, col: 0, rows: Math.max(grid.values.length, 1), cols: Math.max(1, maxOf(grid.values.map((r) => r.length))) })})` });
     if (!outcome.ok) throw new InputError(outcome.problems);

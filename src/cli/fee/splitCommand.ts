@@ -103,10 +103,12 @@ export async function runSplit(o: SplitOptions, out: (s: string) => void, err: (
     if (o.out) {
       // Loaded here: the workbook writer (exceljs) is the slowest part of the start and only --out needs it.
       const { XlsxWorkbookHost } = await import("../../hosts/xlsx/xlsxHost");
-      const host = new XlsxWorkbookHost();
-      const outcome = await runFeeSplitJob(host, settings, { lang: "sv" });
+      // An existing workbook is updated as the add-in does: the populations typed into its fee sheet are kept.
+      const host = await XlsxWorkbookHost.forOutput(o.out, o.force);
+      const outcome = await runFeeSplitJob(host, settings, { lang: "sv", store: host.settings });
       if (!outcome.ok) throw new InputError(outcome.problems);
       await host.save(o.out, { inputs: [o.members], force: o.force });
+      if (outcome.keptUserValues > 0) err(`Behöll ${outcome.keptUserValues} värden som skrivits in i bladet "${outcome.sheetName}" (de gäller före --members).`);
       err(`Skrev ${o.out} (bladet "${outcome.sheetName}").`);
     }
     return 0;

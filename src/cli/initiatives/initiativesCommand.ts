@@ -24,10 +24,10 @@ export async function runInitiativesCommand(file: string, o: InitiativesCliOptio
   try {
     const grid = Papa.parse<string[]>(textIn, { skipEmptyLines: "greedy", delimitersToGuess: [";", ",", "\t"] }).data;
     const initiativ = parseInitiativeTable(grid, { nulagen: settings.nulagen, locate: (i) => `${name}, rad ${i + 2}` });
-    const host = new XlsxWorkbookHost();
+    const host = await XlsxWorkbookHost.forOutput(o.out, o.force);
     const input = await writeInitiativeInput(host, initiativ, settings);
     if (!input.ok) throw new InputError(input.problems);
-    const outcome = await runInitiativesJob(host, settings);
+    const outcome = await runInitiativesJob(host, settings, { store: host.settings });
     if (!outcome.ok) throw new InputError(outcome.problems);
     await host.save(o.out, { inputs: [file], force: o.force });
     for (const omr of outcome.oversikt.omraden) {

@@ -1,8 +1,9 @@
 /**
  * Writing a workbook file without losing anything (the command line's --out):
  *  - never over the command's own input file, a folder, or a file that is not an .xlsx workbook;
- *  - over an existing workbook only when every sheet in it is one this run writes again (a re-run), unless
- *    the user asked to replace the whole file (--force): a workbook with the user's own sheets is kept;
+ *  - over an existing workbook only when every sheet in it is in the workbook being saved (the command line
+ *    opens the existing workbook and updates it, XlsxWorkbookHost.forOutput), unless the user asked to replace
+ *    the whole file (--force): a workbook with the user's own sheets is kept;
  *  - written to a temporary file beside the target and renamed over it, so a full disk or a crash leaves
  *    the earlier file as it was, never a truncated one;
  *  - file-system failures as Swedish messages naming the path (InputError, exit 1), not raw English errors.
@@ -46,6 +47,22 @@ export function fileSystemMessage(e: unknown, file: string): string {
       return `${file} ligger på en skrivskyddad disk. Välj en annan plats.`;
     default:
       return `${file} kunde inte skrivas (${code ?? "okänt fel"}).`;
+  }
+}
+
+/** Whether `file` is there and starts as an .xlsx does (a zip archive: "PK\x03\x04"). */
+export function looksLikeWorkbook(file: string): boolean {
+  try {
+    const fd = fs.openSync(file, "r");
+    try {
+      const head = Buffer.alloc(4);
+      fs.readSync(fd, head, 0, 4, 0);
+      return head.toString("latin1") === "PK\u0003\u0004";
+    } finally {
+      fs.closeSync(fd);
+    }
+  } catch {
+    return false;
   }
 }
 

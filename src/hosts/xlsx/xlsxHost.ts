@@ -1,6 +1,7 @@
 import ExcelJS from "exceljs";
-import { saveWorkbookSafely, type SaveOptions } from "./safeSave";
-import type { SheetState, WorkbookHost, WriteReport } from "../host";
+import { looksLikeWorkbook, saveWorkbookSafely, type SaveOptions } from "./safeSave";
+import type { SettingsStore, SheetState, WorkbookHost, WriteReport } from "../host";
+import { OWNED_KEY, isDataSheet, parseXlsxOwned, readDocumentStore, writeDocumentStore, type XlsxOwnedSheet } from "./xlsxDocumentStore";
 import type { ReadValue, SheetKind, SheetSpec } from "../../sheets/spec";
 import { assertWithinExcelLimits, notOwnedMessage, tableConflictMessage } from "../preflight";
 import { sameSheetName } from "../../domain/excelNames";
@@ -26,7 +27,9 @@ interface OwnedXlsxSheet {
  * Its ownership register lives in memory, by worksheet object (which survives renames; exceljs reuses
  * the ids of removed sheets), with a fingerprint of each sheet's contents as exceljs holds them (formula
  * text, else the value), so that edits made to the workbook object after the write are reported by
- * inspectSheet; a recalculated result is not one.
+ * inspectSheet; a recalculated result is not one. `save` stores the register and the jobs' settings in the
+ * file (xlsxDocumentStore.ts) and `open` reads them back, so the command line updates a workbook as the
+ * add-in does: only Samkalk's sheets are rewritten, the user's own sheets and typed inputs are kept.
  *
  * Charts (`spec.charts`) are left out of files: exceljs cannot write charts. Builders that add charts
  * say so on the sheet, next to the chart data, so a reader of a file knows where to make them.
@@ -34,6 +37,10 @@ interface OwnedXlsxSheet {
 export class XlsxWorkbookHost implements WorkbookHost {
   readonly workbook: ExcelJS.Workbook;
   private readonly owned = new Map<ExcelJS.Worksheet, OwnedXlsxSheet>();
+  /** The document settings kept in the file (the jobs' settings and, on save, the register). */
+  private readonly stored: Map<string, unknown>;
+  /** The jobs' settings in this workbook, as the add-in keeps them in its document settings. */
+  readonly settings: SettingsStore;
 
   constructor(workbook?: ExcelJS.Workbook) {
     this.workbook = workbook ?? new ExcelJS.Workbook();
@@ -41,6 +48,38 @@ export class XlsxWorkbookHost implements WorkbookHost {
       this.workbook.creator = "Samkalk";
       this.workbook.created = new Date();
     }
+    this.stored = readDocumentStore(this.workbook);
+    for (const entry of parseXlsxOwned(this.stored.get(OWNED_KEY))) {
+      const ws = this.workbook.worksheets.find((w) => String(w.id) === entry.id && !isDataSheet(w));
+      if (ws) this.owned.set(ws, { kind: entry.kind as SheetKind, fingerprint: entry.fingerprint });
+    }
+    this.settings = {
+      get: (key) => this.stored.get(key),
+      set: async (key, value) => {
+        this.stored.set(key, value);
+      },
+    };
+  }
+
+  /**
+   * The host for writing `file` (the command line's --out): the workbook already there, with what Samkalk stored
+   * in it, so that only Samkalk's sheets are replaced; a new workbook when there is none, when it is not a
+   * workbook (saving then refuses to replace it) or when the user asked to replace the whole file (`force`).
+   */
+  static async forOutput(file: string, force = false): Promise<XlsxWorkbookHost> {
+    if (force || !looksLikeWorkbook(file)) return new XlsxWorkbookHost();
+    try {
+      return await XlsxWorkbookHost.open(file);
+    } catch {
+      return new XlsxWorkbookHost();
+    }
+  }
+
+  /** The workbook in `file`, with the register and settings Samkalk stored in it (none for a workbook it never wrote). */
+  static async open(file: string): Promise<XlsxWorkbookHost> {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    return new XlsxWorkbookHost(wb);
   }
 
   /** By name, ignoring case as Excel does. */
@@ -110,6 +149,12 @@ export class XlsxWorkbookHost implements WorkbookHost {
 
   /** Writes the file safely (safeSave.ts): never over an input, a non-workbook or the user's own sheets. */
   async save(file: string, opts: SaveOptions = {}): Promise<void> {
+    const register: XlsxOwnedSheet[] = [];
+    for (const [ws, o] of this.owned) {
+      if (this.workbook.worksheets.includes(ws)) register.push({ id: String(ws.id), name: ws.name, kind: o.kind, fingerprint: o.fingerprint });
+    }
+    this.stored.set(OWNED_KEY, register);
+    writeDocumentStore(this.workbook, this.stored);
     await saveWorkbookSafely(this.workbook, file, opts);
   }
 
