@@ -15,6 +15,8 @@
  *      kommuner (target ≤ 0.3 s) and of `samkalk demo` with the bundle built and with it rebuilt first (≤ 3 s).
  *   5. A tidy SCB table of 1 000 and 100 000 rows through the Office host: syncs, the chunks the 5 MB
  *      request limit forces, the largest request.
+ *   9. 100 MB members, budget, initiatives and SCB extract files, and files just under each job's size limit,
+ *      through the command line: exit code, time and peak memory (bench/largeInputFiles.ts).
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -35,6 +37,7 @@ import { benchLargeTidyTable } from "../test/scb/sheets/largeTableBench";
 import os from "node:os";
 import { execFileSync, spawnSync } from "node:child_process";
 import { populationPlanExample } from "../src/sources/scb/api/planRequests";
+import { largeInputFiles } from "./largeInputFiles";
 
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 
@@ -148,6 +151,8 @@ async function main() {
   for (const line of commandLine()) console.log(line);
   console.log("Task pane bundle:");
   for (const line of bundleSize()) console.log(line);
+  console.log("Large input files through the command line (100 MB, and just under each job's limit):");
+  for (const line of largeInputFiles()) console.log(line);
 }
 
 /** Wall time (median of runs) of a spawned command; `before` runs ahead of each run, untimed. */

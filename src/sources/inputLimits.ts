@@ -13,9 +13,9 @@ const MB = 1024 * 1024;
 
 export const INPUT_LIMITS: Record<InputJob, { bytes: number; vad: string }> = {
   medlemmar: { bytes: 5 * MB, vad: "en fil med kommuner och befolkning eller andelar" },
-  budget: { bytes: 20 * MB, vad: "en budget" },
-  initiativ: { bytes: 20 * MB, vad: "en initiativtabell" },
-  scb: { bytes: 60 * MB, vad: "ett SCB-utdrag" },
+  budget: { bytes: 1 * MB, vad: "en budget" },
+  initiativ: { bytes: 2 * MB, vad: "en initiativtabell" },
+  scb: { bytes: 16 * MB, vad: "ett SCB-utdrag" },
 };
 
 /** 5 * 1024 * 1024 → "5 MB"; 1 536 → "1,5 kB". */
