@@ -17,7 +17,8 @@
  *    gets no fingerprint (its edits are reported as unknown). A first write that fails costs one more
  *    sync, to find and register the sheet it may have left behind.
  *  - keepAsUserCopy: 2 (one to look, one renaming the sheet and its tables).
- *  - readSelection: 1 (with the merged areas that overlap the selection when ExcelApi 1.13 is there).
+ *  - readSelection: 2 (its size first, so a selection too large is refused unread; then the values, with the
+ *    merged areas that overlap the selection when ExcelApi 1.13 is there).
  *
  * Saving the ownership register (document settings, saveAsync) is not a context.sync().
  */
