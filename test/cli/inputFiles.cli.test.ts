@@ -151,3 +151,13 @@ describe("initiatives", () => {
     expect(fs.existsSync(out)).toBe(false);
   });
 });
+
+describe("text Excel cannot hold in an SCB extract", () => {
+  test("a region text of 40 000 characters is refused at its row and column, and not echoed", () => {
+    const extract = `"Folkmängd efter region och år"\n\n"region";"2023"\n"2480 ${"Umeå".repeat(10_000)}";"130000"\n"2403 Bjurholm";"2450"\n`;
+    const r = samkalk("scb", "import", file("langt.csv", extract));
+    expect(r.code).toBe(1);
+    expect(r.err).toBe("langt.csv, rad 4, kolumn 1: Texten är 40\u00a0005 tecken; en cell i Excel rymmer högst 32\u00a0767.\n");
+    expect(r.out).toBe("");
+  });
+});

@@ -1,4 +1,5 @@
-import { InputError, InputProblem, clipText } from "../../domain/errors";
+import { InputError, InputProblem, clipText, formatCount } from "../../domain/errors";
+import { EXCEL_MAX_CELL_CHARS } from "../../domain/excelNames";
 import { RegionCell, splitRegion } from "../../domain/scb/regions";
 import { parsePeriod, TidyRow, TidyTable } from "../../domain/scb/tidy";
 import { parseScbValue } from "../../domain/scb/values";
@@ -176,6 +177,12 @@ const RIKET: RegionCell = { regionkod: "00", region: "Riket" };
 function shapeProblem(row: Cell[], width: number, isRange: boolean): { col?: number; meddelande: string } | null {
   for (let c = width; c < row.length; c++) {
     if (cellText(row[c]) !== "") return { col: c, meddelande: "Cellen ligger utanför tabellen (till höger om sista rubriken)." };
+  }
+  for (let c = 0; c < row.length; c++) {
+    const t = row[c];
+    if (typeof t === "string" && t.length > EXCEL_MAX_CELL_CHARS) {
+      return { col: c, meddelande: `Texten är ${formatCount(t.length)} tecken; en cell i Excel rymmer högst ${formatCount(EXCEL_MAX_CELL_CHARS)}.` };
+    }
   }
   if (row.length < width && !isRange) return { meddelande: `Raden har ${row.length} celler men rubrikraden har ${width}.` };
   return null;
