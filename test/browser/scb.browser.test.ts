@@ -267,11 +267,11 @@ describeBrowser("SCB-data (production bundle, replay server, Chromium)", () => {
     await problems.waitFor({ state: "visible", timeout: 30_000 });
     expect((await problems.innerText()).replace(/\s+/g, " ")).toContain("stort.csv: Filen är 17 MB; Samkalk läser högst 16 MB som ett SCB-utdrag.");
 
-    await user(page, (u) => {
-      u.addSheet("Klistrat");
-      u.editCell("Klistrat", "A1", "region");
-      u.select("Klistrat", "A:D");
-    });
+    await user(page, (u, sheet: string) => {
+      u.addSheet(sheet);
+      u.editCell(sheet, "A1", "region");
+      u.select(sheet, "A:D");
+    }, "Klistrat");
     await page.getByRole("button", { name: "Städa markerat SCB-utdrag" }).click();
     await page.getByText("Markera bara tabellen, från rubrikraden till sista raden med data", { exact: false }).waitFor({ timeout: 30_000 });
     expect((await problems.innerText()).replace(/\s+/g, " ")).toContain('bladet "Klistrat", området A:D: Markeringen är 1 048 576 rader × 4 kolumner');

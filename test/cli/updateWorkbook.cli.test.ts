@@ -62,6 +62,7 @@ describe("--out on an existing workbook", () => {
     expect(split(out).status).toBe(0);
     const wb = await read(out);
     populationCell(wb.getWorksheet(SHEET)!, "2480").value = 80000;
+    wb.addWorksheet("Anteckningar").getCell("A1").value = "efter avgifterna";
     await wb.xlsx.writeFile(out);
 
     const r = split(out);
@@ -71,7 +72,7 @@ describe("--out on an existing workbook", () => {
     expect(populationCell(again.getWorksheet(SHEET)!, "2480").value).toBe(80000);
     expect(populationCell(again.getWorksheet(SHEET)!, "2403").value).toBe(1300);
     expect(again.getWorksheet("Mina siffror")?.getCell("B2").value).toBe(4711);
-    expect(again.worksheets.filter((w) => w.name === SHEET)).toHaveLength(1);
+    expect(again.worksheets.filter((w) => w.state !== "veryHidden").map((w) => w.name)).toEqual(["Mina siffror", SHEET, "Anteckningar"]);
   });
 
   test("a sheet of the same name that Samkalk did not write stops the run; the file is unchanged byte for byte", async () => {

@@ -117,11 +117,14 @@ export class XlsxWorkbookHost implements WorkbookHost {
     const live = this.workbook.worksheets.flatMap((ws) => sheetTables(ws).map((t) => ({ name: t.name, sheetName: ws.name })));
     const conflict = tableConflictMessage(spec, live, existing?.name ?? null);
     if (conflict) throw new Error(conflict);
+    // exceljs orders sheets by orderNo (not typed): a rewritten sheet keeps its place among the user's sheets.
+    const place = existing ? (existing as unknown as { orderNo: number }).orderNo : undefined;
     if (existing) {
       this.owned.delete(existing);
       this.workbook.removeWorksheet(existing.id);
     }
     const ws = this.workbook.addWorksheet(spec.name);
+    if (place !== undefined) (ws as unknown as { orderNo: number }).orderNo = place;
     renderSheet(ws, spec);
     this.owned.set(ws, { kind: spec.kind, fingerprint: worksheetFingerprint(ws) });
     return { sheetName: spec.name, syncs: 0, largestPayloadBytes: 0, created: !existing };
