@@ -92,3 +92,33 @@ describe("--out on an existing workbook", () => {
     expect((await read(out)).worksheets.filter((w) => w.state !== "veryHidden").map((w) => w.name)).toEqual([SHEET]);
   });
 });
+
+describe("workbooks too large to open", () => {
+  /** A workbook whose one sheet unpacks to about `mb` MB (a long column of nearly the same text packs to little). */
+  async function bigWorkbook(p: string, mb: number) {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Stora data");
+    const text = "x".repeat(1000);
+    for (let r = 1; r <= mb * 1000; r++) ws.getCell(r, 1).value = `${r} ${text}`;
+    await wb.xlsx.writeFile(p);
+  }
+
+  test("--out on a workbook that unpacks past the limit is refused before it is opened, the file unchanged", async () => {
+    const out = path.join(tmp, "stor.xlsx");
+    await bigWorkbook(out, 32);
+    const before = fs.readFileSync(out);
+    expect(before.length).toBeLessThan(2 * 1024 * 1024);
+    const r = split(out);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/^.*stor\.xlsx: Arbetsboken .*stor\.xlsx är 3\d MB uppackad; Samkalk öppnar högst 30 MB från kommandoraden\. Skriv till en ny fil, eller använd tillägget i Excel\.\n$/);
+    expect(fs.readFileSync(out).equals(before)).toBe(true);
+  }, 120_000);
+
+  test("budget import of an .xlsx that unpacks past 10 MB is refused before it is read", async () => {
+    const p = path.join(tmp, "budget-stor.xlsx");
+    await bigWorkbook(p, 12);
+    const r = samkalk("budget", "import", p);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/^budget-stor\.xlsx: Arbetsboken är 1\d MB uppackad; Samkalk läser högst 10 MB som en budget\./);
+  }, 120_000);
+});

@@ -7,6 +7,7 @@ import { minus } from "../../domain/budget/money";
 import { InputError, formatProblem } from "../../domain/errors";
 import { checkInputFile, readInputText, reportInputError } from "../inputErrors";
 import { XlsxWorkbookHost } from "../../hosts/xlsx/xlsxHost";
+import { unpackedSize } from "../../hosts/xlsx/zipSize";
 import { rangeAddress, type RangeRef } from "../../domain/a1";
 import type { CellGrid, CellValue } from "../../sources/budget/budgetCells";
 import { importBudgetJob } from "../../usecases/budget/budgetJob";
@@ -48,8 +49,18 @@ function xlsxValue(cell: ExcelJS.Cell): CellValue {
   return null;
 }
 
+/** Most a budget .xlsx may unpack to (a budget of 500 posts is about 100 kB). */
+const BUDGET_XLSX_UNPACKED_MAX = 10 * 1024 * 1024;
+
 /** Cells of a worksheet from A1, with its merged areas (which the importer refuses). */
 export async function gridFromXlsx(file: string, sheet: string | undefined): Promise<{ grid: CellGrid; sheetName: string }> {
+  // A small .xlsx can unpack to gigabytes; exceljs would hold them all. A budget is far below this.
+  const unpacked = unpackedSize(file);
+  if (unpacked !== null && unpacked > BUDGET_XLSX_UNPACKED_MAX) {
+    throw new InputError([
+      { meddelande: `Arbetsboken är ${unpacked === Infinity ? "mer än 4 GB" : `${Math.round(unpacked / 1024 / 1024)} MB`} uppackad; Samkalk läser högst ${BUDGET_XLSX_UNPACKED_MAX / 1024 / 1024} MB som en budget. Spara budgetbladet för sig (eller som CSV) och läs in det.` },
+    ]);
+  }
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.readFile(file);

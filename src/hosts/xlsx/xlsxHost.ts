@@ -1,5 +1,8 @@
 import ExcelJS from "exceljs";
-import { looksLikeWorkbook, saveWorkbookSafely, type SaveOptions } from "./safeSave";
+import { looksLikeWorkbook, saveWorkbookSafely, workbookSizeMessage, type SaveOptions } from "./safeSave";
+import fs from "node:fs";
+import path from "node:path";
+import { InputError } from "../../domain/errors";
 import type { SettingsStore, SheetState, WorkbookHost, WriteReport } from "../host";
 import { OWNED_KEY, isDataSheet, parseXlsxOwned, readDocumentStore, writeDocumentStore, type XlsxOwnedSheet } from "./xlsxDocumentStore";
 import type { ReadValue, SheetKind, SheetSpec } from "../../sheets/spec";
@@ -41,6 +44,8 @@ export class XlsxWorkbookHost implements WorkbookHost {
   private readonly stored: Map<string, unknown>;
   /** The jobs' settings in this workbook, as the add-in keeps them in its document settings. */
   readonly settings: SettingsStore;
+  /** The file this workbook was read from, as it was then (see SaveOptions.openedAs). */
+  private openedFrom: { file: string; size: number; mtimeMs: number } | null = null;
 
   constructor(workbook?: ExcelJS.Workbook) {
     this.workbook = workbook ?? new ExcelJS.Workbook();
@@ -68,6 +73,8 @@ export class XlsxWorkbookHost implements WorkbookHost {
    */
   static async forOutput(file: string, force = false): Promise<XlsxWorkbookHost> {
     if (force || !looksLikeWorkbook(file)) return new XlsxWorkbookHost();
+    const tooLarge = workbookSizeMessage(file);
+    if (tooLarge) throw new InputError([{ plats: file, meddelande: tooLarge }]);
     try {
       return await XlsxWorkbookHost.open(file);
     } catch {
@@ -77,9 +84,12 @@ export class XlsxWorkbookHost implements WorkbookHost {
 
   /** The workbook in `file`, with the register and settings Samkalk stored in it (none for a workbook it never wrote). */
   static async open(file: string): Promise<XlsxWorkbookHost> {
+    const stat = fs.statSync(file);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(file);
-    return new XlsxWorkbookHost(wb);
+    const host = new XlsxWorkbookHost(wb);
+    host.openedFrom = { file, size: stat.size, mtimeMs: stat.mtimeMs };
+    return host;
   }
 
   /** By name, ignoring case as Excel does. */
@@ -158,7 +168,9 @@ export class XlsxWorkbookHost implements WorkbookHost {
     }
     this.stored.set(OWNED_KEY, register);
     writeDocumentStore(this.workbook, this.stored);
-    await saveWorkbookSafely(this.workbook, file, opts);
+    const from = this.openedFrom;
+    const same = from !== null && path.resolve(from.file) === path.resolve(file);
+    await saveWorkbookSafely(this.workbook, file, same ? { ...opts, openedAs: { size: from.size, mtimeMs: from.mtimeMs } } : opts);
   }
 
   async toBuffer(): Promise<Buffer> {
