@@ -136,7 +136,7 @@ describe("each value blamed on where it was typed", () => {
   });
 
   test("years and age bands of the SCB commands are checked with their flag before anything is fetched", () => {
-    expect(samkalk("scb", "befolkning", "--kommuner", "2480", "--ar", "0001")).toMatchObject({ code: 1, err: "--ar: 1 är inget år som SCB har statistik för (skriv t.ex. 2019).\n" });
+    expect(samkalk("scb", "befolkning", "--kommuner", "2480", "--ar", "0001")).toMatchObject({ code: 1, err: '--ar: "0001" är inget år som SCB har statistik för (skriv t.ex. 2019).\n' });
     expect(samkalk("scb", "befolkning", "--kommuner", "2480", "--ar", "2019", "--alder", "64-20").err).toBe('--alder: "64-20" är ingen åldersgrupp (från-till i hela år upp till 110, t.ex. 20-64).\n');
   });
 });

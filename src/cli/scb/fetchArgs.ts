@@ -32,8 +32,8 @@ export function parseYears(s: string | undefined, flag = "--ar"): number[] {
     else throw new InputError([{ plats: flag, meddelande: `"${item}" är inget år (skriv t.ex. 2019, 2019,2020 eller 2015-2019).` }]);
   }
   if (out.length === 0) throw new InputError([{ plats: flag, meddelande: "Ange minst ett år, t.ex. --ar 2019." }]);
-  const odd = out.find((y) => y < 1860 || y > 2100);
-  if (odd !== undefined) throw new InputError([{ plats: flag, meddelande: `${odd} är inget år som SCB har statistik för (skriv t.ex. 2019).` }]);
+  const odd = list(s).find((item) => (item.match(/\d{4}/g) ?? []).some((y) => Number(y) < 1860 || Number(y) > 2100));
+  if (odd !== undefined) throw new InputError([{ plats: flag, meddelande: `"${odd}" är inget år som SCB har statistik för (skriv t.ex. 2019).` }]);
   return [...new Set(out)].sort((a, b) => a - b);
 }
 
