@@ -17,6 +17,8 @@
  *      request limit forces, the largest request.
  *   9. SCB table metadata: GET /metadata calls of one befolkning and one helårsekvivalenter fetch (target 1 each).
  *  At the end: every target against its figure, met / NOT MET (bench/targets.ts).
+ *   9. 100 MB members, budget, initiatives and SCB extract files, and files just under each job's size limit,
+ *      through the command line: exit code, time and peak memory (bench/largeInputFiles.ts).
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -42,6 +44,7 @@ import { scbMetadataReads } from "./scbMetadataReads";
 
 const targets = new Targets();
 import { packThroughOffice } from "./packBench";
+import { largeInputFiles } from "./largeInputFiles";
 
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 
@@ -189,6 +192,8 @@ async function main() {
 
   console.log(`Targets (this run; the machine is shared, so times are noisy):`);
   for (const line of targets.lines()) console.log(line);
+  console.log("Large input files through the command line (100 MB, and just under each job's limit):");
+  for (const line of largeInputFiles()) console.log(line);
 }
 
 /** Wall time (median of runs) of a spawned command; `before` runs ahead of each run, untimed. */

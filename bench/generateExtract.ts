@@ -1,5 +1,5 @@
 import { KOMMUNER, LAN } from "../src/domain/kommuner";
-import { encodeLatin1 } from "../src/sources/scb/decode";
+import { encodeLatin1 } from "../src/sources/decode";
 
 /**
  * A synthetic extract for benchmarks, in the real old-PxWeb "semicolon with heading" layout

@@ -27,3 +27,7 @@ export function sheetNameProblem(name: string): string | null {
 export function withSuffix(name: string, suffix: string): string {
   return `${name.slice(0, MAX_SHEET_NAME - suffix.length).trimEnd()}${suffix}`;
 }
+
+/** Excel's own sizes: rows in a sheet, characters in a cell. */
+export const EXCEL_MAX_ROWS = 1_048_576;
+export const EXCEL_MAX_CELL_CHARS = 32_767;

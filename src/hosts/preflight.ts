@@ -2,8 +2,51 @@
  * Checks made before anything is written, so that a sheet Excel would refuse half-way through a write
  * is refused up front with a Swedish explanation instead.
  */
-import { sameSheetName, sheetNameProblem } from "../domain/excelNames";
+import { EXCEL_MAX_CELL_CHARS, EXCEL_MAX_ROWS, sameSheetName, sheetNameProblem } from "../domain/excelNames";
 import type { SheetSpec } from "../sheets/spec";
+import { cellAddress } from "../domain/a1";
+import { InputError, formatCount, type InputProblem } from "../domain/errors";
+
+export { EXCEL_MAX_CELL_CHARS, EXCEL_MAX_ROWS };
+
+/**
+ * What Excel could not hold of a spec: more rows than a sheet has, or a text longer than a cell holds (each
+ * located by sheet and cell; at most a few dozen are listed by whoever shows them). Loops only: a sheet may
+ * have a million rows.
+ */
+export function excelLimitProblems(spec: SheetSpec): InputProblem[] {
+  const problems: InputProblem[] = [];
+  let lastRow = 0;
+  for (const b of spec.blocks) {
+    lastRow = Math.max(lastRow, b.row + b.cells.length);
+    for (let r = 0; r < b.cells.length; r++) {
+      const row = b.cells[r];
+      for (let c = 0; c < row.length; c++) {
+        const cell = row[c];
+        const t = cell.kind === "text" ? cell.text : cell.kind === "formula" && typeof cell.expected === "string" ? cell.expected : "";
+        if (t.length > EXCEL_MAX_CELL_CHARS) {
+          problems.push({
+            plats: `bladet "${spec.name}", cell ${cellAddress(b.row + r, b.col + c)}`,
+            meddelande: `Texten är ${formatCount(t.length)} tecken; en cell i Excel rymmer högst ${formatCount(EXCEL_MAX_CELL_CHARS)}. Korta texten i indata. Inget har skrivits.`,
+          });
+        }
+      }
+    }
+  }
+  if (lastRow > EXCEL_MAX_ROWS) {
+    problems.unshift({
+      plats: `bladet "${spec.name}"`,
+      meddelande: `Bladet skulle få ${formatCount(lastRow)} rader; ett blad i Excel rymmer högst ${formatCount(EXCEL_MAX_ROWS)}. Välj ett mindre urval (färre år, regioner eller grupper) eller dela upp filen. Inget har skrivits.`,
+    });
+  }
+  return problems;
+}
+
+/** Throws an InputError naming what Excel could not hold (see excelLimitProblems). */
+export function assertWithinExcelLimits(spec: SheetSpec): void {
+  const problems = excelLimitProblems(spec);
+  if (problems.length > 0) throw new InputError(problems);
+}
 
 /** Excel's limit for a typed-in validation list ("a,b,c"). */
 const LIST_SOURCE_MAX = 255;
@@ -31,6 +74,7 @@ export function protectionMessage(sheetName: string, target: { exists: boolean; 
 export const VALIDATION_MESSAGE_MAX = 225;
 
 export function assertWritableSpec(spec: SheetSpec): void {
+  assertWithinExcelLimits(spec);
   const nameProblem = sheetNameProblem(spec.name);
   if (nameProblem) throw new Error(`Bladnamnet "${spec.name}" går inte att använda: ${nameProblem}.`);
   const seen = new Set<string>();

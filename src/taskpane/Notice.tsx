@@ -1,6 +1,6 @@
 import * as React from "react";
 import { MessageBar, MessageBarBody, MessageBarTitle, makeStyles, tokens, type MessageBarIntent } from "@fluentui/react-components";
-import { formatProblem, type InputProblem } from "../domain/errors";
+import { listProblems, type InputProblem } from "../domain/errors";
 
 const useStyles = makeStyles({
   stack: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
@@ -73,7 +73,7 @@ export function BulletList(props: { items: readonly string[]; flush?: boolean })
 }
 
 export function ProblemList(props: { problems: readonly InputProblem[]; flush?: boolean }) {
-  return <BulletList items={props.problems.map(formatProblem)} flush={props.flush} />;
+  return <BulletList items={listProblems(props.problems)} flush={props.flush} />;
 }
 
 /** Why a run wrote nothing: the error it failed with, and the located problems it found in the input. */

@@ -259,6 +259,27 @@ describeBrowser("SCB-data (production bundle, replay server, Chromium)", () => {
     expect(errors).toEqual([]);
   });
 
+  test("a picked file past the limit and a selection of whole columns are refused unread, saying what to do instead", async () => {
+    const { page, errors } = await openScb();
+    const before = await fake(page, (f) => f.sheetNames());
+    await page.getByTestId("scb-file").setInputFiles({ name: "stort.csv", mimeType: "text/csv", buffer: Buffer.alloc(17 * 1024 * 1024, 0x41) });
+    const problems = page.getByTestId("result-problems");
+    await problems.waitFor({ state: "visible", timeout: 30_000 });
+    expect((await problems.innerText()).replace(/\s+/g, " ")).toContain("stort.csv: Filen är 17 MB; Samkalk läser högst 16 MB som ett SCB-utdrag.");
+
+    await user(page, (u, sheet: string) => {
+      u.addSheet(sheet);
+      u.editCell(sheet, "A1", "region");
+      u.select(sheet, "A:D");
+    }, "Klistrat");
+    await page.getByRole("button", { name: "Städa markerat SCB-utdrag" }).click();
+    await page.getByText("Markera bara tabellen, från rubrikraden till sista raden med data", { exact: false }).waitFor({ timeout: 30_000 });
+    expect((await problems.innerText()).replace(/\s+/g, " ")).toContain('bladet "Klistrat", området A:D: Markeringen är 1 048 576 rader × 4 kolumner');
+    expect(await fake(page, (f) => f.sheetNames())).toEqual([...before, "Klistrat"]);
+    expect(server.calls).toHaveLength(0);
+    expect(errors).toEqual([]);
+  });
+
   test("English display language: the view in English, SCB's messages in Swedish", async () => {
     const { page, errors } = await harness.openTaskpane("en-US", { "samkalk.scb": { baseUrl: server.v2 } }, { allowOrigins: [server.origin] });
     await page.getByRole("button", { name: /SCB data/ }).click();

@@ -62,7 +62,7 @@ const file = (name: string) => path.join(tmp, name);
 async function sheetNames(xlsx: string) {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(xlsx);
-  return wb.worksheets.map((w) => w.name);
+  return wb.worksheets.filter((w) => w.state !== "veryHidden").map((w) => w.name);
 }
 
 describe("samkalk scb befolkning", () => {

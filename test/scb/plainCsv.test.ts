@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import Papa from "papaparse";
 import { generateExtract } from "../../bench/generateExtract";
-import { decodeBytes } from "../../src/sources/scb/decode";
+import { decodeBytes } from "../../src/sources/decode";
 import { cellText } from "../../src/sources/scb/grid";
 import { readPlainCsv } from "../../src/sources/scb/plainCsv";
 import { FILES, fixtureBytes } from "./fixturePaths";

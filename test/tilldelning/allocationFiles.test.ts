@@ -1,4 +1,4 @@
-import { decodeBytes } from "../../src/sources/scb/decode";
+import { decodeBytes } from "../../src/sources/decode";
 import { parseForraAretCsv, parseUnderlagCsv } from "../../src/sources/tilldelning/allocationFiles";
 import { toAllocationRequest } from "../../src/domain/tilldelning/request";
 import { InputError } from "../../src/domain/errors";

@@ -1,5 +1,3 @@
-import fs from "node:fs";
-import { decodeBytes } from "../../sources/scb/decode";
 import { toCsv } from "../../sources/csvOutput";
 import path from "node:path";
 import ExcelJS from "exceljs";
@@ -7,10 +5,13 @@ import Papa from "papaparse";
 import { amountToNumber, amountToPlain } from "../../domain/amount";
 import { minus } from "../../domain/budget/money";
 import { InputError, formatProblem } from "../../domain/errors";
+import { checkInputFile, readInputText, reportInputError } from "../inputErrors";
 import { XlsxWorkbookHost } from "../../hosts/xlsx/xlsxHost";
+import { unpackedSize } from "../../hosts/xlsx/zipSize";
 import { rangeAddress, type RangeRef } from "../../domain/a1";
 import type { CellGrid, CellValue } from "../../sources/budget/budgetCells";
 import { importBudgetJob } from "../../usecases/budget/budgetJob";
+import { maxOf } from "../../domain/arrays";
 
 export interface BudgetImportCliOptions {
   sheet?: string;
@@ -20,14 +21,6 @@ export interface BudgetImportCliOptions {
   enhet?: "kr" | "tkr";
   forbund?: string;
 }
-
-function unreadable(file: string, err: (s: string) => void): number {
-  err(`Filen ${file} kunde inte läsas.`);
-  return 1;
-}
-
-/** A file's text: UTF-8, UTF-16 (Excel's "Unicode text") or Latin-1/Windows-1252, as every Samkalk reader detects it. */
-const decodeText = (buf: Buffer): string => decodeBytes(buf).text;
 
 /** Cells of a CSV or TSV file: text as typed, empty cells null. */
 export function gridFromDelimited(text: string, tab: boolean): CellGrid {
@@ -56,8 +49,18 @@ function xlsxValue(cell: ExcelJS.Cell): CellValue {
   return null;
 }
 
+/** Most a budget .xlsx may unpack to (a budget of 500 posts is about 100 kB). */
+const BUDGET_XLSX_UNPACKED_MAX = 10 * 1024 * 1024;
+
 /** Cells of a worksheet from A1, with its merged areas (which the importer refuses). */
 export async function gridFromXlsx(file: string, sheet: string | undefined): Promise<{ grid: CellGrid; sheetName: string }> {
+  // A small .xlsx can unpack to gigabytes; exceljs would hold them all. A budget is far below this.
+  const unpacked = unpackedSize(file);
+  if (unpacked !== null && unpacked > BUDGET_XLSX_UNPACKED_MAX) {
+    throw new InputError([
+      { meddelande: `Arbetsboken är ${unpacked === Infinity ? "mer än 4 GB" : `${Math.round(unpacked / 1024 / 1024)} MB`} uppackad; Samkalk läser högst ${BUDGET_XLSX_UNPACKED_MAX / 1024 / 1024} MB som en budget. Spara budgetbladet för sig (eller som CSV) och läs in det.` },
+    ]);
+  }
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.readFile(file);
@@ -94,23 +97,20 @@ export async function runBudgetImportCommand(file: string, o: BudgetImportCliOpt
     let grid: CellGrid;
     let kalla = name;
     if (/\.xlsx$/i.test(file)) {
-      if (!fs.existsSync(file)) return unreadable(file, err);
+      if (!checkInputFile(file, "budget", err)) return 1;
       const read = await gridFromXlsx(file, o.sheet);
       grid = read.grid;
       kalla = `${name}, bladet ${read.sheetName}`;
     } else {
-      let buf: Buffer;
-      try {
-        buf = fs.readFileSync(file);
-      } catch {
-        return unreadable(file, err);
-      }
+      // UTF-8, UTF-16 (Excel's "Unicode text") or Latin-1/Windows-1252, as every Samkalk reader detects it.
+      const text = readInputText(file, "budget", err);
+      if (text === null) return 1;
       if (o.sheet) err("Obs: --sheet gäller bara .xlsx-filer och används inte.");
-      grid = gridFromDelimited(decodeText(buf), /\.tsv$/i.test(file));
+      grid = gridFromDelimited(text, /\.tsv$/i.test(file));
     }
-    const host = new XlsxWorkbookHost();
+    const host = o.out ? await XlsxWorkbookHost.forOutput(o.out, o.force) : new XlsxWorkbookHost();
     const settings = { forbund: o.forbund ?? "Samordningsförbundet", ...(o.enhet ? { enhet: o.enhet } : {}) };
-    const outcome = await importBudgetJob(host, grid, settings, { kalla: `${kalla} (${rangeAddress({ row: 0, col: 0, rows: Math.max(grid.values.length, 1), cols: Math.max(1, ...grid.values.map((r) => r.length)) })})` });
+    const outcome = await importBudgetJob(host, grid, settings, { kalla: `${kalla} (${rangeAddress({ row: 0, col: 0, rows: Math.max(grid.values.length, 1), cols: Math.max(1, maxOf(grid.values.map((r) => r.length))) })})` });
     if (!outcome.ok) throw new InputError(outcome.problems);
     if (o.out) await host.save(o.out, { inputs: [file], force: o.force });
     const imp = outcome.budget;
@@ -151,10 +151,6 @@ export async function runBudgetImportCommand(file: string, o: BudgetImportCliOpt
     if (o.out) err(`Skrev ${o.out}: ${outcome.sheets.join(", ")}.`);
     return outcome.avvikelser.length > 0 ? 1 : 0;
   } catch (e) {
-    if (e instanceof InputError) {
-      e.problems.forEach((p) => err(`${name}: ${formatProblem(p)}`));
-      return 1;
-    }
-    throw e;
+    return reportInputError(e, err, (p) => `${name}: ${formatProblem(p)}`);
   }
 }

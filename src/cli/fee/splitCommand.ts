@@ -1,5 +1,4 @@
 import path from "node:path";
-import { decodeBytes } from "../../sources/scb/decode";
 import { toCsv } from "../../sources/csvOutput";
 import { amountToPlain } from "../../domain/amount";
 import { InputError } from "../../domain/errors";
@@ -7,7 +6,7 @@ import type { FeeSplitResult } from "../../domain/fee/feeSplit";
 import { parseMembersFile } from "../../sources/fee/membersFile";
 import { FeeSplitSettings, defaultFeeSplitSettings, runFeeSplitJob, toFeeSplitRequest } from "../../usecases/fee/feeSplitJob";
 import { computeFeeSplit } from "../../domain/fee/feeSplit";
-import { readInputFile, reportInputError } from "../inputErrors";
+import { readInputText, reportInputError } from "../inputErrors";
 
 export interface SplitOptions {
   members: string;
@@ -75,14 +74,13 @@ export async function runSplit(o: SplitOptions, out: (s: string) => void, err: (
     err("Ange precis ett av --total (hela medlemsfinansieringen), --kommun-total (kommunernas del) eller --stat (statens del).");
     return 2;
   }
-  const bytes = readInputFile(o.members, err);
-  if (!bytes) return 1;
-  const text = decodeBytes(bytes).text;
   const flags = splitFlagProblems(o);
   if (flags.length > 0) {
     flags.forEach((f) => err(f));
     return 2;
   }
+  const text = readInputText(o.members, "medlemmar", err);
+  if (text === null) return 1;
   const [fran, till] = (o.alder ?? "20-64").split("-").map(Number);
   try {
     const file = parseMembersFile(text, path.basename(o.members));
@@ -105,10 +103,12 @@ export async function runSplit(o: SplitOptions, out: (s: string) => void, err: (
     if (o.out) {
       // Loaded here: the workbook writer (exceljs) is the slowest part of the start and only --out needs it.
       const { XlsxWorkbookHost } = await import("../../hosts/xlsx/xlsxHost");
-      const host = new XlsxWorkbookHost();
-      const outcome = await runFeeSplitJob(host, settings, { lang: "sv" });
+      // An existing workbook is updated as the add-in does: the populations typed into its fee sheet are kept.
+      const host = await XlsxWorkbookHost.forOutput(o.out, o.force);
+      const outcome = await runFeeSplitJob(host, settings, { lang: "sv", store: host.settings });
       if (!outcome.ok) throw new InputError(outcome.problems);
       await host.save(o.out, { inputs: [o.members], force: o.force });
+      if (outcome.keptUserValues > 0) err(`Behöll ${outcome.keptUserValues} värden som skrivits in i bladet "${outcome.sheetName}" (de gäller före --members).`);
       err(`Skrev ${o.out} (bladet "${outcome.sheetName}").`);
     }
     return 0;

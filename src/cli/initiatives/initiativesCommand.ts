@@ -1,11 +1,10 @@
 import path from "node:path";
-import { decodeBytes } from "../../sources/scb/decode";
 import Papa from "papaparse";
 import { InputError } from "../../domain/errors";
 import { XlsxWorkbookHost } from "../../hosts/xlsx/xlsxHost";
 import { parseInitiativeTable } from "../../sources/initiatives/initiativeRows";
 import { defaultInitiativesSettings, runInitiativesJob, writeInitiativeInput } from "../../usecases/initiatives/initiativesJob";
-import { readInputFile, reportInputError } from "../inputErrors";
+import { readInputText, reportInputError } from "../inputErrors";
 
 export interface InitiativesCliOptions {
   datum?: string;
@@ -16,20 +15,19 @@ export interface InitiativesCliOptions {
 
 /** `samkalk initiativ FILE --out status.xlsx`: the Initiativ table (CSV/TSV) → input, overview, status and history sheets. */
 export async function runInitiativesCommand(file: string, o: InitiativesCliOptions, out: (s: string) => void, err: (s: string) => void): Promise<number> {
-  const bytes = readInputFile(file, err);
-  if (!bytes) return 1;
   // UTF-8, UTF-16 (Excel's "Unicode text") or Latin-1, as every Samkalk reader detects it.
-  const textIn = decodeBytes(bytes).text;
+  const textIn = readInputText(file, "initiativ", err);
+  if (textIn === null) return 1;
   const base = defaultInitiativesSettings();
   const settings = { ...base, forbund: o.forbund ?? base.forbund, datum: o.datum ?? base.datum };
   const name = path.basename(file);
   try {
     const grid = Papa.parse<string[]>(textIn, { skipEmptyLines: "greedy", delimitersToGuess: [";", ",", "\t"] }).data;
     const initiativ = parseInitiativeTable(grid, { nulagen: settings.nulagen, locate: (i) => `${name}, rad ${i + 2}` });
-    const host = new XlsxWorkbookHost();
+    const host = await XlsxWorkbookHost.forOutput(o.out, o.force);
     const input = await writeInitiativeInput(host, initiativ, settings);
     if (!input.ok) throw new InputError(input.problems);
-    const outcome = await runInitiativesJob(host, settings);
+    const outcome = await runInitiativesJob(host, settings, { store: host.settings });
     if (!outcome.ok) throw new InputError(outcome.problems);
     await host.save(o.out, { inputs: [file], force: o.force });
     for (const omr of outcome.oversikt.omraden) {

@@ -16,7 +16,8 @@ import { wholeCountryAllocationInput } from "../../samples/wholeCountryAllocatio
 import type { CellGrid } from "../../sources/budget/budgetCells";
 import { parseInitiativeTable } from "../../sources/initiatives/initiativeRows";
 import { parseProfileJson } from "../../sources/profile/profileJson";
-import { decodeBytes } from "../../sources/scb/decode";
+import { decodeBytes } from "../../sources/decode";
+import { sizeProblem, type InputJob } from "../../sources/inputLimits";
 import { buildBoardPack, type PackOutcome, type PackSources } from "../../usecases/pack/boardPack";
 import { scbClientFor } from "../../usecases/scb/fetchAdapters";
 import { gridFromDelimited, gridFromXlsx } from "../budget/budgetCommand";
@@ -33,7 +34,16 @@ export interface PackCliOptions {
   datum?: string;
 }
 
-function readFile(file: string, what: string): Buffer {
+/** A file the profile names, within its job's size limit (checked before reading), or a located refusal. */
+function readFile(file: string, what: string, job: InputJob): Buffer {
+  let size: number;
+  try {
+    size = fs.statSync(file).size;
+  } catch {
+    throw new InputError([{ plats: file, meddelande: `${what} finns inte eller kunde inte läsas.` }]);
+  }
+  const tooLarge = sizeProblem(job, size, file);
+  if (tooLarge) throw new InputError([tooLarge]);
   try {
     return fs.readFileSync(file);
   } catch {
@@ -48,10 +58,10 @@ function besideProfile(profileFile: string, p: string): string {
 
 async function budgetGrid(file: string): Promise<CellGrid> {
   if (/\.xlsx$/i.test(file)) {
-    readFile(file, "Budgetfilen");
+    readFile(file, "Budgetfilen", "budget");
     return (await gridFromXlsx(file, undefined)).grid;
   }
-  return gridFromDelimited(decodeBytes(readFile(file, "Budgetfilen")).text, /\.(tsv|tab)$/i.test(file));
+  return gridFromDelimited(decodeBytes(readFile(file, "Budgetfilen", "budget")).text, /\.(tsv|tab)$/i.test(file));
 }
 
 /** The pack's sources for a profile: files named in it, SCB or the embedded and synthetic data. */
@@ -71,7 +81,7 @@ export async function packSourcesFor(profile: ForbundProfile, profileFile: strin
   if (profile.initiativfil) {
     const file = besideProfile(profileFile, profile.initiativfil);
     const name = path.basename(file);
-    const grid = Papa.parse<string[]>(decodeBytes(readFile(file, "Initiativfilen")).text, { skipEmptyLines: "greedy", delimitersToGuess: [";", ",", "\t"] }).data;
+    const grid = Papa.parse<string[]>(decodeBytes(readFile(file, "Initiativfilen", "initiativ")).text, { skipEmptyLines: "greedy", delimitersToGuess: [";", ",", "\t"] }).data;
     sources.initiativ = { rows: parseInitiativeTable(grid, { nulagen: STANDARD_NULAGEN, locate: (i) => `${name}, rad ${i + 2}` }), kalla: name };
     inputs.push(file);
   }
@@ -105,7 +115,7 @@ export async function runPackCommand(o: PackCliOptions, out: (s: string) => void
   try {
     if (o.inbyggd && o.baseUrl) throw new InputError([{ plats: "--inbyggd", meddelande: "Välj antingen --inbyggd (inga nätverksanrop) eller --base-url, inte båda." }]);
     const soffice = o.pdf ? requireSoffice() : undefined;
-    const profile = parseProfileJson(decodeBytes(readFile(o.profil, "Profilfilen")).text, path.basename(o.profil));
+    const profile = parseProfileJson(decodeBytes(readFile(o.profil, "Profilfilen", "profil")).text, path.basename(o.profil));
     const { sources, inputs } = await packSourcesFor(profile, o.profil, o);
     const host = new XlsxWorkbookHost();
     const outcome = await buildBoardPack(host, profile, sources, { onProgress: (step, i, n) => err(`[${i}/${n}] ${step}`) });

@@ -32,6 +32,8 @@ export function parseYears(s: string | undefined, flag = "--ar"): number[] {
     else throw new InputError([{ plats: flag, meddelande: `"${item}" är inget år (skriv t.ex. 2019, 2019,2020 eller 2015-2019).` }]);
   }
   if (out.length === 0) throw new InputError([{ plats: flag, meddelande: "Ange minst ett år, t.ex. --ar 2019." }]);
+  const odd = list(s).find((item) => (item.match(/\d{4}/g) ?? []).some((y) => Number(y) < 1860 || Number(y) > 2100));
+  if (odd !== undefined) throw new InputError([{ plats: flag, meddelande: `"${odd}" är inget år som SCB har statistik för (skriv t.ex. 2019).` }]);
   return [...new Set(out)].sort((a, b) => a - b);
 }
 
@@ -41,6 +43,7 @@ export function parseBands(s: string | undefined, flag = "--alder"): Array<{ fra
   for (const item of list(s)) {
     const m = /^(\d{1,3})\s*[-–]\s*(\d{1,3})$/.exec(item);
     if (!m) throw new InputError([{ plats: flag, meddelande: `"${item}" är ingen åldersgrupp (skriv från-till, t.ex. 20-64).` }]);
+    if (Number(m[1]) > Number(m[2]) || Number(m[2]) > 110) throw new InputError([{ plats: flag, meddelande: `"${item}" är ingen åldersgrupp (från-till i hela år upp till 110, t.ex. 20-64).` }]);
     out.push({ fran: Number(m[1]), till: Number(m[2]) });
   }
   if (out.length === 0) throw new InputError([{ plats: flag, meddelande: "Ange en åldersgrupp, t.ex. --alder 20-64." }]);

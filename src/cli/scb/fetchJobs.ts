@@ -50,7 +50,7 @@ export async function befolkning(o: BefolkningCli, io: ScbFetchIo): Promise<numb
   const fetched = await fetchWithProgress(populationFetch(client, q, { now }), io);
   const bands: AgeBand[] = q.bands.map((b) => ({ fran: b.fran, till: b.till }));
   if (o.out) {
-    const host = new XlsxWorkbookHost();
+    const host = await XlsxWorkbookHost.forOutput(o.out, o.force);
     await saveOutcome(host, o.force, await importBefolkningTable(host, tidyOf(fetched), fetched.kalla, { bands, today: now() }), o.out, io);
   }
   if (o.format || !o.out) {
@@ -85,7 +85,7 @@ export async function helarsekvivalenter(o: HeCli, io: ScbFetchIo): Promise<numb
   const client = scbClientFor(o.baseUrl, io.client);
   const fetched = await fetchWithProgress(helarsekvivalenterFetch(client, q, { now }), io);
   if (o.out) {
-    const host = new XlsxWorkbookHost();
+    const host = await XlsxWorkbookHost.forOutput(o.out, o.force);
     const forbund = o.forbund ?? (kommuner.length === 1 ? kommunByCode(kommuner[0])!.namn : "Förbundet");
     await saveOutcome(host, o.force, await writeHelarsekvivalenter(host, tidyOf(fetched), fetched.kalla, { forbund, kommuner, today: now() }), o.out, io);
   }
@@ -119,7 +119,7 @@ export async function tabell(id: string, o: TabellCli, io: ScbFetchIo): Promise<
   }
   const fetched = await fetchWithProgress(tableFetch(client, { tableId: id, selection: parseSelection(o.val), codelists: o.kodlista.length ? parseCodelists(o.kodlista) : undefined }, { now }), io);
   if (o.out) {
-    const host = new XlsxWorkbookHost();
+    const host = await XlsxWorkbookHost.forOutput(o.out, o.force);
     await saveOutcome(host, o.force, await writeScbTable(host, tidyOf(fetched), fetched.kalla, { mode: "replace", today: now() }), o.out, io);
   }
   if (o.format || !o.out) printTidy(tidyOf(fetched), o.format ?? "csv", io);

@@ -3,7 +3,7 @@ import { InputError } from "../../domain/errors";
 import type { AllocationLocations } from "../../domain/tilldelning/request";
 import type { AllocationResult } from "../../domain/tilldelning/types";
 import { toCsv } from "../../sources/csvOutput";
-import { decodeBytes } from "../../sources/scb/decode";
+import { decodeBytes } from "../../sources/decode";
 import { parseForraAretCsv, parseUnderlagCsv } from "../../sources/tilldelning/allocationFiles";
 import { type AllocationInput, computeAllocationOf, runAllocationJob } from "../../usecases/tilldelning/allocationJob";
 import { readInputFile, reportInputError } from "../inputErrors";
@@ -47,7 +47,7 @@ export function allocationToCsv(r: AllocationResult): string {
 }
 
 function readText(file: string, err: (s: string) => void): string | null {
-  const bytes = readInputFile(file, err);
+  const bytes = readInputFile(file, "tilldelning", err);
   return bytes ? decodeBytes(bytes).text : null;
 }
 

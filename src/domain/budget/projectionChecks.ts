@@ -5,6 +5,7 @@ import type {
   EgetKapitalRegel, ForvantadeAvgifter, ProjektionsAr, ProjektionsIndata, ProjektionsKontroll, ProjektionsRad,
 } from "./projectionTypes";
 import type { Enhet } from "./types";
+import { appendAll } from "../arrays";
 
 /** The fees a fee split computed, in the shape the projection compares with. */
 export function avgifterFranFordelning(r: FeeSplitResult): ForvantadeAvgifter {
@@ -26,9 +27,9 @@ export function checkProjection(input: ProjektionsIndata, years: ProjektionsAr[]
     }
     const over = aboveStaircase(input.egetKapitalRegel, y, input.enhet);
     if (over) out.push({ typ: "eget_kapital_over_trappan", ar: y.ar, meddelande: over });
-    out.push(...proportionChecks(y, input.enhet));
+    appendAll(out, proportionChecks(y, input.enhet));
     const expected = input.avgiftsfordelning?.find((a) => a.ar === y.ar);
-    if (expected) out.push(...splitChecks(y, expected, input.enhet));
+    if (expected) appendAll(out, splitChecks(y, expected, input.enhet));
   }
   return out;
 }

@@ -2,6 +2,7 @@ import { Amount, MAX_DECIMALS, formatAmount, rescale } from "../amount";
 import { apportion } from "../largestRemainder";
 import { InputError, InputProblem } from "../errors";
 import { kommunByCode } from "../kommuner";
+import { appendAll, maxOf } from "../arrays";
 
 /**
  * The member fee split (medlemsavgifter). By law the member funding is split state 50 %,
@@ -119,7 +120,7 @@ export function validateMembers(req: FeeSplitRequest): { problems: InputProblem[
   if (req.nyckel.kind === "andel") {
     // Shares printed with d decimals can each be off by half a unit in the last place: n shares can miss
     // 100 % by n × 0.5 × 10^-d without anyone having made a mistake. Within that we normalise and warn.
-    const d = Math.max(...req.kommuner.map((k) => k.andel!.decimals));
+    const d = maxOf(req.kommuner.map((k) => k.andel!.decimals));
     const sum = req.kommuner.reduce((s, k) => s + shareWeight(k.andel!), 0n);
     const hundred = 100n * ANDEL_SCALE;
     const gap = sum > hundred ? sum - hundred : hundred - sum;
@@ -149,7 +150,7 @@ export function computeFeeSplit(req: FeeSplitRequest): FeeSplitResult {
   if (req.belopp.minor < 0n) problems.push({ plats: "belopp", meddelande: "Beloppet får inte vara negativt." });
   if (req.belopp.decimals > MAX_DECIMALS) problems.push({ plats: "belopp", meddelande: "Beloppet får ha högst två decimaler (öre)." });
   const checked = validateMembers(req);
-  problems.push(...checked.problems);
+  appendAll(problems, checked.problems);
   if (problems.length > 0) throw new InputError(problems);
 
   const decimals = req.belopp.decimals;

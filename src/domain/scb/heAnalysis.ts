@@ -20,6 +20,7 @@
  */
 import { InputError, InputProblem } from "../errors";
 import { parsePeriod, PeriodTyp, TidyRow, TidyTable } from "./tidy";
+import { minOf } from "../arrays";
 
 export type Arsvarde = "medel" | "december";
 
@@ -202,7 +203,7 @@ export function analyseHelarsekvivalenter(table: TidyTable, opts: HeAnalysisOpti
           // As the sheet's SUM: missing values are skipped; MIN of the months.
           const antal = contents.map((_, t) => kommunIdx.reduce((s, i) => s + (varden[i][j].antal[t] ?? 0), 0));
           const folkmangd = kommunIdx.reduce((s, i) => s + (varden[i][j].folkmangd ?? 0), 0);
-          const manader = Math.min(...kommunIdx.map((i) => varden[i][j].manader));
+          const manader = minOf(kommunIdx.map((i) => varden[i][j].manader));
           return { manader, antal, folkmangd, andel: antal.map((a) => (folkmangd === 0 ? null : a / folkmangd)) };
         })
       : null;

@@ -2,6 +2,8 @@
  * SCB's markers for a cell without a number: ".." not available/too uncertain, "." cannot occur,
  * "-" nothing to report, "x" protected; PX files' DATASYMBOL1–6 are "." to "......".
  */
+import { inexactMessage, inexactNumberMessage } from "../exactNumber";
+
 export const SCB_MARKERS: ReadonlySet<string> = new Set([
   ".",
   "..",
@@ -19,6 +21,8 @@ export const SCB_MARKERS: ReadonlySet<string> = new Set([
 export interface ScbValue {
   varde: number | null;
   status: string | null;
+  /** Set when the number as written cannot reach Excel unchanged (past 2^53 or more than 15 digits): why. */
+  inexakt?: string;
 }
 
 const EMPTY: ScbValue = { varde: null, status: null };
@@ -36,9 +40,9 @@ const COMMAS_THEN_DOT = /^-?\d{1,3}(?:,\d{3})+\.\d+$/;
  */
 export function parseScbValue(cell: string | number | null | undefined): ScbValue | undefined {
   if (cell === null || cell === undefined) return EMPTY;
-  if (typeof cell === "number") return Number.isFinite(cell) ? { varde: cell, status: null } : undefined;
+  if (typeof cell === "number") return Number.isFinite(cell) ? checked({ varde: cell, status: null }, inexactNumberMessage(cell)) : undefined;
   const s = cell.trim();
-  if (INT.test(s)) return { varde: Number(s), status: null };
+  if (INT.test(s)) return checked({ varde: Number(s), status: null }, inexactMessage(s, s));
   if (s === "") return EMPTY;
   if (SCB_MARKERS.has(s)) return { varde: null, status: s };
   const spaced = s.replace(/^\u2212/, "-").replace(GROUP_SPACES, " ");
@@ -50,5 +54,7 @@ export function parseScbValue(cell: string | number | null | undefined): ScbValu
   else if (DOTS_THEN_COMMA.test(t)) plain = t.replace(/\./g, "").replace(",", ".");
   else if (COMMAS_THEN_DOT.test(t)) plain = t.replace(/,/g, "");
   else return undefined;
-  return { varde: Number(plain), status: null };
+  return checked({ varde: Number(plain), status: null }, inexactMessage(plain, s));
 }
+
+const checked = (v: ScbValue, inexakt: string | null): ScbValue => (inexakt ? { ...v, inexakt } : v);

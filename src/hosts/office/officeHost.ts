@@ -19,7 +19,8 @@
  *  - inspectAndWrite: the two above sharing the look at the workbook: 2 syncs for a first write, 3 for a
  *    rewrite whose tables or edit fingerprint are read.
  *  - keepAsUserCopy: 2 (one to look, one renaming the sheet and its tables).
- *  - readSelection: 1 (with the merged areas that overlap the selection when ExcelApi 1.13 is there).
+ *  - readSelection: 2 (its size first, so a selection too large is refused unread; then the values, with the
+ *    merged areas that overlap the selection when ExcelApi 1.13 is there).
  *
  * Saving the ownership register (document settings, saveAsync) is not a context.sync().
  */
@@ -38,6 +39,7 @@ import { writeSharedGroups, type SharedWriteDeps } from "./sharedWrite";
 import { chartRecord, contentRecord, hasChartsToReplace, openTarget, writeCells, writeEverythingElse, writeTarget } from "./sheetWrites";
 import { WorkbookIndex, loadWorkbookIndex } from "./workbookIndex";
 import { planSheetWrite } from "./writePlan";
+import { appendAll, maxOf } from "../../domain/arrays";
 
 export { createOfficeSettingsStore } from "./settingsStore";
 export { estimatePayloadBytes } from "./payload";
@@ -114,7 +116,7 @@ export class OfficeWorkbookHost implements WorkbookHost {
     const reports: WriteReport[] = [];
     let shared: PlannedSheet<SheetSpec>[][] = [];
     const flush = async () => {
-      if (shared.length > 0) reports.push(...(await this.writeShared(shared)));
+      if (shared.length > 0) appendAll(reports, await this.writeShared(shared));
       shared = [];
     };
     for (const group of groupSheets(planned, this.budget)) {
@@ -217,7 +219,7 @@ export class OfficeWorkbookHost implements WorkbookHost {
     return {
       sheetName: sheet.name,
       syncs,
-      largestPayloadBytes: Math.max(...plan.batchBytes),
+      largestPayloadBytes: maxOf(plan.batchBytes),
       created: !existing,
     };
   }

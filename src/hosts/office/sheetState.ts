@@ -10,6 +10,7 @@ import { areaRefs } from "../../domain/a1";
 import { sameSheetName } from "../../domain/excelNames";
 import { OwnedSheet, ownedEntry } from "./ownership";
 import { loadWorkbookIndex, type WorkbookIndex } from "./workbookIndex";
+import { appendAll } from "../../domain/arrays";
 
 /** A value as Excel returns it, as a ReadValue (anything else is read as empty). */
 export function toReadValue(v: unknown): ReadValue {
@@ -107,7 +108,7 @@ export async function readSheetStates(context: Excel.RequestContext, register: O
   const finish = async () => {
     // Once per MAX_READ_CELLS of contents to read back: once, unless the sheets are very large.
     if (queued.some((q) => q.needsSync)) await context.sync();
-    states.push(...queued.map((q) => q.state()));
+    appendAll(states, queued.map((q) => q.state()));
     queued = [];
     cells = 0;
   };

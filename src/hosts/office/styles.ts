@@ -1,6 +1,7 @@
 import type { Block, CellStyle } from "../../sheets/spec";
 import type { RangeRef } from "../../domain/a1";
 import { STYLE_FORMATS, StyleFormat, WRAPPING_STYLES } from "../styleFormats";
+import { appendAll } from "../../domain/arrays";
 
 /** How each style role looks in Excel: the formats (src/hosts/styleFormats.ts) are shared with the xlsx host. */
 export { HEADING_FONT_SIZE, STYLE_COLORS } from "../styleColors";
@@ -92,10 +93,10 @@ export function styleRects(blocks: Block[]): StyleRect[] {
         next.set(key, above);
       } else next.set(key, run);
     }
-    done.push(...open.values());
+    appendAll(done, open.values());
     open = next;
   }
-  done.push(...open.values());
+  appendAll(done, open.values());
   return done.sort((a, b) => a.row - b.row || a.col - b.col);
 }
 

@@ -1,8 +1,9 @@
 /**
  * Writing a workbook file without losing anything (the command line's --out):
  *  - never over the command's own input file, a folder, or a file that is not an .xlsx workbook;
- *  - over an existing workbook only when every sheet in it is one this run writes again (a re-run), unless
- *    the user asked to replace the whole file (--force): a workbook with the user's own sheets is kept;
+ *  - over an existing workbook only when every sheet in it is in the workbook being saved (the command line
+ *    opens the existing workbook and updates it, XlsxWorkbookHost.forOutput), unless the user asked to replace
+ *    the whole file (--force): a workbook with the user's own sheets is kept;
  *  - written to a temporary file beside the target and renamed over it, so a full disk or a crash leaves
  *    the earlier file as it was, never a truncated one;
  *  - file-system failures as Swedish messages naming the path (InputError, exit 1), not raw English errors.
@@ -11,12 +12,30 @@ import fs from "node:fs";
 import path from "node:path";
 import ExcelJS from "exceljs";
 import { InputError } from "../../domain/errors";
+import { unpackedSize } from "./zipSize";
 
 export interface SaveOptions {
   /** Files the command read: --out may not name one of them. */
   inputs?: string[];
   /** Replace an existing workbook even though it holds sheets this run does not write. */
   force?: boolean;
+  /**
+   * The target as it was when the workbook being saved was opened from it (XlsxWorkbookHost.open): when the file
+   * is still so, every sheet in it is in the workbook being saved, and it need not be read again.
+   */
+  openedAs?: { size: number; mtimeMs: number };
+}
+
+/** Most a workbook may unpack to for the command line to open it (exceljs holds all of it, about 60 × in memory). */
+export const MAX_UNPACKED_WORKBOOK = 30 * 1024 * 1024;
+
+/** Why the workbook in `file` is too large to open, or null (unpacked size from the zip directory). */
+export function workbookSizeMessage(file: string, max = MAX_UNPACKED_WORKBOOK): string | null {
+  const unpacked = unpackedSize(file);
+  if (unpacked === null || unpacked <= max) return null;
+  const mb = (n: number) => `${Math.round(n / 1024 / 1024)} MB`;
+  const how = unpacked === Infinity ? "mer än 4 GB" : mb(unpacked);
+  return `Arbetsboken ${file} är ${how} uppackad; Samkalk öppnar högst ${mb(max)} från kommandoraden. Skriv till en ny fil, eller använd tillägget i Excel.`;
 }
 
 const refuse = (file: string, meddelande: string) => new InputError([{ plats: file, meddelande }]);
@@ -49,6 +68,22 @@ export function fileSystemMessage(e: unknown, file: string): string {
   }
 }
 
+/** Whether `file` is there and starts as an .xlsx does (a zip archive: "PK\x03\x04"). */
+export function looksLikeWorkbook(file: string): boolean {
+  try {
+    const fd = fs.openSync(file, "r");
+    try {
+      const head = Buffer.alloc(4);
+      fs.readSync(fd, head, 0, 4, 0);
+      return head.toString("latin1") === "PK\u0003\u0004";
+    } finally {
+      fs.closeSync(fd);
+    }
+  } catch {
+    return false;
+  }
+}
+
 /** Refuses a target that must not be replaced; `sheetNames` are the sheets this run writes. */
 async function checkTarget(file: string, sheetNames: string[], opts: SaveOptions): Promise<void> {
   for (const input of opts.inputs ?? []) {
@@ -72,6 +107,9 @@ async function checkTarget(file: string, sheetNames: string[], opts: SaveOptions
   // An .xlsx file is a zip archive: it starts with "PK\x03\x04".
   if (head.toString("latin1") !== "PK\u0003\u0004") throw refuse(file, notWorkbook);
   if (opts.force) return;
+  if (opts.openedAs && opts.openedAs.size === stat.size && opts.openedAs.mtimeMs === stat.mtimeMs) return;
+  const tooLarge = workbookSizeMessage(file);
+  if (tooLarge) throw refuse(file, tooLarge);
   const existing = new ExcelJS.Workbook();
   try {
     await existing.xlsx.readFile(file);

@@ -2,6 +2,7 @@
 import type ExcelJS from "exceljs";
 import { rangeAddress } from "../../domain/a1";
 import { contentFingerprint } from "../contentFingerprint";
+import { maxOf, minOf } from "../../domain/arrays";
 
 /** A cell's content as exceljs holds it: "=" and the formula text for a formula, else the value. */
 function cellContent(cell: ExcelJS.Cell): unknown {
@@ -29,10 +30,10 @@ export function worksheetFingerprint(ws: ExcelJS.Worksheet): string {
     }),
   );
   if (cells.length === 0) return contentFingerprint("A1", [[""]]);
-  const r0 = Math.min(...cells.map((c) => c.row));
-  const c0 = Math.min(...cells.map((c) => c.col));
-  const rows = Math.max(...cells.map((c) => c.row)) - r0 + 1;
-  const cols = Math.max(...cells.map((c) => c.col)) - c0 + 1;
+  const r0 = minOf(cells.map((c) => c.row));
+  const c0 = minOf(cells.map((c) => c.col));
+  const rows = maxOf(cells.map((c) => c.row)) - r0 + 1;
+  const cols = maxOf(cells.map((c) => c.col)) - c0 + 1;
   const grid: unknown[][] = Array.from({ length: rows }, () => Array<unknown>(cols).fill(""));
   for (const c of cells) grid[c.row - r0][c.col - c0] = c.content;
   return contentFingerprint(rangeAddress({ row: r0, col: c0, rows, cols }), grid);

@@ -1,8 +1,12 @@
 import ExcelJS from "exceljs";
-import { saveWorkbookSafely, type SaveOptions } from "./safeSave";
-import type { SheetState, WorkbookHost, WriteReport } from "../host";
+import { looksLikeWorkbook, saveWorkbookSafely, workbookSizeMessage, type SaveOptions } from "./safeSave";
+import fs from "node:fs";
+import path from "node:path";
+import { InputError } from "../../domain/errors";
+import type { SettingsStore, SheetState, WorkbookHost, WriteReport } from "../host";
+import { OWNED_KEY, isDataSheet, parseXlsxOwned, readDocumentStore, writeDocumentStore, type XlsxOwnedSheet } from "./xlsxDocumentStore";
 import type { ReadValue, SheetKind, SheetSpec } from "../../sheets/spec";
-import { notOwnedMessage, tableConflictMessage } from "../preflight";
+import { assertWithinExcelLimits, notOwnedMessage, tableConflictMessage } from "../preflight";
 import { sameSheetName } from "../../domain/excelNames";
 import { userCopyProblem, userCopyTableNames } from "../userCopy";
 import { worksheetFingerprint } from "./xlsxFingerprint";
@@ -27,7 +31,9 @@ interface OwnedXlsxSheet {
  * Its ownership register lives in memory, by worksheet object (which survives renames; exceljs reuses
  * the ids of removed sheets), with a fingerprint of each sheet's contents as exceljs holds them (formula
  * text, else the value), so that edits made to the workbook object after the write are reported by
- * inspectSheet; a recalculated result is not one.
+ * inspectSheet; a recalculated result is not one. `save` stores the register and the jobs' settings in the
+ * file (xlsxDocumentStore.ts) and `open` reads them back, so the command line updates a workbook as the
+ * add-in does: only Samkalk's sheets are rewritten, the user's own sheets and typed inputs are kept.
  *
  * Charts (`spec.charts`): exceljs cannot write charts, so the host keeps each sheet's spec and adds the
  * native chart parts to the file exceljs wrote (chartParts.ts), under the sheet's name at that time. A sheet
@@ -38,6 +44,12 @@ export class XlsxWorkbookHost implements WorkbookHost {
   private readonly owned = new Map<ExcelJS.Worksheet, OwnedXlsxSheet>();
   /** The spec each sheet with charts was written from (its charts and the values they cache). */
   private readonly charted = new Map<ExcelJS.Worksheet, SheetSpec>();
+  /** The document settings kept in the file (the jobs' settings and, on save, the register). */
+  private readonly stored: Map<string, unknown>;
+  /** The jobs' settings in this workbook, as the add-in keeps them in its document settings. */
+  readonly settings: SettingsStore;
+  /** The file this workbook was read from, as it was then (see SaveOptions.openedAs). */
+  private openedFrom: { file: string; size: number; mtimeMs: number } | null = null;
 
   constructor(workbook?: ExcelJS.Workbook) {
     this.workbook = workbook ?? new ExcelJS.Workbook();
@@ -45,6 +57,43 @@ export class XlsxWorkbookHost implements WorkbookHost {
       this.workbook.creator = "Samkalk";
       this.workbook.created = new Date();
     }
+    this.stored = readDocumentStore(this.workbook);
+    for (const entry of parseXlsxOwned(this.stored.get(OWNED_KEY))) {
+      const ws = this.workbook.worksheets.find((w) => String(w.id) === entry.id && !isDataSheet(w));
+      if (ws) this.owned.set(ws, { kind: entry.kind as SheetKind, fingerprint: entry.fingerprint });
+    }
+    this.settings = {
+      get: (key) => this.stored.get(key),
+      set: async (key, value) => {
+        this.stored.set(key, value);
+      },
+    };
+  }
+
+  /**
+   * The host for writing `file` (the command line's --out): the workbook already there, with what Samkalk stored
+   * in it, so that only Samkalk's sheets are replaced; a new workbook when there is none, when it is not a
+   * workbook (saving then refuses to replace it) or when the user asked to replace the whole file (`force`).
+   */
+  static async forOutput(file: string, force = false): Promise<XlsxWorkbookHost> {
+    if (force || !looksLikeWorkbook(file)) return new XlsxWorkbookHost();
+    const tooLarge = workbookSizeMessage(file);
+    if (tooLarge) throw new InputError([{ plats: file, meddelande: tooLarge }]);
+    try {
+      return await XlsxWorkbookHost.open(file);
+    } catch {
+      return new XlsxWorkbookHost();
+    }
+  }
+
+  /** The workbook in `file`, with the register and settings Samkalk stored in it (none for a workbook it never wrote). */
+  static async open(file: string): Promise<XlsxWorkbookHost> {
+    const stat = fs.statSync(file);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const host = new XlsxWorkbookHost(wb);
+    host.openedFrom = { file, size: stat.size, mtimeMs: stat.mtimeMs };
+    return host;
   }
 
   /** By name, ignoring case as Excel does. */
@@ -76,17 +125,21 @@ export class XlsxWorkbookHost implements WorkbookHost {
   }
 
   async writeSheet(spec: SheetSpec, state: SheetState): Promise<WriteReport> {
+    assertWithinExcelLimits(spec);
     const existing = this.findSheet(spec.name);
     if (existing && (!state.ownedBySamkalk || !this.owned.has(existing))) throw new Error(notOwnedMessage(spec.name));
     const live = this.workbook.worksheets.flatMap((ws) => sheetTables(ws).map((t) => ({ name: t.name, sheetName: ws.name })));
     const conflict = tableConflictMessage(spec, live, existing?.name ?? null);
     if (conflict) throw new Error(conflict);
+    // exceljs orders sheets by orderNo (not typed): a rewritten sheet keeps its place among the user's sheets.
+    const place = existing ? (existing as unknown as { orderNo: number }).orderNo : undefined;
     if (existing) {
       this.owned.delete(existing);
       this.charted.delete(existing);
       this.workbook.removeWorksheet(existing.id);
     }
     const ws = this.workbook.addWorksheet(spec.name);
+    if (place !== undefined) (ws as unknown as { orderNo: number }).orderNo = place;
     renderSheet(ws, spec);
     if (spec.charts && spec.charts.length > 0) this.charted.set(ws, spec);
     this.owned.set(ws, { kind: spec.kind, fingerprint: worksheetFingerprint(ws) });
@@ -124,7 +177,15 @@ export class XlsxWorkbookHost implements WorkbookHost {
 
   /** Writes the file safely (safeSave.ts): never over an input, a non-workbook or the user's own sheets. */
   async save(file: string, opts: SaveOptions = {}): Promise<void> {
-    await saveWorkbookSafely(this.workbook, file, opts, () => this.toBuffer());
+    const register: XlsxOwnedSheet[] = [];
+    for (const [ws, o] of this.owned) {
+      if (this.workbook.worksheets.includes(ws)) register.push({ id: String(ws.id), name: ws.name, kind: o.kind, fingerprint: o.fingerprint });
+    }
+    this.stored.set(OWNED_KEY, register);
+    writeDocumentStore(this.workbook, this.stored);
+    const from = this.openedFrom;
+    const same = from !== null && path.resolve(from.file) === path.resolve(file);
+    await saveWorkbookSafely(this.workbook, file, same ? { ...opts, openedAs: { size: from.size, mtimeMs: from.mtimeMs } } : opts, () => this.toBuffer());
   }
 
   /** The workbook as .xlsx bytes, with its sheets' charts. */

@@ -6,7 +6,8 @@ import { sameSheetName } from "../../domain/excelNames";
 /** exceljs keeps a worksheet's tables by name in `ws.tables`; its typings do not show them. */
 export interface XlsxTable {
   name: string;
-  table: { name: string; displayName?: string; ref: string; columns: unknown[]; rows?: unknown[] };
+  /** `ref` (top-left) and `rows` for a table added in this run; `tableRef` (the whole range) for one read from a file. */
+  table: { name: string; displayName?: string; ref?: string; tableRef?: string; totalsRow?: boolean; columns: unknown[]; rows?: unknown[] };
 }
 
 export function tableMap(ws: ExcelJS.Worksheet): Record<string, XlsxTable> {
@@ -34,7 +35,10 @@ function toReadValue(v: ExcelJS.CellValue): ReadValue {
 export function readTable(ws: ExcelJS.Worksheet, name: string): { header: string[]; body: ReadValue[][] } | null {
   const model = sheetTables(ws).find((t) => sameSheetName(t.name, name))?.table;
   if (!model) return null;
-  const start = ws.getCell(model.ref);
+  const [from, to] = (model.ref ?? model.tableRef ?? "A1").split(":");
+  const start = ws.getCell(from);
+  // A table read from a file knows its last row; one written in this run knows its rows.
+  const lastRow = to && !model.ref ? Number(ws.getCell(to).row) - (model.totalsRow ? 1 : 0) : ws.rowCount;
   const cols = model.columns.length;
   const header: string[] = [];
   for (let c = 0; c < cols; c++) {
@@ -42,7 +46,7 @@ export function readTable(ws: ExcelJS.Worksheet, name: string): { header: string
     header.push(v === null ? "" : String(v));
   }
   const body: ReadValue[][] = [];
-  for (let r = Number(start.row) + 1; r <= ws.rowCount; r++) {
+  for (let r = Number(start.row) + 1; r <= lastRow; r++) {
     const row: ReadValue[] = [];
     for (let c = 0; c < cols; c++) row.push(toReadValue(ws.getCell(r, Number(start.col) + c).value));
     if (row.every((v) => v === null || v === "")) break;

@@ -5,6 +5,7 @@ import { cellAddress, columnLetters } from "../../domain/a1";
 import { amountFormat, empty, isoDate, num, sheetRef, text } from "../cells";
 import { YEAR_FORMAT, money, noteLines } from "./common";
 import { portraitPrint } from "../print";
+import { maxOf } from "../../domain/arrays";
 
 /**
  * The "Budget" sheet: the imported budget as a structured Excel table (Samkalk_Budget), one row per post
@@ -23,8 +24,7 @@ const COL = Object.fromEntries(BUDGET_COLUMNS.map((c, i) => [c, i])) as Record<(
 
 /** The largest number of decimals of the imported amounts (0 for whole kr or tkr). */
 export function importDecimals(imp: BudgetImport): number {
-  const all = [...imp.rader.map((r) => r.belopp.decimals), ...imp.struktur.flatMap((l) => l.belopp.map((a) => a.decimals))];
-  return Math.max(0, ...all);
+  return Math.max(0, maxOf(imp.rader.map((r) => r.belopp.decimals)), maxOf(imp.struktur.flatMap((l) => l.belopp.map((a) => a.decimals))));
 }
 
 /** Absolute references into the Budget table, for formulas on other sheets. */

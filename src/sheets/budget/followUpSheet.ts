@@ -8,6 +8,7 @@ import { columnLetters } from "../../domain/a1";
 import { amountFormat, empty, formula, isoDate, num, text } from "../cells";
 import { PERCENT_FORMAT, YEAR_FORMAT, decimalToNumber, money, noteLines, sumOf } from "./common";
 import { portraitPrint } from "../print";
+import { maxOf } from "../../domain/arrays";
 
 /**
  * "Uppföljning <period>": utfall against budget per line, per group and for the result, the avvikelse
@@ -48,7 +49,7 @@ export function buildFollowUpSheet(input: FollowUpSheetInput): { spec: SheetSpec
   const rader = indata.rader ?? [];
   const pd = indata.procentDecimaler ?? 1;
   const amounts: Amount[] = [...rader.flatMap((r) => [r.budget, r.utfall]), ...(indata.resultat ? [indata.resultat.budget, indata.resultat.utfall] : [])];
-  const dec = Math.max(0, ...amounts.map((a) => a.decimals));
+  const dec = Math.max(0, maxOf(amounts.map((a) => a.decimals)));
   const fmt = amountFormat(dec);
   const scale = (x: string) => (dec === 0 ? `ROUND(${x},0)` : `ROUND(${x}*${10 ** dec},0)`);
   const datum = isoDate(input.today);

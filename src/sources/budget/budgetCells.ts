@@ -7,6 +7,7 @@ import { YearColumn, readLines } from "./budgetLines";
 import type { BudgetImport, BudgetImportOptions, BudgetKontroll, BudgetLine, Kostnadstecken } from "../../domain/budget/importTypes";
 import { CellGrid, addressIn, cellAt, gridWidth, isEmpty, labelOf, yearOf } from "./cellGrid";
 import { fold } from "./lineText";
+import { minOf } from "../../domain/arrays";
 
 export type { BudgetImport, BudgetImportOptions, BudgetKontroll, BudgetLine, KontrollTyp, Kostnadstecken, LineKind } from "../../domain/budget/importTypes";
 export type { CellGrid, CellValue, RangeRef } from "./cellGrid";
@@ -27,7 +28,7 @@ export function importBudget(grid: CellGrid, opts: BudgetImportOptions = {}): Bu
   if (parsed.problems.length > 0) throw new InputError(parsed.problems);
   const varningar = [...parsed.varningar];
 
-  const headerUnit = unitIn(labelOf(grid, header.row, Math.min(...years.map((y) => y.col))));
+  const headerUnit = unitIn(labelOf(grid, header.row, minOf(years.map((y) => y.col))));
   const enhet: Enhet = opts.enhet ?? headerUnit ?? "tkr";
   if (opts.enhet && headerUnit && headerUnit !== opts.enhet) {
     varningar.push(`Rubrikraden anger ${headerUnit} men beloppen läses som ${opts.enhet}, som valts.`);

@@ -3,6 +3,7 @@ import { formatBelopp, minus, negate, plus, same, times, total } from "../../dom
 import type { Enhet, Sektion } from "../../domain/budget/types";
 import type { BudgetKontroll, BudgetLine, KontrollTyp, Kostnadstecken } from "../../domain/budget/importTypes";
 import type { ParsedLines } from "./budgetLines";
+import { appendAll } from "../../domain/arrays";
 
 interface Context {
   lines: BudgetLine[];
@@ -46,7 +47,7 @@ export function checkBudget(ctx: Context): BudgetKontroll[] {
     if (ekBorjan && ekSlut && j > 0) {
       check("ek_borjan_nasta_ar", ekBorjan, ekSlut.belopp[j - 1], `eget kapital vid slutet av ${ar[j - 1]} är`);
     }
-    out.push(...memberFeeChecks(ctx, j, year));
+    appendAll(out, memberFeeChecks(ctx, j, year));
   });
   return out;
 }

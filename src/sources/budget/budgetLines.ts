@@ -1,9 +1,10 @@
 import type { Amount } from "../../domain/amount";
 import type { Sektion } from "../../domain/budget/types";
-import type { InputProblem } from "../../domain/errors";
+import { clipText, type InputProblem } from "../../domain/errors";
 import type { BudgetLine } from "../../domain/budget/importTypes";
 import { CellGrid, addressIn, cellAt, labelOf, readAmountCell } from "./cellGrid";
 import { classifyLabel, fold, matchMember, stripDash } from "./lineText";
+import { minOf } from "../../domain/arrays";
 
 export interface YearColumn {
   col: number;
@@ -34,7 +35,7 @@ export function readLines(grid: CellGrid, headerRow: number, years: YearColumn[]
   const problems: InputProblem[] = [];
   const varningar: string[] = [];
   const sektioner: ParsedLines["sektioner"] = {};
-  const firstAmountCol = Math.min(...years.map((y) => y.col));
+  const firstAmountCol = minOf(years.map((y) => y.col));
   const seenOnce = new Map<string, number>();
 
   let sektion: Sektion | undefined;
@@ -52,12 +53,16 @@ export function readLines(grid: CellGrid, headerRow: number, years: YearColumn[]
   for (let r = headerRow + 1; r < grid.values.length; r++) {
     const label = labelOf(grid, r, firstAmountCol);
     const cells = years.map((y) => ({ y, cell: addressIn(grid, r, y.col), read: readAmountCell(cellAt(grid, r, y.col)) }));
-    const bad = cells.filter((c) => c.read.kind === "fel");
+    const bad = cells.filter((c) => c.read.kind === "fel" || c.read.kind === "oexakt");
     for (const c of bad) {
+      if (c.read.kind === "oexakt") {
+        problems.push({ plats: `cell ${c.cell}`, meddelande: `${c.read.meddelande.replace(/\.$/, "")} (raden "${clipText(label ?? "")}", år ${c.y.ar}).` });
+        continue;
+      }
       const text = c.read.kind === "fel" ? c.read.text : "";
       problems.push({
         plats: `cell ${c.cell}`,
-        meddelande: `"${text}" är inte ett belopp (raden "${label ?? ""}", år ${c.y.ar}). Skriv ett tal, t.ex. -1 580, eller lämna cellen tom för noll.`,
+        meddelande: `"${clipText(text)}" är inte ett belopp (raden "${clipText(label ?? "")}", år ${c.y.ar}). Skriv ett tal, t.ex. -1 580, eller lämna cellen tom för noll.`,
       });
     }
     const allEmpty = cells.every((c) => c.read.kind === "tom");

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { Amount, parseAmount } from "../../domain/amount";
+import { Amount, amountToPlain, parseAmount } from "../../domain/amount";
+import { inexactMessage, inexactNumberMessage } from "../../domain/exactNumber";
 import { InputError } from "../../domain/errors";
 import { RangeRef, cellAddress } from "../../domain/a1";
 
@@ -51,7 +52,7 @@ export function gridWidth(grid: CellGrid): number {
   return grid.values.reduce((w, row) => Math.max(w, row.length), 0);
 }
 
-export type AmountCell = { kind: "tom" } | { kind: "belopp"; belopp: Amount } | { kind: "fel"; text: string };
+export type AmountCell = { kind: "tom" } | { kind: "belopp"; belopp: Amount } | { kind: "fel"; text: string } | { kind: "oexakt"; meddelande: string };
 
 /** A dash alone is how many economists write zero. */
 const ZERO_DASH = /^[-–—]$/;
@@ -61,7 +62,9 @@ export function readAmountCell(v: CellValue): AmountCell {
   if (typeof v === "boolean") return { kind: "fel", text: v ? "SANT" : "FALSKT" };
   if (typeof v === "string" && ZERO_DASH.test(v.trim())) return { kind: "belopp", belopp: { minor: 0n, decimals: 0 } };
   const a = parseAmount(v);
-  return a ? { kind: "belopp", belopp: a } : { kind: "fel", text: String(v).trim() };
+  if (!a) return { kind: "fel", text: String(v).trim() };
+  const inexakt = typeof v === "number" ? inexactNumberMessage(v) : inexactMessage(amountToPlain(a), v.trim());
+  return inexakt ? { kind: "oexakt", meddelande: inexakt } : { kind: "belopp", belopp: a };
 }
 
 const YEAR_TEXT = /^(?:(?:budget|plan|prognos|utfall)\s*)?((?:19|20)\d\d)$/i;
@@ -76,11 +79,12 @@ export function yearOf(v: CellValue): number | null {
   return null;
 }
 
-/** The line's text: the first cell left of the amounts that holds a letter. */
+/** The line's text: the first cell left of the amounts that holds a letter or is a text that is not a number. */
 export function labelOf(grid: CellGrid, r: number, firstAmountCol: number): string | undefined {
   for (let c = 0; c < firstAmountCol; c++) {
     const v = cellAt(grid, r, c);
-    if (typeof v === "string" && /\p{L}/u.test(v)) return v.trim().replace(/\s+/g, " ");
+    // A text with a letter, or any text that is not a number: a post may be called "+1+1".
+    if (typeof v === "string" && (/\p{L}/u.test(v) || (/[\p{L}\p{N}]/u.test(v) && parseAmount(v) === null))) return v.trim().replace(/\s+/g, " ");
   }
   return undefined;
 }

@@ -1,4 +1,5 @@
-import { InputError, InputProblem } from "../../domain/errors";
+import { InputError, InputProblem, clipText, formatCount } from "../../domain/errors";
+import { EXCEL_MAX_CELL_CHARS } from "../../domain/excelNames";
 import { RegionCell, splitRegion } from "../../domain/scb/regions";
 import { parsePeriod, TidyRow, TidyTable } from "../../domain/scb/tidy";
 import { parseScbValue } from "../../domain/scb/values";
@@ -148,12 +149,17 @@ function buildRows(layout: Layout, header: string[], grid: Grid, data: number[],
       const cell = row[v.col];
       let varde: number | null;
       let status: string | null = null;
-      // Integers in a file arrive as numbers (readPlainCsv): nothing to parse, no object per cell.
+      // Integers in a file arrive as numbers (readPlainCsv, at most 15 digits, so exact): nothing to parse.
       if (typeof cell === "number" && Number.isFinite(cell)) varde = cell;
       else {
         const parsed = parseScbValue(cell ?? null);
         if (parsed === undefined) {
-          problems.push({ plats: locate(r, v.col), meddelande: `"${cellText(cell)}" är inget tal och ingen SCB-markering (som .. eller -).` });
+          problems.push({ plats: locate(r, v.col), meddelande: `"${clipText(cellText(cell))}" är inget tal och ingen SCB-markering (som .. eller -).` });
+          if (problems.length >= MAX_PROBLEMS) break;
+          continue;
+        }
+        if (parsed.inexakt) {
+          problems.push({ plats: locate(r, v.col), meddelande: parsed.inexakt });
           if (problems.length >= MAX_PROBLEMS) break;
           continue;
         }
@@ -179,6 +185,12 @@ const RIKET: RegionCell = { regionkod: "00", region: "Riket" };
 function shapeProblem(row: Cell[], width: number, isRange: boolean): { col?: number; meddelande: string } | null {
   for (let c = width; c < row.length; c++) {
     if (cellText(row[c]) !== "") return { col: c, meddelande: "Cellen ligger utanför tabellen (till höger om sista rubriken)." };
+  }
+  for (let c = 0; c < row.length; c++) {
+    const t = row[c];
+    if (typeof t === "string" && t.length > EXCEL_MAX_CELL_CHARS) {
+      return { col: c, meddelande: `Texten är ${formatCount(t.length)} tecken; en cell i Excel rymmer högst ${formatCount(EXCEL_MAX_CELL_CHARS)}.` };
+    }
   }
   if (row.length < width && !isRange) return { meddelande: `Raden har ${row.length} celler men rubrikraden har ${width}.` };
   return null;

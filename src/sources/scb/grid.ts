@@ -1,8 +1,9 @@
 import Papa from "papaparse";
 import { columnLetters } from "../../domain/a1";
 import { InputError } from "../../domain/errors";
-import { decodeBytes, TextEncoding } from "./decode";
+import { decodeBytes, TextEncoding } from "../decode";
 import { readPlainCsv } from "./plainCsv";
+import { maxOf } from "../../domain/arrays";
 
 /** What the user gave us, as rows of cells, with a way to name a cell in messages. */
 export type Cell = string | number | null;
@@ -69,7 +70,7 @@ function guessDelimiter(text: string): Delimiter {
       const n = countOutsideQuotes(line, d);
       if (n > 0) frequency.set(n, (frequency.get(n) ?? 0) + 1);
     }
-    const score = Math.max(0, ...frequency.values());
+    const score = Math.max(0, maxOf(frequency.values()));
     if (score > bestScore) {
       best = d;
       bestScore = score;

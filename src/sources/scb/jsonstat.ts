@@ -176,6 +176,7 @@ export function parsePxJson(json: unknown, kalla = "svaret", metadata?: unknown)
     contents.forEach((c, j) => {
       const v = parseScbValue(d.values[j]);
       if (v === undefined) problems.push({ plats: `${kalla}, data[${r}].values[${j}]`, meddelande: `"${d.values[j]}" är inget tal.` });
+      else if (v.inexakt) problems.push({ plats: `${kalla}, data[${r}].values[${j}]`, meddelande: v.inexakt });
       else rows.push({ regionkod: kod, region, dimensions: { ...base, tabellinnehåll: c.text }, period, varde: v.varde, status: v.status });
     });
   });

@@ -1,7 +1,7 @@
 import { toCsv } from "../csvOutput";
 import { InputError } from "../../domain/errors";
 import { TidyRow, TidyTable } from "../../domain/scb/tidy";
-import { decodeBytes } from "./decode";
+import { decodeBytes } from "../decode";
 import { ExtractOptions, parseExtract } from "./extract";
 import { parsePxJson, parseJsonStat } from "./jsonstat";
 
@@ -58,6 +58,28 @@ export function tidyToCsv(rows: TidyRow[], dimensions: string[]): string {
     r.status ?? "",
   ]);
   return toCsv({ fields, data });
+}
+
+/**
+ * The same CSV (or `--format json` text) as tidyToCsv / JSON.stringify(tidyToJson(…), null, 2), in pieces of
+ * `per` rows, so a command prints a table of millions of rows without ever holding all of it as one string.
+ */
+export function* tidyTextChunks(rows: TidyRow[], dimensions: string[], format: "csv" | "json", per = 20_000): Generator<string> {
+  if (format === "json" && rows.length === 0) {
+    yield "[]\n";
+    return;
+  }
+  for (let i = 0; i < rows.length || i === 0; i += per) {
+    const part = rows.slice(i, i + per);
+    const last = i + per >= rows.length;
+    if (format === "csv") {
+      const csv = tidyToCsv(part, dimensions);
+      yield i === 0 ? csv : csv.slice(csv.indexOf("\n") + 1);
+    } else {
+      const body = tidyToJson(part, dimensions).map((r) => `  ${JSON.stringify(r, null, 2).replace(/\n/g, "\n  ")}`).join(",\n");
+      yield `${i === 0 ? "[\n" : ",\n"}${body}${last ? "\n]\n" : ""}`;
+    }
+  }
 }
 
 /** An SCB file read into a tidy table, with its title and what the user should know besides SCB's notes. */

@@ -90,7 +90,7 @@ export default function FeeSplitView() {
     });
     const notes = [s.filledEmbedded(nyckel.aldersFran, nyckel.aldersTill, EMBEDDED_POPULATION_YEAR)];
     if (nyckel.referensAr !== EMBEDDED_POPULATION_YEAR) notes.push(s.referensArChanged(EMBEDDED_POPULATION_YEAR));
-    notes.push(...missing.map(s.embeddedMissing));
+    for (const m of missing) notes.push(s.embeddedMissing(m));
     update({ kommuner, nyckel: { ...nyckel, referensAr: EMBEDDED_POPULATION_YEAR } });
     setFillNote(notes.join(" "));
   };

@@ -13,7 +13,8 @@ import {
   type ScbFetchSettings,
 } from "../../usecases/scb/fetchSettings";
 import { importExtractFile, importExtractFromSelection } from "../../usecases/scb/scbImport";
-import { problemsOf } from "../../usecases/scb/kallor";
+import { fail, problemsOf } from "../../usecases/scb/kallor";
+import { sizeProblem } from "../../sources/inputLimits";
 import { IntegerField } from "../IntegerField";
 import { AgeBandFields, useAgeBand } from "../AgeBand";
 import { ScbAdvanced } from "./ScbAdvanced";
@@ -112,7 +113,12 @@ export default function ScbView() {
   const fillFee = () => more(async (onProgress) => ({ kind: "fill", outcome: await fillFeePopulationFromScb(createHost(), { store: settingsStore, lang, onProgress }) }));
   const cleanSelection = () => more(async (onProgress) => ({ kind: "scb", outcome: await importExtractFromSelection(createHost(), { onProgress }) }));
   const importFile = (file: File) =>
-    more(async (onProgress) => ({ kind: "scb", outcome: await importExtractFile(createHost(), new Uint8Array(await file.arrayBuffer()), file.name, { onProgress }) }));
+    more(async (onProgress) => {
+      // The picked file's size is known before it is read: one past the limit is refused unread.
+      const tooLarge = sizeProblem("scb", file.size, file.name);
+      if (tooLarge) return { kind: "scb", outcome: fail([tooLarge]) };
+      return { kind: "scb", outcome: await importExtractFile(createHost(), new Uint8Array(await file.arrayBuffer()), file.name, { onProgress }) };
+    });
 
   const running = job.running;
   const progress = job.progress && <ProgressField testId="progress" step={job.progress.step} fraction={job.progress.fraction} />;

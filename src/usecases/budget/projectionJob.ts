@@ -10,6 +10,7 @@ import { BudgetJobOptions, Refused, fail, failure, finish, parseSettings, yearsA
 import { ProjectionBase, baseFromImport, parseBudgetTable } from "./budgetTableReader";
 import { FeeSheetValues, feeSheetFor } from "./feeSheetReader";
 import { stateForecastsFor, withStateForecasts } from "./allocationSheetReader";
+import { maxOf } from "../../domain/arrays";
 
 export type BudgetProjectionOutcome =
   | {
@@ -90,7 +91,7 @@ export async function runBudgetProjectionJob(
     }
     const linked = new Set(links.map((l) => l.link.ar));
     const forecasts = await stateForecastsFor(host, years, base.enhet, linked, typedFees, varningar);
-    const decimaler = p.decimaler ?? Math.max(0, ...base.bas.map((b) => b.belopp.decimals), ekBorjan.decimals);
+    const decimaler = p.decimaler ?? Math.max(0, maxOf(base.bas.map((b) => b.belopp.decimals)), ekBorjan.decimals);
     const indata: ProjektionsIndata = {
       enhet: base.enhet,
       basAr: p.basAr,

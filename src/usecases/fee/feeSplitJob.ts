@@ -9,6 +9,7 @@ import { cellAddress } from "../../domain/a1";
 import { normaliseKod, toMemberKeys } from "../../sources/fee/memberKeys";
 import { inspectAndWrite } from "../writeSheets";
 import { FeeSplitSettings, FeeSplitSettingsSchema, loadFeeSettings, saveFeeSettings } from "./feeSplitSettings";
+import { appendAll } from "../../domain/arrays";
 
 export * from "./feeSplitSettings";
 
@@ -46,7 +47,7 @@ export function toFeeSplitRequest(s: FeeSplitSettings, locate: (i: number) => st
     problems.push({ plats: "åldersgrupp", meddelande: `Åldersgruppen ${s.nyckel.aldersFran}–${s.nyckel.aldersTill} år börjar efter att den slutar.` });
   }
   const { members, problems: memberProblems } = toMemberKeys(s.kommuner, mode, locate);
-  problems.push(...memberProblems);
+  appendAll(problems, memberProblems);
   if (problems.length > 0) throw new InputError(problems);
   return { forbund: s.forbund.trim(), region: s.region.trim(), ar: s.ar, belopp: belopp!, avser: s.avser, enhet: s.enhet, nyckel: s.nyckel, kommuner: members };
 }

@@ -20,6 +20,7 @@ import {
 import type { FetchRows, FetchedTable } from "./kallor";
 import { batchOptions, periodSpan, problems, runParts, scbApiKalla, timeVariable, type AdapterOptions } from "./adapterSupport";
 import { kommunProblems, regionCodes } from "./regions";
+import { appendAll } from "../../domain/arrays";
 
 export interface PopulationQuery {
   kommuner: readonly string[];
@@ -146,7 +147,7 @@ export function populationFetch(client: ScbClient, q: PopulationQuery, opts: Ada
           g.bands.push({ band: popBand, codes: req.ageCodes.codes });
         }
       }
-      parts.push(...groups.values());
+      appendAll(parts, groups.values());
     }
 
     const fetched = await runParts(
@@ -161,7 +162,7 @@ export function populationFetch(client: ScbClient, q: PopulationQuery, opts: Ada
     const rows: TidyRow[] = [];
     const notes: string[] = [];
     fetched.forEach((f, i) => {
-      rows.push(...bandRows(f, parts[i].bands));
+      appendAll(rows, bandRows(f, parts[i].bands));
       if (parts[i].ckm) {
         notes.push(`${parts[i].table}: SCB skyddar tabellen med Cell Key Method (litet slumpat brus per cell); åldersgrupperna är hämtade direkt och summerade, så summan kan skilja några personer från en total.`);
       }

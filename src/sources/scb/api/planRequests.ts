@@ -9,6 +9,7 @@
  * pieces of one variable differ in size by at most one. The lower bound any plan must meet is
  * ceil(cells / limit); `minimumRequests` reports it so callers can show how close we are.
  */
+import { maxOf } from "../../../domain/arrays";
 export interface PlanDimension {
   code: string;
   /** Number of selected values. */
@@ -84,7 +85,7 @@ export function planRequests(dims: readonly PlanDimension[], maxCells: number): 
     const d = dims[dimIndex];
     splits[dimIndex] = { code: d.code, size: d.size, pieces: best.pieces[j], ranges: balancedRanges(d.size, best.pieces[j]) };
   });
-  const largestRequestCells = splits.reduce((c, s) => c * Math.max(...s.ranges.map(([a, b]) => b - a)), 1);
+  const largestRequestCells = splits.reduce((c, s) => c * maxOf(s.ranges.map(([a, b]) => b - a)), 1);
   return { maxCells, totalCells, minimumRequests, requests: best.requests, largestRequestCells, splits };
 }
 
