@@ -78,6 +78,8 @@ export interface WorkbookHost {
   keepAsUserCopy(sheetName: string, newName: string): Promise<void>;
   /** The user's current selection (only where there is a user: the Office host). */
   readSelection?(): Promise<Selection>;
+  /** Shows the named sheet to the user (only where there is a user: the Office host). */
+  activateSheet?(sheetName: string): Promise<void>;
 }
 
 /** Job settings stored in the workbook so everyone who opens it sees the same choices. */

@@ -1,10 +1,11 @@
 import * as React from "react";
 import { makeStyles, tokens } from "@fluentui/react-components";
 import type { FeeSplitJobOutcome } from "../usecases/fee/feeSplitJob";
-import { BulletList, Notice, ResultStack, RunFailure } from "./Notice";
+import { BulletList, Notice } from "./Notice";
 import { useStrings } from "./services";
 
 const useStyles = makeStyles({
+  stack: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
   amounts: {
     display: "grid",
     gridTemplateColumns: "auto auto",
@@ -15,48 +16,39 @@ const useStyles = makeStyles({
   amountValue: { margin: 0, textAlign: "end", fontVariantNumeric: "tabular-nums" },
 });
 
-/** What happened when the job ran: success with the amounts, warnings, located problems or an error. */
-export function ResultMessage(props: { outcome: FeeSplitJobOutcome | null; error: string | null }) {
+/** A written fee split: the sheet, the amounts of the legal split, values kept from the sheet and warnings. */
+export function FeeSplitDone(props: { outcome: FeeSplitJobOutcome & { ok: true } }) {
   const s = useStrings();
   const styles = useStyles();
-  const { outcome, error } = props;
+  const { outcome } = props;
   return (
-    <ResultStack>
-      <RunFailure
-        error={error}
-        errorTitle={s.errorTitle}
-        problems={outcome && !outcome.ok ? outcome.problems : null}
-        problemsTitle={s.problemsTitle}
-        flush
-      />
-      {outcome && outcome.ok && (
-        <Notice intent="success" testId="result-success" title={s.successTitle(outcome.sheetName)}>
-          <dl className={styles.amounts}>
-            {(
-              [
-                [s.total, outcome.summary.total],
-                [s.stat, outcome.summary.stat],
-                [s.regionPart, outcome.summary.region],
-                [s.kommunerPart, outcome.summary.kommuner],
-              ] as const
-            ).map(([label, value]) => (
-              <React.Fragment key={label}>
-                <dt className={styles.amountLabel}>{label}</dt>
-                <dd className={styles.amountValue}>
-                  {value} {unitLabel(outcome.summary.enhet, s.enhetKr, s.enhetTkr)}
-                </dd>
-              </React.Fragment>
-            ))}
-          </dl>
-          {outcome.keptUserValues > 0 && <div>{s.kept(outcome.keptUserValues)}</div>}
-        </Notice>
-      )}
-      {outcome && outcome.ok && outcome.varningar.length > 0 && (
+    <div className={styles.stack}>
+      <Notice intent="success" testId="result-success" title={s.successTitle(outcome.sheetName)}>
+        <dl className={styles.amounts}>
+          {(
+            [
+              [s.total, outcome.summary.total],
+              [s.stat, outcome.summary.stat],
+              [s.regionPart, outcome.summary.region],
+              [s.kommunerPart, outcome.summary.kommuner],
+            ] as const
+          ).map(([label, value]) => (
+            <React.Fragment key={label}>
+              <dt className={styles.amountLabel}>{label}</dt>
+              <dd className={styles.amountValue}>
+                {value} {unitLabel(outcome.summary.enhet, s.enhetKr, s.enhetTkr)}
+              </dd>
+            </React.Fragment>
+          ))}
+        </dl>
+        {outcome.keptUserValues > 0 && <div>{s.kept(outcome.keptUserValues)}</div>}
+      </Notice>
+      {outcome.varningar.length > 0 && (
         <Notice intent="warning" testId="result-warnings" title={s.warningsTitle}>
           <BulletList items={outcome.varningar} flush />
         </Notice>
       )}
-    </ResultStack>
+    </div>
   );
 }
 

@@ -36,6 +36,7 @@ export function problemState(message: string | undefined) {
 export function TextField(props: {
   label: string;
   testId: string;
+  id?: string;
   placeholder?: string;
   value: string;
   onChange: (value: string) => void;
@@ -43,7 +44,7 @@ export function TextField(props: {
 }) {
   return (
     <Field label={props.label} {...problemState(props.problem)}>
-      <Input data-testid={props.testId} placeholder={props.placeholder} value={props.value} onChange={(_, d) => props.onChange(d.value)} />
+      <Input id={props.id} data-testid={props.testId} placeholder={props.placeholder} value={props.value} onChange={(_, d) => props.onChange(d.value)} />
     </Field>
   );
 }

@@ -31,6 +31,8 @@ export interface FakeProbe {
   syncs(): number;
   /** Every table: name, sheet and A1 address (header row included). */
   tables(): { name: string; sheet: string; address: string }[];
+  /** The name of the sheet Excel shows (null when there is none). */
+  activeSheet(): string | null;
 }
 
 export interface FakeUserHands {
@@ -80,6 +82,7 @@ w.__samkalkFake = {
   tableNames: () => fake.inspect.tables().map((t) => t.name),
   syncs: () => fake.stats.syncs,
   tables: () => fake.inspect.tables().map((t) => ({ name: t.name, sheet: t.sheet, address: t.address })),
+  activeSheet: () => (fake.user as unknown as { book?: BookModel }).book?.activeSheet?.name ?? null,
 };
 
 w.__samkalkUser = {

@@ -88,6 +88,13 @@ export class OfficeWorkbookHost implements WorkbookHost {
     }
   }
 
+  async activateSheet(sheetName: string): Promise<void> {
+    await this.run(async (context) => {
+      context.workbook.worksheets.getItem(sheetName).activate();
+      await context.sync();
+    });
+  }
+
   async inspectSheet(sheetName: string, tableNames: string[]): Promise<SheetState> {
     const register = this.register();
     return this.run((context) => readSheetState(context, register, sheetName, tableNames));

@@ -29,7 +29,7 @@ import {
 } from "./budgetForm";
 import { useBudgetTable, useImportedEquity } from "./useBudgetTable";
 import { useServices, useStrings } from "../services";
-import { ProgressField, useJobRun } from "../useJobRun";
+import { ProgressField, useJobRun } from "../legacyJobRun";
 import { Section, TextField, UnitChoice, problemState, readStoredSettings, useStoredSettings, useViewStyles } from "../viewParts";
 
 const useStyles = makeStyles({

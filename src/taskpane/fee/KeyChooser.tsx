@@ -13,7 +13,7 @@ const useStyles = makeStyles({
 });
 
 /** The key the kommuner share their 25 % by: working-age population (band and year) or fixed shares. */
-export function KeyChooser(props: { value: Nyckel; onChange: (n: Nyckel) => void }) {
+export function KeyChooser(props: { value: Nyckel; onChange: (n: Nyckel) => void; referensArId?: string; referensArProblem?: string }) {
   const s = useStrings();
   const styles = useStyles();
   const { value, onChange } = props;
@@ -46,6 +46,8 @@ export function KeyChooser(props: { value: Nyckel; onChange: (n: Nyckel) => void
           />
           <IntegerField
             testId="referensar"
+            id={props.referensArId}
+            problem={props.referensArProblem}
             label={s.referensAr}
             value={value.referensAr}
             onChange={(n) => onChange({ ...value, referensAr: n })}

@@ -42,7 +42,10 @@ export const sv = {
   fillEmbeddedOnlyBands: "Inbyggda siffror finns för 16–64 och 20–64 år.",
   filledEmbedded: (fran: number, till: number, year: number) =>
     `Ifyllt med SCB:s folkmängd ${fran}–${till} år den 31 december ${year}.`,
-  referensArChanged: (year: number) => `Referensåret är satt till ${year} så att bladet anger rätt källa.`,
+  embeddedOtherYear: (embedded: number, chosen: number) =>
+    `Inbyggda siffror finns bara för den 31 december ${embedded}, men referensåret är ${chosen}. Byt referensår för att använda dem, eller hämta ${chosen} under SCB-data.`,
+  useEmbeddedYear: (year: number) => `Byt referensåret till ${year}`,
+  invalidPopulation: (namn: string) => `Befolkningen för ${namn} är inte ett tal.`,
   embeddedMissing: (namn: string) => `Ingen inbyggd siffra för ${namn}.`,
 
   run: "Skapa blad",
@@ -98,7 +101,10 @@ export const en: StringsOf<typeof sv> = {
   fillEmbeddedOnlyBands: "Built-in figures exist for ages 16–64 and 20–64.",
   filledEmbedded: (fran: number, till: number, year: number) =>
     `Filled in with Statistics Sweden's population aged ${fran}–${till} on 31 December ${year}.`,
-  referensArChanged: (year: number) => `The reference year is set to ${year} so that the sheet names the right source.`,
+  embeddedOtherYear: (embedded: number, chosen: number) =>
+    `Built-in figures exist only for 31 December ${embedded}, but the reference year is ${chosen}. Change the reference year to use them, or fetch ${chosen} under SCB data.`,
+  useEmbeddedYear: (year: number) => `Change the reference year to ${year}`,
+  invalidPopulation: (namn: string) => `The population of ${namn} is not a number.`,
   embeddedMissing: (namn: string) => `No built-in figure for ${namn}.`,
 
   run: "Create sheet",

@@ -7,6 +7,8 @@ import * as budget from "./budget";
 import * as common from "./common";
 import * as fee from "./fee";
 import * as initiatives from "./initiatives";
+import * as profile from "./profile";
+import * as run from "./run";
 import * as scb from "./scb";
 import type { StringsOf } from "./stringsOf";
 
@@ -18,12 +20,12 @@ export function pickLang(displayLanguage: string | undefined | null): Lang {
 }
 
 /** The sections, each with its Swedish and English strings; a key belongs to exactly one section. */
-export const SECTIONS = { common, fee, initiatives, budget, scb } as const;
+export const SECTIONS = { common, run, profile, fee, initiatives, budget, scb } as const;
 
-const sv = { ...common.sv, ...fee.sv, ...initiatives.sv, ...budget.sv, ...scb.sv } as const;
+const sv = { ...common.sv, ...run.sv, ...profile.sv, ...fee.sv, ...initiatives.sv, ...budget.sv, ...scb.sv } as const;
 
 export type Strings = StringsOf<typeof sv>;
 
-const en: Strings = { ...common.en, ...fee.en, ...initiatives.en, ...budget.en, ...scb.en };
+const en: Strings = { ...common.en, ...run.en, ...profile.en, ...fee.en, ...initiatives.en, ...budget.en, ...scb.en };
 
 export const STRINGS: Record<Lang, Strings> = { sv, en };

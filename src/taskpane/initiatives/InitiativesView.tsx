@@ -31,7 +31,7 @@ import { InitiativesResult } from "./InitiativesResult";
 import { Notice, ProblemList } from "../Notice";
 import { NulageList, nulageListProblems } from "./NulageList";
 import { useServices, useStrings } from "../services";
-import { ProgressField, useJobRun } from "../useJobRun";
+import { ProgressField, useJobRun } from "../legacyJobRun";
 import { Section, TextField, errorText, problemState, useStoredSettings, useViewStyles } from "../viewParts";
 
 const useStyles = makeStyles({

@@ -22,7 +22,7 @@ import { ScbResult, type ScbRunResult } from "./ScbResult";
 import { ScbTablePicker } from "./ScbTablePicker";
 import { runScbFetch } from "./scbFetchRun";
 import { useServices, useStrings } from "../services";
-import { ProgressField, useJobRun } from "../useJobRun";
+import { ProgressField, useJobRun } from "../legacyJobRun";
 import { Section, problemState, useStoredSettings, useViewStyles } from "../viewParts";
 
 const useStyles = makeStyles({

@@ -1,0 +1,68 @@
+/**
+ * What every job view's browser test checks after a run: the outcome is in the status area, inside the
+ * 350 × 800 viewport; no outcome of an earlier run is left on screen; no message names an internal key.
+ */
+import path from "node:path";
+import type { Locator, Page } from "playwright-core";
+import { OUT } from "./harness";
+
+/** The pane as narrow as Excel's task pane usually is. */
+export const PANE = { width: 350, height: 800 };
+
+/** Internal keys a user must never read: field keys, zod paths, settings keys and raw exception text. */
+export const INTERNAL_KEYS = [
+  /\bforbund:/,
+  /\bregion:/,
+  /\bbelopp:/,
+  /\bstandardförändring:/i,
+  /\bnyckel\.[a-zA-Z]/,
+  /\bprognos\./,
+  /\buppfoljning\./,
+  /\bfältet [a-z]+(\.[a-zA-Z0-9]+)*/,
+  /\bsamkalk\.[a-z]/,
+  /Failed to fetch/,
+  /NetworkError/,
+  /TypeError/,
+  /https?:\/\//,
+  /\bundefined\b/,
+  /\bnull\b/,
+  /\[object Object\]/,
+];
+
+export function internalKeysIn(text: string): string[] {
+  return INTERNAL_KEYS.filter((re) => re.test(text)).map((re) => `${re} in "${text}"`);
+}
+
+/** The status area's outcome, once the run has ended (it takes focus). */
+export async function outcomeAfterRun(page: Page, testId: string, timeout = 30_000): Promise<Locator> {
+  const outcome = page.getByTestId("status").getByTestId(testId);
+  await outcome.waitFor({ state: "visible", timeout });
+  return outcome;
+}
+
+/** The element's box lies within the viewport (at least its top part, 40 px, is seen). */
+export async function expectInViewport(page: Page, locator: Locator): Promise<void> {
+  const box = await locator.boundingBox();
+  const size = page.viewportSize();
+  expect(box).not.toBeNull();
+  expect(size).not.toBeNull();
+  if (!box || !size) return;
+  expect(box.y).toBeGreaterThanOrEqual(0);
+  expect(box.y + Math.min(box.height, 40)).toBeLessThanOrEqual(size.height);
+}
+
+/** Only the one outcome: none of the other outcome kinds is on screen anywhere in the pane. */
+export async function expectOnlyOutcome(page: Page, testId: string): Promise<void> {
+  for (const other of ["result-success", "result-problems", "result-error", "run-note"].filter((t) => t !== testId)) {
+    expect(await page.getByTestId(other).count()).toBe(0);
+  }
+  expect(await page.getByTestId(testId).count()).toBe(1);
+}
+
+/** Every text the pane shows now, checked for internal keys. */
+export async function expectNoInternalKeys(page: Page): Promise<void> {
+  const text = await page.locator("body").innerText();
+  expect(internalKeysIn(text)).toEqual([]);
+}
+
+export const shot = (page: Page, name: string) => page.screenshot({ path: path.join(OUT, name) });
