@@ -75,8 +75,8 @@ export function useJobRun<O>(fields: Readonly<Record<string, FieldRef>> = {}, pl
     state,
     busy: isBusy(state),
     run,
-    /** The message of the last run's problem with `field`, if any. */
-    problemAt: (field: string) => problems.find((p) => p.field === field)?.message,
+    /** The message of the last run's problem with `field` (a field key, or a place as the use case names it), if any. */
+    problemAt: (field: string) => problems.find((p) => p.field === field || p.at === field)?.message,
     /** The user changed `field`: its problem is gone. */
     fixed: (field: string) => dispatch({ type: "fixed", field }),
     /** A note instead of an outcome (e.g. the user chose not to overwrite). */

@@ -1,6 +1,8 @@
 import * as React from "react";
 import type { ForbundProfile } from "../../domain/profile/profile";
+import { loadBudgetSettings } from "../../usecases/budget/budgetSettings";
 import { loadFeeSettings } from "../../usecases/fee/feeSplitSettings";
+import { loadInitiativesSettings } from "../../usecases/initiatives/initiativesSettings";
 import { loadProfile, saveProfile } from "../../usecases/profile/profileSettings";
 import { useServices } from "../services";
 import { readStoredSettings } from "../viewParts";
@@ -28,7 +30,11 @@ export function ProfileProvider(props: { children: React.ReactNode }) {
   const [draft, setDraft] = React.useState<ProfileDraft>(() => {
     if (saved) return draftFromProfile(saved);
     const fee = readStoredSettings(() => loadFeeSettings(settingsStore));
-    return fee ? draftFromFeeSettings(fee) : emptyDraft();
+    if (fee) return draftFromFeeSettings(fee);
+    // A workbook from before the profile, where only the budget or the initiatives name the förbund.
+    const forbund =
+      readStoredSettings(() => loadBudgetSettings(settingsStore))?.forbund ?? readStoredSettings(() => loadInitiativesSettings(settingsStore))?.forbund ?? "";
+    return { ...emptyDraft(), forbund };
   });
   const value = React.useMemo<ProfileState>(
     () => ({

@@ -11,6 +11,8 @@ export type FailureKind = "network" | "scb" | "excel" | "file" | "unexpected";
 /** A problem with the input, placed at its field (`field`: the view's key) or at a place in the data (`where`). */
 export interface FieldProblem {
   field?: string;
+  /** The place as the use case named it (for views that mark places of their own, such as a table's row). */
+  at?: string;
   /** The field's label or a place in the data ("rad 2", "cell C7"), as the user reads it; never an internal key. */
   where?: string;
   message: string;
@@ -55,7 +57,7 @@ export function runReducer<O>(state: RunState<O>, action: RunAction<O>): RunStat
     case "fixed": {
       // A field's error clears when the user changes the field; the summary shrinks with it.
       if (state.phase !== "problems") return state;
-      const left = state.problems.filter((p) => p.field !== action.field);
+      const left = state.problems.filter((p) => p.field !== action.field && p.at !== action.field);
       if (left.length === state.problems.length) return state;
       return left.length > 0 ? { phase: "problems", problems: left } : { phase: "idle" };
     }
@@ -89,8 +91,8 @@ export function placeProblems(problems: readonly InputProblem[], places: PlaceMa
     const plats = p.plats?.trim();
     if (!plats) return { message: p.meddelande };
     const field = places(plats) ?? (fields[plats] ? plats : undefined);
-    if (field && fields[field]) return { field, where: fields[field].label, message: p.meddelande };
-    if (looksLikeKey(plats)) return { message: p.meddelande };
-    return { where: plats.charAt(0).toUpperCase() + plats.slice(1), message: p.meddelande };
+    if (field && fields[field]) return { field, at: plats, where: fields[field].label, message: p.meddelande };
+    if (looksLikeKey(plats)) return { at: plats, message: p.meddelande };
+    return { at: plats, where: plats.charAt(0).toUpperCase() + plats.slice(1), message: p.meddelande };
   });
 }
