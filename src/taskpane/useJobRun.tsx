@@ -50,7 +50,7 @@ export function useJobRun<O>(fields: Readonly<Record<string, FieldRef>> = {}, pl
     dispatch({ type: "progress", step: s.running, fraction: 0 });
     try {
       const end = await job.work((step, fraction) => dispatch({ type: "progress", step: lang === "sv" ? step : s.running, fraction }), controller.signal);
-      if (controller.signal.aborted) dispatch({ type: "note", note: s.runCancelled });
+      if (controller.signal.aborted && !(end !== null && "note" in end)) dispatch({ type: "note", note: s.runCancelled });
       else if (end === null) dispatch({ type: "asking" });
       else if ("done" in end) dispatch({ type: "done", outcome: end.done });
       else if ("note" in end) dispatch({ type: "note", note: end.note });

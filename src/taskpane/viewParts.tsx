@@ -24,9 +24,6 @@ export function Section(props: { id: string; title: string; children: React.Reac
   );
 }
 
-/** What a caught error says to the user. */
-export const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
-
 /** A Field's validation props for the problem the last run found with it (none: no props). */
 export function problemState(message: string | undefined) {
   return message !== undefined ? { validationState: "error" as const, validationMessage: message } : {};

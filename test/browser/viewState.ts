@@ -59,9 +59,9 @@ export async function expectOnlyOutcome(page: Page, testId: string): Promise<voi
   expect(await page.getByTestId(testId).count()).toBe(1);
 }
 
-/** Every text the pane shows now, checked for internal keys. */
-export async function expectNoInternalKeys(page: Page): Promise<void> {
-  const text = await page.locator("body").innerText();
+/** Every text the pane shows now (or the part `within`), checked for internal keys. */
+export async function expectNoInternalKeys(page: Page, within?: Locator): Promise<void> {
+  const text = await (within ?? page.locator("body")).innerText();
   expect(internalKeysIn(text)).toEqual([]);
 }
 

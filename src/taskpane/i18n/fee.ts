@@ -57,7 +57,6 @@ export const sv = {
   kommunerPart: "Kommunerna",
   kept: (n: number) =>
     n === 1 ? "1 värde som ändrats direkt i bladet behölls." : `${n} värden som ändrats direkt i bladet behölls.`,
-  errorTitle: "Bladet kunde inte skrivas",
 } as const;
 
 export const en: StringsOf<typeof sv> = {
@@ -115,5 +114,4 @@ export const en: StringsOf<typeof sv> = {
   regionPart: "Region",
   kommunerPart: "Municipalities",
   kept: (n: number) => (n === 1 ? "1 value edited directly in the sheet was kept." : `${n} values edited directly in the sheet were kept.`),
-  errorTitle: "The sheet could not be written",
 };

@@ -5,7 +5,6 @@ export const sv = {
   initIntro:
     "Initiativen fylls i på bladet Initiativ, en rad per initiativ. Samkalk skriver sedan en översikt, ett statusblad per initiativ och sparar läget i en historik så att nästa rapport visar vad som ändrats.",
   initSectionRapport: "Förbund och rapport",
-  initForbund: "Samordningsförbundets namn",
   initDatum: "Rapportens datum",
   initDatumHint: (senast: string | null) =>
     senast ? `Senaste rapporten skrevs för ${senast}. Samma datum ersätter den rapporten.` : "Skrivs på översikten och i historiken.",
@@ -63,7 +62,6 @@ export const en: StringsOf<typeof sv> = {
   initIntro:
     "The initiatives are entered on the sheet Initiativ, one row each. Samkalk then writes an overview and a status sheet per initiative, and keeps the state in a history so that the next report shows what changed.",
   initSectionRapport: "Association and report",
-  initForbund: "Association name",
   initDatum: "Report date",
   initDatumHint: (senast: string | null) =>
     senast ? `The latest report was written for ${senast}. The same date replaces that report.` : "Shown on the overview and kept in the history.",

@@ -62,14 +62,14 @@ interface ProblemsOf {
  * profile is stored; open while it is not. With `saveButton` it stores the profile itself; otherwise the
  * view's run stores it.
  */
-export function ProfilePanel(props: { job?: ProblemsOf; withMembers: boolean; saveButton: boolean; withFeeFields?: boolean }) {
+export function ProfilePanel(props: { job?: ProblemsOf; withMembers: boolean; saveButton: boolean; withFeeFields?: boolean; defaultOpen?: boolean }) {
   const s = useStrings();
   const styles = useStyles();
   const view = useViewStyles();
   const { draft, saved, update, save } = useProfile();
   const refs = profileFieldRefs(s);
   const own = useJobRun<true>(refs, profileFieldOf);
-  const [open, setOpen] = React.useState<string[]>(saved ? [] : ["profil"]);
+  const [open, setOpen] = React.useState<string[]>((props.defaultOpen ?? !saved) ? ["profil"] : []);
 
   const problemAt = (f: ProfileField) => props.job?.problemAt(f) ?? own.problemAt(f);
   const change = (field: ProfileField, patch: Partial<ProfileDraft>) => {
@@ -129,7 +129,7 @@ export function ProfilePanel(props: { job?: ProblemsOf; withMembers: boolean; sa
             <IntegerField testId="ar" id={refs.ar.id} label={s.ar} value={draft.ar} onChange={(ar) => change("ar", { ar })} problem={problemAt("ar")} />
             {props.withMembers && (
               <>
-                <KommunPicker chosen={chosen} onAdd={addKommun} id={refs.kommuner.id} problem={problemAt("kommuner")} />
+                <KommunPicker chosen={chosen} onAdd={addKommun} id={refs.kommuner.id} problem={problemAt("kommuner")} label={s.profileAddMember} />
                 {draft.kommuner.length > 0 && (
                   <ul className={styles.members} aria-label={s.profileMembers} data-testid="profile-members">
                     {draft.kommuner.map((k) => (
