@@ -65,8 +65,12 @@ describeBrowser("task pane (production bundle, strict Office.js fake, Chromium)"
     expect(text).toContain("Regionens namn");
     await expectNoInternalKeys(page);
     expect(await fake(page, (f) => f.sheetNames())).toEqual(["Blad1"]);
-    // The summary links to the field; the field shows its own problem.
-    await page.getByTestId("problem-link-forbund").click();
+    // Focus is on the status area when the run ends; from there the keyboard reaches the summary's link to
+    // the field, and the field shows its own problem.
+    expect(await page.evaluate(() => document.activeElement?.getAttribute("data-testid"))).toBe("status");
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.getAttribute("data-testid"))).toBe("problem-link-forbund");
+    await page.keyboard.press("Enter");
     expect(await page.evaluate(() => document.activeElement?.id)).toBe("sk-profil-forbund");
     expect(await page.getByLabel("Samordningsförbundets namn").getAttribute("aria-invalid")).toBe("true");
     await shot(page, "fee-2-problems.png");

@@ -4,34 +4,11 @@
  */
 import path from "node:path";
 import type { Locator, Page } from "playwright-core";
+import { internalKeysIn } from "../taskpane/internalKeys";
 import { OUT } from "./harness";
 
 /** The pane as narrow as Excel's task pane usually is. */
 export const PANE = { width: 350, height: 800 };
-
-/** Internal keys a user must never read: field keys, zod paths, settings keys and raw exception text. */
-export const INTERNAL_KEYS = [
-  /\bforbund:/,
-  /\bregion:/,
-  /\bbelopp:/,
-  /\bstandardförändring:/i,
-  /\bnyckel\.[a-zA-Z]/,
-  /\bprognos\./,
-  /\buppfoljning\./,
-  /\bfältet [a-z]+(\.[a-zA-Z0-9]+)*/,
-  /\bsamkalk\.[a-z]/,
-  /Failed to fetch/,
-  /NetworkError/,
-  /TypeError/,
-  /https?:\/\//,
-  /\bundefined\b/,
-  /\bnull\b/,
-  /\[object Object\]/,
-];
-
-export function internalKeysIn(text: string): string[] {
-  return INTERNAL_KEYS.filter((re) => re.test(text)).map((re) => `${re} in "${text}"`);
-}
 
 /** The status area's outcome, once the run has ended (it takes focus). */
 export async function outcomeAfterRun(page: Page, testId: string, timeout = 30_000): Promise<Locator> {

@@ -32,7 +32,8 @@ import { useServices, useStrings } from "../services";
 import { DecimalField } from "../DecimalField";
 import { ProfilePanel, draftIsValid, profileFieldRefs } from "../profile/ProfilePanel";
 import { useProfile } from "../profile/ProfileContext";
-import { profileFieldOf, profileFromDraft } from "../profile/profileDraft";
+import { profileFromDraft } from "../profile/profileDraft";
+import { placeOf } from "./budgetPlaces";
 import { FormLock, StatusArea } from "../run/StatusArea";
 import { endOf, useJobRun, type FieldRef, type RunEnd } from "../useJobRun";
 import { UnitChoice, problemState, readStoredSettings, useStoredSettings, useViewStyles } from "../viewParts";
@@ -53,26 +54,6 @@ type BudgetDone =
   | { kind: "import"; outcome: BudgetImportOutcome & { ok: true } }
   | { kind: "projection"; outcome: BudgetProjectionOutcome & { ok: true }; fromSheet: number[] }
   | { kind: "followUp"; outcome: BudgetFollowUpOutcome & { ok: true } };
-
-/** The places the budget jobs name (zod paths included) → the view's fields. */
-const BUDGET_PLACES: Record<string, string> = {
-  forbund: "forbund",
-  "prognos.basAr": "basar",
-  prognos: "basar",
-  basår: "basar",
-  "prognos.ekBorjan": "ek",
-  "eget kapital vid början": "ek",
-  "prognos.standardForandring": "standard",
-  standardförändring: "standard",
-  "uppfoljning.period": "period",
-  uppfoljning: "period",
-  uppföljning: "period",
-  period: "period",
-  "resultat, budget": "resultatBudget",
-  "resultat, utfall": "resultatUtfall",
-};
-
-const placeOf = (plats: string) => profileFieldOf(plats) ?? BUDGET_PLACES[plats];
 
 function budgetFields(s: Strings, ekYear: number | null): Record<string, FieldRef> {
   return {

@@ -10,32 +10,12 @@ import { MemberTable } from "./MemberTable";
 import { FeeSplitDone } from "../ResultMessage";
 import { ProfilePanel, profileFieldRefs } from "../profile/ProfilePanel";
 import { useProfile } from "../profile/ProfileContext";
-import { draftProblems, profileFieldOf, profileFromDraft, type ProfileDraft } from "../profile/profileDraft";
+import { draftProblems, profileFromDraft, type ProfileDraft } from "../profile/profileDraft";
+import { placeOf } from "./feePlaces";
 import { FormLock, StatusArea } from "../run/StatusArea";
 import { useServices, useStrings } from "../services";
 import { endOf, useJobRun, type FieldRef } from "../useJobRun";
 import { Section, useStoredSettings, useViewStyles } from "../viewParts";
-
-/** The places the fee job names (zod paths, its own words) → the view's fields. */
-const FEE_PLACES: Record<string, string> = {
-  forbund: "forbund",
-  region: "region",
-  ar: "ar",
-  år: "ar",
-  belopp: "belopp",
-  åldersgrupp: "aldersband",
-  "nyckel.aldersFran": "aldersband",
-  "nyckel.aldersTill": "aldersband",
-  "nyckel.referensAr": "referensar",
-};
-
-/** "rad 2 (cell D9): …" → the member row's field. */
-const rowField = (plats: string) => {
-  const m = /^rad (\d+)\b/.exec(plats);
-  return m ? `rad-${m[1]}` : undefined;
-};
-
-const placeOf = (plats: string) => profileFieldOf(plats) ?? FEE_PLACES[plats] ?? rowField(plats);
 
 /** The fee split's settings: the profile's förbund, members, key and amount, with this view's populations. */
 function feeSettings(d: ProfileDraft, populations: Readonly<Record<string, string>>): FeeSplitSettings {

@@ -32,7 +32,8 @@ import { NulageList, nulageListProblems } from "./NulageList";
 import { useServices, useStrings } from "../services";
 import { ProfilePanel, draftIsValid, profileFieldRefs } from "../profile/ProfilePanel";
 import { useProfile } from "../profile/ProfileContext";
-import { profileFieldOf, profileFromDraft } from "../profile/profileDraft";
+import { profileFromDraft } from "../profile/profileDraft";
+import { placeOf } from "./initiativesPlaces";
 import { FormLock, StatusArea } from "../run/StatusArea";
 import { useJobRun, type FieldRef, type RunEnd } from "../useJobRun";
 import { Section, problemState, useStoredSettings, useViewStyles } from "../viewParts";
@@ -48,10 +49,6 @@ function localToday(): string {
   const p = (n: number) => String(n).padStart(2, "0");
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
 }
-
-/** The places the initiatives job names → the view's fields ("nulagen.2" is an entry of the status list). */
-const placeOf = (plats: string) =>
-  profileFieldOf(plats) ?? (plats === "forbund" ? "forbund" : plats === "datum" ? "datum" : /^nulagen(\.\d+)?$/.test(plats) ? "nulagen" : undefined);
 
 /** What a run of this view wrote: the input table (created or imported), or the status sheets. */
 type InitDone =

@@ -19,14 +19,16 @@ import { IntegerField } from "../IntegerField";
 import { KommunPicker } from "../KommunPicker";
 import { Notice } from "../Notice";
 import { KeyChooser } from "../fee/KeyChooser";
-import type { Strings } from "../i18n";
 import { ProblemSummary } from "../run/StatusArea";
 import { useStrings } from "../services";
 import { RemoveRowButton } from "../tableParts";
-import { useJobRun, type FieldRef } from "../useJobRun";
+import { useJobRun } from "../useJobRun";
 import { TextField, UnitChoice, useViewStyles } from "../viewParts";
 import { useProfile } from "./ProfileContext";
 import { draftProblems, profileFieldOf, profileFromDraft, type ProfileDraft, type ProfileField } from "./profileDraft";
+import { profileFieldRefs } from "./profileFields";
+
+export { profileFieldRefs } from "./profileFields";
 
 const useStyles = makeStyles({
   header: { fontWeight: tokens.fontWeightSemibold },
@@ -36,19 +38,6 @@ const useStyles = makeStyles({
   member: { display: "flex", alignItems: "center", justifyContent: "space-between" },
   action: { alignSelf: "flex-start" },
 });
-
-/** The profile's fields as problems link to them: label and input id. */
-export function profileFieldRefs(s: Strings): Record<ProfileField, FieldRef> {
-  return {
-    forbund: { label: s.forbund, id: "sk-profil-forbund" },
-    region: { label: s.regionLabel, id: "sk-profil-region" },
-    ar: { label: s.ar, id: "sk-profil-ar" },
-    kommuner: { label: s.profileMembers, id: "sk-profil-kommuner" },
-    aldersband: { label: s.aldersband, id: "sk-profil-aldersband" },
-    referensar: { label: s.referensAr, id: "sk-profil-referensar" },
-    belopp: { label: s.belopp, id: "sk-profil-belopp" },
-  };
-}
 
 /** A view's job, as far as the panel shows its problems. */
 interface ProblemsOf {

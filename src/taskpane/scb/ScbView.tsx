@@ -24,23 +24,10 @@ import { runScbFetch } from "./scbFetchRun";
 import { useServices, useStrings } from "../services";
 import { ProfilePanel, profileFieldRefs } from "../profile/ProfilePanel";
 import { useProfile } from "../profile/ProfileContext";
-import { profileFieldOf } from "../profile/profileDraft";
+import { placeOf } from "./scbPlaces";
 import { FormLock, StatusArea } from "../run/StatusArea";
 import { useJobRun, type FieldRef, type RunEnd } from "../useJobRun";
 import { Section, problemState, useStoredSettings, useViewStyles } from "../viewParts";
-
-/** The places the SCB jobs name → the view's fields. */
-const SCB_PLACES: Record<string, string> = {
-  år: "ar",
-  åldersgrupp: "alder",
-  "från månad": "manadFran",
-  "till månad": "manadTill",
-  månader: "manadFran",
-  kommuner: "kommuner",
-  regioner: "kommuner",
-  tabell: "tabell",
-};
-const placeOf = (plats: string) => profileFieldOf(plats) ?? SCB_PLACES[plats];
 
 /** A fetch's, an import's or the fill's outcome as a run's end: written, cancelled (a note), or why not. */
 function scbEnd(r: ScbRunResult, cancelledNote: string): RunEnd<ScbDone> {
