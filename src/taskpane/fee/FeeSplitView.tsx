@@ -4,7 +4,7 @@ import type { InputProblem } from "../../domain/errors";
 import type { Kommun } from "../../domain/kommuner";
 import { EMBEDDED_POPULATION_YEAR, embeddedPopulation } from "../../domain/scb/embeddedPopulation";
 import { loadFeeSettings, runFeeSplitJob, type FeeSplitJobOutcome, type FeeSplitSettings } from "../../usecases/fee/feeSplitJob";
-import { swedishNumber } from "../DecimalField";
+import { isDecimalText, swedishNumber } from "../DecimalField";
 import { KommunPicker } from "../KommunPicker";
 import { MemberTable } from "./MemberTable";
 import { FeeSplitDone } from "../ResultMessage";
@@ -40,7 +40,8 @@ export default function FeeSplitView() {
 
   const stored = useStoredSettings(() => loadFeeSettings(settingsStore));
   const [populations, setPopulations] = React.useState<Record<string, string>>(() =>
-    stored && stored.nyckel.kind === "befolkning" ? Object.fromEntries(stored.kommuner.map((k) => [k.kod, k.varde])) : {},
+    // Populations the Swedish way, also those stored before the pane wrote them so ("78389" → "78 389").
+    stored && stored.nyckel.kind === "befolkning" ? Object.fromEntries(stored.kommuner.map((k) => [k.kod, isDecimalText(k.varde) ? swedishNumber(k.varde) : k.varde])) : {},
   );
   const [writtenAr, setWrittenAr] = React.useState<number | null>(stored?.ar ?? null);
   const [fillNote, setFillNote] = React.useState<string | undefined>();
