@@ -7,7 +7,7 @@ import { loadFeeSettings, runFeeSplitJob, type FeeSplitJobOutcome, type FeeSplit
 import { isDecimalText, swedishNumber } from "../DecimalField";
 import { KommunPicker } from "../KommunPicker";
 import { MemberTable } from "./MemberTable";
-import { FeeSplitDone } from "../ResultMessage";
+import { FeeSplitDone } from "./FeeSplitDone";
 import { ProfilePanel, profileFieldRefs } from "../profile/ProfilePanel";
 import { useProfile } from "../profile/ProfileContext";
 import { draftProblems, profileFromDraft, type ProfileDraft } from "../profile/profileDraft";

@@ -18,7 +18,7 @@ import { DecimalField } from "../DecimalField";
 import { IntegerField } from "../IntegerField";
 import { KommunPicker } from "../KommunPicker";
 import { Notice } from "../Notice";
-import { KeyChooser } from "../fee/KeyChooser";
+import { KeyChooser } from "../KeyChooser";
 import { ProblemSummary } from "../run/StatusArea";
 import { useStrings } from "../services";
 import { RemoveRowButton } from "../tableParts";

@@ -1,8 +1,8 @@
 import * as React from "react";
 import { makeStyles, tokens } from "@fluentui/react-components";
-import type { FeeSplitJobOutcome } from "../usecases/fee/feeSplitJob";
-import { BulletList, Notice } from "./Notice";
-import { useStrings } from "./services";
+import type { FeeSplitJobOutcome } from "../../usecases/fee/feeSplitJob";
+import { BulletList, Notice } from "../Notice";
+import { useStrings } from "../services";
 
 const useStyles = makeStyles({
   stack: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },

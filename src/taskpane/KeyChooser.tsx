@@ -1,9 +1,9 @@
 import * as React from "react";
 import { Field, Radio, RadioGroup, makeStyles, tokens } from "@fluentui/react-components";
-import type { FeeSplitSettings } from "../../usecases/fee/feeSplitJob";
-import { AgeBandFields, useAgeBand } from "../AgeBand";
-import { IntegerField } from "../IntegerField";
-import { useStrings } from "../services";
+import type { FeeSplitSettings } from "../usecases/fee/feeSplitJob";
+import { AgeBandFields, useAgeBand } from "./AgeBand";
+import { IntegerField } from "./IntegerField";
+import { useStrings } from "./services";
 
 type Nyckel = FeeSplitSettings["nyckel"];
 
