@@ -103,6 +103,10 @@ describeBrowser("Budget (production bundle, strict Office.js fake, Chromium)", (
     await expectOnlyOutcome(page, "result-success");
     expect(await page.getByText("Ange förbundets namn.").count()).toBe(0);
     await shot(page, "budget-2-imported.png");
+    // In steps, the view stays short at 350 px: after the import, the projection's step is open, the profile folded (≈3 700 px before, all at once).
+    const height = await page.evaluate(() => document.documentElement.scrollHeight);
+    console.log(`Budget view at ${PANE.width} px, the projection step open: ${height} px tall`);
+    expect(height).toBeLessThan(2500);
     const text = plain(await deviations.innerText());
     expect(text).toContain("1 avvikelse");
     expect(text).toContain("28 av 29 kontroller stämmer");
@@ -237,6 +241,8 @@ describeBrowser("Budget (production bundle, strict Office.js fake, Chromium)", (
     // The economist corrects the state's 2021 contribution in the table (its first row, E6).
     await user(page, (u) => u.editCell("Budget", "E6", 5691));
     await user(page, (u) => u.select("Blad1", "A1:D51"));
+    // The import folded to let the projection through; the economist opens its step again.
+    await page.getByTestId("budget-step-import").click();
     await page.getByRole("button", { name: "Importera markerad budget" }).click();
     const dialog = page.getByRole("alertdialog", { name: "Du har ändrat blad som Samkalk skrivit" });
     await dialog.waitFor({ state: "visible", timeout: 30_000 });

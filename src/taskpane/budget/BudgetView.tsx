@@ -139,7 +139,8 @@ export default function BudgetView() {
         if (result.ok) {
           setEquity(equityByYear(result.budget));
           await refreshTable();
-          setOpen((o) => (o.includes("projection") ? o : [...o, "projection"]));
+          // The next step: the projection from the table just written.
+          setOpen(["projection"]);
         }
         return ended(result, (outcome) => ({ kind: "import", outcome }));
       },

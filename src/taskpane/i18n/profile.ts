@@ -6,6 +6,7 @@ export const sv = {
   profileSummary: (forbund: string, region: string, n: number) =>
     `${forbund}${region ? `, ${region}` : ""} · ${n === 1 ? "1 kommun" : `${n} kommuner`}`,
   profileMissing: "Inte ifylld ännu",
+  profileUnsaved: (forbund: string) => `${forbund} · inte komplett, inte sparad`,
   profileIntro: "Fyll i förbundets uppgifter en gång. De sparas i arbetsboken och används i alla delar av Samkalk.",
   profileSave: "Spara förbundsprofil",
   profileSaved: "Förbundsprofilen är sparad i arbetsboken.",
@@ -21,6 +22,7 @@ export const en: StringsOf<typeof sv> = {
   profileSummary: (forbund: string, region: string, n: number) =>
     `${forbund}${region ? `, ${region}` : ""} · ${n === 1 ? "1 municipality" : `${n} municipalities`}`,
   profileMissing: "Not filled in yet",
+  profileUnsaved: (forbund: string) => `${forbund} · incomplete, not saved`,
   profileIntro: "Fill in the association's details once. They are kept in the workbook and used by every part of Samkalk.",
   profileSave: "Save association profile",
   profileSaved: "The association profile is saved in the workbook.",

@@ -43,6 +43,7 @@ const useStyles = makeStyles({
 interface ProblemsOf {
   problemAt: (field: string) => string | undefined;
   fixed: (field: string) => void;
+  state: { phase: string };
 }
 
 /**
@@ -59,6 +60,12 @@ export function ProfilePanel(props: { job?: ProblemsOf; withMembers: boolean; sa
   const refs = profileFieldRefs(s);
   const own = useJobRun<true>(refs, profileFieldOf);
   const [open, setOpen] = React.useState<string[]>((props.defaultOpen ?? !saved) ? ["profil"] : []);
+
+  // A run that wrote used the profile as it stands: it folds to its summary, out of the way of the results.
+  const phase = props.job?.state.phase;
+  React.useEffect(() => {
+    if (phase === "done") setOpen([]);
+  }, [phase]);
 
   const problemAt = (f: ProfileField) => props.job?.problemAt(f) ?? own.problemAt(f);
   const change = (field: ProfileField, patch: Partial<ProfileDraft>) => {
@@ -83,7 +90,11 @@ export function ProfilePanel(props: { job?: ProblemsOf; withMembers: boolean; sa
       },
     });
 
-  const summary = saved ? s.profileSummary(draft.forbund, draft.region, draft.kommuner.length) : s.profileMissing;
+  const summary = saved
+    ? s.profileSummary(draft.forbund, draft.region, draft.kommuner.length)
+    : draft.forbund.trim() !== ""
+      ? s.profileUnsaved(draft.forbund.trim())
+      : s.profileMissing;
   const showFee = props.withFeeFields ?? true;
 
   return (
@@ -94,7 +105,8 @@ export function ProfilePanel(props: { job?: ProblemsOf; withMembers: boolean; sa
             {s.profileTitle}: <span className={styles.summary}>{summary}</span>
           </span>
         </AccordionHeader>
-        <AccordionPanel>
+        {/* No collapse animation: folding after a run happens at once (no half-hidden labels meanwhile). */}
+        <AccordionPanel collapseMotion={null}>
           <div className={styles.panel}>
             <Text className={view.intro}>{s.profileIntro}</Text>
             <TextField
