@@ -4,12 +4,9 @@ import type { StringsOf } from "./stringsOf";
 export const sv = {
   feeIntro:
     "Enligt lagen om finansiell samordning står staten för 50 %, regionen för 25 % och kommunerna tillsammans för 25 %. Kommunernas del fördelas enligt förbundsordningen.",
-  sectionForbund: "Förbund och år",
   region: "Region",
-  regionPlaceholder: "t.ex. Region Västerbotten",
   ar: "Budgetår",
 
-  sectionBelopp: "Belopp",
   belopp: "Belopp",
   beloppHint: "Som i budgeten, t.ex. 11 380 eller 57 649 000,50.",
   avser: "Beloppet avser",
@@ -18,7 +15,6 @@ export const sv = {
   avserKommuner: "Kommunernas del (25 %)",
   enhet: "Enhet",
 
-  sectionNyckel: "Fördelning mellan kommunerna",
   nyckel: "Fördelningsnyckel",
   nyckelBefolkning: "Befolkning i arbetsför ålder",
   nyckelAndel: "Fasta andelar enligt förbundsordningen",
@@ -45,7 +41,6 @@ export const sv = {
   embeddedOtherYear: (embedded: number, chosen: number) =>
     `Inbyggda siffror finns bara för den 31 december ${embedded}, men referensåret är ${chosen}. Byt referensår för att använda dem, eller hämta ${chosen} under SCB-data.`,
   useEmbeddedYear: (year: number) => `Byt referensåret till ${year}`,
-  invalidPopulation: (namn: string) => `Befolkningen för ${namn} är inte ett tal.`,
   embeddedMissing: (namn: string) => `Ingen inbyggd siffra för ${namn}.`,
 
   run: "Skapa blad",
@@ -62,12 +57,9 @@ export const sv = {
 export const en: StringsOf<typeof sv> = {
   feeIntro:
     "By law the state pays 50 %, the region 25 % and the municipalities together 25 %. The association's statutes decide how the municipalities share their part.",
-  sectionForbund: "Association and year",
   region: "Region",
-  regionPlaceholder: "e.g. Region Västerbotten",
   ar: "Budget year",
 
-  sectionBelopp: "Amount",
   belopp: "Amount",
   beloppHint: "As in the budget, e.g. 11 380 or 57 649 000,50.",
   avser: "The amount is",
@@ -76,7 +68,6 @@ export const en: StringsOf<typeof sv> = {
   avserKommuner: "The municipalities' part (25 %)",
   enhet: "Unit",
 
-  sectionNyckel: "Split between the municipalities",
   nyckel: "Distribution key",
   nyckelBefolkning: "Working-age population",
   nyckelAndel: "Fixed shares from the statutes",
@@ -103,7 +94,6 @@ export const en: StringsOf<typeof sv> = {
   embeddedOtherYear: (embedded: number, chosen: number) =>
     `Built-in figures exist only for 31 December ${embedded}, but the reference year is ${chosen}. Change the reference year to use them, or fetch ${chosen} under SCB data.`,
   useEmbeddedYear: (year: number) => `Change the reference year to ${year}`,
-  invalidPopulation: (namn: string) => `The population of ${namn} is not a number.`,
   embeddedMissing: (namn: string) => `No built-in figure for ${namn}.`,
 
   run: "Create sheet",

@@ -32,7 +32,6 @@ export const sv = {
   initImported: (n: number, sheet: string) =>
     n === 1 ? `1 initiativ har förts över till bladet ”${sheet}”.` : `${n} initiativ har förts över till bladet ”${sheet}”.`,
   initOldTableKept: (copy: string) => `Den tidigare tabellen finns kvar som bladet ”${copy}”.`,
-  initTableExistsTitle: "Ingen ny tabell skapades",
   initReplaceTitle: "Ersätta initiativtabellen?",
   initReplaceQuestion: "Det finns redan en initiativtabell. Ersätt den och behåll den gamla som kopia?",
   initReplaceYes: "Ersätt och behåll kopia",
@@ -89,7 +88,6 @@ export const en: StringsOf<typeof sv> = {
   initImported: (n: number, sheet: string) =>
     n === 1 ? `1 initiative was carried over to sheet “${sheet}”.` : `${n} initiatives were carried over to sheet “${sheet}”.`,
   initOldTableKept: (copy: string) => `The previous table is kept as sheet “${copy}”.`,
-  initTableExistsTitle: "No new table was created (message in Swedish)",
   initReplaceTitle: "Replace the initiative table?",
   initReplaceQuestion: "There already is an initiative table. Replace it and keep the old one as a copy?",
   initReplaceYes: "Replace and keep a copy",

@@ -12,7 +12,6 @@ export const sv = {
   profileSaved: "Förbundsprofilen är sparad i arbetsboken.",
   profileMembers: "Medlemskommuner",
   profileAddMember: "Lägg till medlemskommun",
-  profileFirst: "Fyll i förbundsprofilen först.",
   regionLabel: "Regionens namn",
   regionPlaceholderProfile: "t.ex. Region Västerbotten",
 } as const;
@@ -28,7 +27,6 @@ export const en: StringsOf<typeof sv> = {
   profileSaved: "The association profile is saved in the workbook.",
   profileMembers: "Member municipalities",
   profileAddMember: "Add member municipality",
-  profileFirst: "Fill in the association profile first.",
   regionLabel: "Region name",
   regionPlaceholderProfile: "e.g. Region Västerbotten",
 };
