@@ -10,6 +10,7 @@ import {
   webLightTheme,
 } from "@fluentui/react-components";
 import type { Strings } from "./i18n";
+import { ProfileProvider } from "./profile/ProfileContext";
 import { ServicesProvider, useStrings, type TaskpaneServices } from "./services";
 
 /**
@@ -149,7 +150,9 @@ export function App(props: { services: TaskpaneServices }) {
   return (
     <FluentProvider theme={webLightTheme} lang={props.services.lang === "sv" ? "sv-SE" : "en-US"}>
       <ServicesProvider services={props.services}>
-        <Shell />
+        <ProfileProvider>
+          <Shell />
+        </ProfileProvider>
       </ServicesProvider>
     </FluentProvider>
   );

@@ -11,7 +11,10 @@ export function IntegerField(props: {
   value: number;
   onChange: (n: number) => void;
   testId: string;
+  id?: string;
   hint?: string;
+  /** What the last run found wrong with it (shown while the text is a whole number). */
+  problem?: string;
   className?: string;
 }) {
   const s = useStrings();
@@ -27,10 +30,11 @@ export function IntegerField(props: {
       label={props.label}
       hint={props.hint}
       className={props.className}
-      validationState={invalid ? "error" : "none"}
-      validationMessage={invalid ? s.integerRequired : undefined}
+      validationState={invalid || props.problem !== undefined ? "error" : "none"}
+      validationMessage={invalid ? s.integerRequired : props.problem}
     >
       <Input
+        id={props.id}
         data-testid={props.testId}
         value={text}
         inputMode="numeric"

@@ -7,7 +7,7 @@ import { useStrings } from "./services";
  * Search all 290 kommuner by name or by (the start of) the 4-digit code and add one at a time. The chosen
  * kommuner are listed, each with a remove button, in the member table below.
  */
-export function KommunPicker(props: { chosen: ReadonlySet<string>; onAdd: (k: Kommun) => void }) {
+export function KommunPicker(props: { chosen: ReadonlySet<string>; onAdd: (k: Kommun) => void; id?: string; problem?: string; label?: string }) {
   const s = useStrings();
   const [query, setQuery] = React.useState("");
   // Controlled so that pasting a name or code (no key press) also opens the list.
@@ -16,8 +16,13 @@ export function KommunPicker(props: { chosen: ReadonlySet<string>; onAdd: (k: Ko
   const hintId = React.useId();
 
   return (
-    <Field label={s.addKommun} hint={{ children: s.addKommunHint, id: hintId }}>
+    <Field
+      label={props.label ?? s.addKommun}
+      hint={{ children: s.addKommunHint, id: hintId }}
+      {...(props.problem !== undefined ? { validationState: "error" as const, validationMessage: props.problem } : {})}
+    >
       <Combobox
+        id={props.id}
         data-testid="kommun-search"
         freeform
         placeholder={s.addKommunPlaceholder}

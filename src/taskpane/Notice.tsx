@@ -3,7 +3,6 @@ import { MessageBar, MessageBarBody, MessageBarTitle, makeStyles, tokens, type M
 import { listProblems, type InputProblem } from "../domain/errors";
 
 const useStyles = makeStyles({
-  stack: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
   body: { whiteSpace: "normal" },
   list: { margin: `${tokens.spacingVerticalXS} 0 0 0`, paddingInlineStart: tokens.spacingHorizontalL },
   flushList: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL },
@@ -22,25 +21,6 @@ export function Notice(props: { intent: MessageBarIntent; testId: string; title?
       </MessageBarBody>
     </MessageBar>
   );
-}
-
-/** The messages of a run, stacked and announced as they appear. */
-export function ResultStack(props: { children: React.ReactNode }) {
-  const styles = useStyles();
-  return (
-    <div className={styles.stack} aria-live="polite">
-      {props.children}
-    </div>
-  );
-}
-
-/** A note on the last run (e.g. that it was cancelled), shown before its result; none: nothing. */
-export function RunNote(props: { note: string | null }) {
-  return props.note ? (
-    <Notice intent="info" testId="run-note">
-      {props.note}
-    </Notice>
-  ) : null;
 }
 
 /** A titled bulleted list of sheet names in a message; `testId` marks the part, `listTestId` the list. */
@@ -74,28 +54,4 @@ export function BulletList(props: { items: readonly string[]; flush?: boolean })
 
 export function ProblemList(props: { problems: readonly InputProblem[]; flush?: boolean }) {
   return <BulletList items={listProblems(props.problems)} flush={props.flush} />;
-}
-
-/** Why a run wrote nothing: the error it failed with, and the located problems it found in the input. */
-export function RunFailure(props: {
-  error: string | null;
-  errorTitle: string;
-  problems: readonly InputProblem[] | null;
-  problemsTitle: string;
-  flush?: boolean;
-}) {
-  return (
-    <>
-      {props.error && (
-        <Notice intent="error" testId="result-error" title={props.errorTitle}>
-          {props.error}
-        </Notice>
-      )}
-      {props.problems && (
-        <Notice intent="error" testId="result-problems" title={props.problemsTitle}>
-          <ProblemList problems={props.problems} flush={props.flush} />
-        </Notice>
-      )}
-    </>
-  );
 }

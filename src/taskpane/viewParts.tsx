@@ -24,9 +24,6 @@ export function Section(props: { id: string; title: string; children: React.Reac
   );
 }
 
-/** What a caught error says to the user. */
-export const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
-
 /** A Field's validation props for the problem the last run found with it (none: no props). */
 export function problemState(message: string | undefined) {
   return message !== undefined ? { validationState: "error" as const, validationMessage: message } : {};
@@ -36,6 +33,7 @@ export function problemState(message: string | undefined) {
 export function TextField(props: {
   label: string;
   testId: string;
+  id?: string;
   placeholder?: string;
   value: string;
   onChange: (value: string) => void;
@@ -43,7 +41,7 @@ export function TextField(props: {
 }) {
   return (
     <Field label={props.label} {...problemState(props.problem)}>
-      <Input data-testid={props.testId} placeholder={props.placeholder} value={props.value} onChange={(_, d) => props.onChange(d.value)} />
+      <Input id={props.id} data-testid={props.testId} placeholder={props.placeholder} value={props.value} onChange={(_, d) => props.onChange(d.value)} />
     </Field>
   );
 }

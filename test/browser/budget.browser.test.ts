@@ -13,6 +13,7 @@ import type { CellValue } from "../../src/sources/budget/budgetCells";
 import { BUDGET_004 } from "../../src/samples/budget004";
 import type { FakeUserHands } from "./fakeOfficeEntry";
 import { OUT, axeSeriousViolations, fake, harnessForSuite, user, describeBrowser } from "./harness";
+import { PANE, expectInViewport, expectNoInternalKeys, expectOnlyOutcome, outcomeAfterRun, shot } from "./viewState";
 
 jest.setTimeout(240_000);
 
@@ -54,6 +55,7 @@ function budget004With(change?: { row: number; col: number; value: CellValue }):
 const rowOf = (label: string) => BUDGET_004.findIndex((r) => r[0] === label);
 
 async function openView(page: Page, title = "Budget") {
+  await page.setViewportSize(PANE);
   await page.getByRole("button", { name: new RegExp(`^${title}`) }).click();
   await page.getByRole("heading", { name: title, level: 2 }).waitFor();
 }
@@ -71,16 +73,40 @@ async function sheetText(page: Page, sheet: string): Promise<string> {
 }
 
 describeBrowser("Budget (production bundle, strict Office.js fake, Chromium)", () => {
-  test("type 004's budget, import it: 1 avvikelse with its cell; then the projection sheet and the follow-up", async () => {
+  test("type 004's budget, import it without a name (refused at the name), name it, import: 1 avvikelse with its cell; then the projection sheet and the follow-up", async () => {
     const { page, errors } = await harness().openTaskpane("sv-SE");
     await openView(page);
-    await page.getByLabel("Samordningsförbundets namn").fill("Samordningsförbundet Umeåregionen");
+    expect(await page.getByLabel("Samordningsförbundets namn").inputValue()).toBe("");
+    // The view is in steps; the projection's step says what comes first.
+    await page.getByTestId("budget-step-projection").click();
     expect(await page.getByTestId("budget-no-table").innerText()).toContain("Läs in budgeten först");
 
+    // The mistake: no name. One summary in the status area, the problem at the field, with its label.
     await importBudget(page, BUDGET_004);
-    const area = page.getByTestId("budget-import-result");
-    const deviations = area.getByTestId("result-deviations");
-    await deviations.waitFor({ state: "visible", timeout: 30_000 });
+    const refused = await outcomeAfterRun(page, "result-problems");
+    await expectInViewport(page, refused);
+    await expectOnlyOutcome(page, "result-problems");
+    expect(await refused.innerText()).toMatch(/Samordningsförbundets namn – Ange förbundets namn\./);
+    await expectNoInternalKeys(page);
+    expect(await page.getByLabel("Samordningsförbundets namn").getAttribute("aria-invalid")).toBe("true");
+    expect(await fake(page, (f) => f.sheetNames())).toEqual(["Blad1"]);
+    await shot(page, "budget-1-problems.png");
+
+    // The fix: the field's problem goes as it is typed, and the next run leaves nothing of the last.
+    await page.getByLabel("Samordningsförbundets namn").fill("Samordningsförbundet Umeåregionen");
+    expect(await page.getByLabel("Samordningsförbundets namn").getAttribute("aria-invalid")).toBeNull();
+    expect(await page.getByTestId("result-problems").count()).toBe(0);
+    await page.getByRole("button", { name: "Importera markerad budget" }).click();
+    const area = page.getByTestId("status");
+    const deviations = await outcomeAfterRun(page, "result-deviations");
+    await expectInViewport(page, deviations);
+    await expectOnlyOutcome(page, "result-success");
+    expect(await page.getByText("Ange förbundets namn.").count()).toBe(0);
+    await shot(page, "budget-2-imported.png");
+    // In steps, the view stays short at 350 px: after the import, the projection's step is open, the profile folded (≈3 700 px before, all at once).
+    const height = await page.evaluate(() => document.documentElement.scrollHeight);
+    console.log(`Budget view at ${PANE.width} px, the projection step open: ${height} px tall`);
+    expect(height).toBeLessThan(2500);
     const text = plain(await deviations.innerText());
     expect(text).toContain("1 avvikelse");
     expect(text).toContain("28 av 29 kontroller stämmer");
@@ -107,7 +133,11 @@ describeBrowser("Budget (production bundle, strict Office.js fake, Chromium)", (
     expect(await basAr.locator("option").allTextContents()).toEqual(["2021", "2022", "2023"]);
     expect(await page.getByTestId("budget-ek").inputValue()).toBe("894");
     await page.getByText("Från den inlästa budgeten: eget kapital vid slutet av 2021.").waitFor();
+    // A change that is not a number is shown at once, before any run.
+    await page.getByTestId("budget-standard").fill("2 procent");
+    await page.getByText("Skriv ett tal, t.ex. 2 eller −1,5.").waitFor();
     await page.getByTestId("budget-standard").fill("2");
+    expect(await page.getByText("Skriv ett tal, t.ex. 2 eller −1,5.").count()).toBe(0);
     // 003's co-financing commitment: 400 tkr 2022 and 200 tkr 2023.
     for (const [i, ar, belopp] of [
       [1, "2022", "400"],
@@ -126,9 +156,13 @@ describeBrowser("Budget (production bundle, strict Office.js fake, Chromium)", (
     expect(await fees2022.getByLabel("Umeå (2480)").count()).toBe(1);
 
     await page.getByRole("button", { name: "Skriv projektionen" }).click();
-    const projection = page.getByTestId("budget-projection-result");
-    const projSuccess = projection.getByTestId("result-success");
-    await projSuccess.waitFor({ state: "visible", timeout: 30_000 });
+    const projection = page.getByTestId("status");
+    const projSuccess = await outcomeAfterRun(page, "result-checks").then(() => projection.getByTestId("result-success"));
+    await expectInViewport(page, projSuccess);
+    // The import's outcome is gone: one outcome on screen, the projection's.
+    expect(await page.getByTestId("result-deviations").count()).toBe(0);
+    await expectOnlyOutcome(page, "result-success");
+    await shot(page, "budget-3-projection.png");
     expect(await projSuccess.innerText()).toContain("Bladet ”Budget 2022–2024” är klart");
     const years = plain(await projection.getByTestId("result-years").innerText());
     expect(years).toMatch(/2022\s+−?[\d ]+ tkr\s+−?[\d ]+ tkr/);
@@ -147,18 +181,23 @@ describeBrowser("Budget (production bundle, strict Office.js fake, Chromium)", (
     expect(stored).toMatchObject({
       forbund: "Samordningsförbundet Umeåregionen",
       enhet: "tkr",
-      prognos: { basAr: 2021, standardForandring: "2", ekBorjan: "894", medlemsavgifter: [{ ar: 2022, stat: "5 800", region: "2 900" }] },
+      prognos: { basAr: 2021, standardForandring: "2", ekBorjan: "894", medlemsavgifter: [{ ar: 2022, stat: expect.stringMatching(/^5[ \u00a0]800$/), region: expect.stringMatching(/^2[ \u00a0]900$/) }] },
       medfinansiering: [{ namn: "Arbetsgivarkoordinator", belopp: { "2022": "400", "2023": "200" } }],
     });
 
     // The follow-up of 003's first half-year: −143 817 kr against a budget of −585 289 kr.
+    await page.getByTestId("budget-step-followup").click();
     await page.getByLabel("Period", { exact: true }).fill("jan–jun 2021");
     await page.getByTestId("budget-uppf-enhet").getByRole("radio", { name: "kr", exact: true }).check();
     await page.getByLabel("Resultat enligt budget").fill("−585 289");
     await page.getByLabel("Resultat, utfall").fill("−143 817");
     await page.getByRole("button", { name: "Skriv uppföljningen" }).click();
-    const followUp = page.getByTestId("budget-followup-result").getByTestId("result-success");
-    await followUp.waitFor({ state: "visible", timeout: 30_000 });
+    const followUp = await outcomeAfterRun(page, "result-verdict").then(() => page.getByTestId("status").getByTestId("result-success"));
+    await expectInViewport(page, followUp);
+    expect(await page.getByTestId("result-checks").count()).toBe(0);
+    await expectOnlyOutcome(page, "result-success");
+    await expectNoInternalKeys(page);
+    await shot(page, "budget-4-followup.png");
     const fu = plain(await followUp.innerText());
     expect(fu).toContain("Bladet ”Uppföljning jan–jun 2021” är klart");
     expect(fu).toContain("Resultatet för jan–jun 2021 är bättre än budget");
@@ -178,11 +217,12 @@ describeBrowser("Budget (production bundle, strict Office.js fake, Chromium)", (
     await openView(page);
     await page.getByLabel("Samordningsförbundets namn").fill("Samordningsförbundet Umeåregionen");
     await importBudget(page, budget004With({ row: rowOf("- Lokalhyra"), col: 2, value: "ca 90" }));
-    const problems = page.getByTestId("budget-import-result").getByTestId("result-problems");
-    await problems.waitFor({ state: "visible", timeout: 30_000 });
+    const problems = await outcomeAfterRun(page, "result-problems");
+    await expectInViewport(page, problems);
     const text = await problems.innerText();
     expect(text).toContain("Inget har skrivits");
-    expect(text).toContain('cell C22: "ca 90" är inte ett belopp');
+    expect(text).toContain('Cell C22 – "ca 90" är inte ett belopp');
+    await expectNoInternalKeys(page);
     expect(await page.getByTestId("result-success").count()).toBe(0);
     expect(await fake(page, (f) => f.sheetNames())).toEqual(["Blad1"]);
     expect(await fake(page, (f) => f.setting("samkalk.budget"))).toBeUndefined();
@@ -201,6 +241,8 @@ describeBrowser("Budget (production bundle, strict Office.js fake, Chromium)", (
     // The economist corrects the state's 2021 contribution in the table (its first row, E6).
     await user(page, (u) => u.editCell("Budget", "E6", 5691));
     await user(page, (u) => u.select("Blad1", "A1:D51"));
+    // The import folded to let the projection through; the economist opens its step again.
+    await page.getByTestId("budget-step-import").click();
     await page.getByRole("button", { name: "Importera markerad budget" }).click();
     const dialog = page.getByRole("alertdialog", { name: "Du har ändrat blad som Samkalk skrivit" });
     await dialog.waitFor({ state: "visible", timeout: 30_000 });
@@ -214,7 +256,7 @@ describeBrowser("Budget (production bundle, strict Office.js fake, Chromium)", (
     await page.getByRole("button", { name: "Importera markerad budget" }).click();
     await dialog.waitFor({ state: "visible", timeout: 30_000 });
     await dialog.getByRole("button", { name: "Behåll mina ändringar som kopia" }).click();
-    const kept = page.getByTestId("budget-import-result").getByTestId("result-kept");
+    const kept = page.getByTestId("status").getByTestId("result-kept");
     await kept.waitFor({ state: "visible", timeout: 30_000 });
     expect(await kept.innerText()).toContain("Budget (ändrad)");
     expect((await fake(page, (f) => f.sheetValues("Budget (ändrad)")))[5][4]).toBe(5691);
@@ -237,7 +279,10 @@ describeBrowser("Budget (production bundle, strict Office.js fake, Chromium)", (
     expect(await page.getByLabel("Equity at the start of 2022").inputValue()).toBe("894");
     expect(await page.getByLabel("Commitment, row 2").inputValue()).toBe("Arbetsgivarkoordinator");
     expect(await page.getByLabel("Year, row 2").inputValue()).toBe("2023");
+    await page.getByTestId("budget-step-followup").click();
     expect(await page.getByLabel("Period", { exact: true }).inputValue()).toBe("jan–jun 2021");
+    // A stored projection: its step is open, the import's folded.
+    await page.getByTestId("budget-step-import").click();
     for (const name of ["Import selected budget", "Write the projection", "Write the follow-up"]) {
       await page.getByRole("button", { name }).waitFor();
     }
@@ -245,14 +290,13 @@ describeBrowser("Budget (production bundle, strict Office.js fake, Chromium)", (
 
     // No Budget table in this workbook: the projection says what to do and writes nothing.
     await page.getByRole("button", { name: "Write the projection" }).click();
-    const problems = page.getByTestId("budget-projection-result").getByTestId("result-problems");
-    await problems.waitFor({ state: "visible", timeout: 30_000 });
+    const problems = await outcomeAfterRun(page, "result-problems");
     expect(await problems.innerText()).toContain("Läs in budgeten först");
 
     // The follow-up needs no import: the stored result against budget.
     await page.getByRole("button", { name: "Write the follow-up" }).click();
-    const done = page.getByTestId("budget-followup-result").getByTestId("result-success");
-    await done.waitFor({ state: "visible", timeout: 30_000 });
+    const done = await outcomeAfterRun(page, "result-success");
+    expect(await page.getByTestId("result-problems").count()).toBe(0);
     expect(plain(await done.innerText())).toMatch(/Deviation \(actual − budget\)\s+441 472 SEK/);
     expect(await fake(page, (f) => f.sheetNames())).toEqual(["Blad1", "Uppföljning jan–jun 2021"]);
     expect(await axeSeriousViolations(page)).toEqual([]);

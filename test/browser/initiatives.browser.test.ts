@@ -10,6 +10,7 @@ import path from "node:path";
 import type { Page } from "playwright-core";
 import type { FakeUserHands } from "./fakeOfficeEntry";
 import { OUT, axeSeriousViolations, eventually, fake, harnessForSuite, user, describeBrowser } from "./harness";
+import { PANE, expectInViewport, expectNoInternalKeys, expectOnlyOutcome, outcomeAfterRun, shot } from "./viewState";
 
 jest.setTimeout(240_000);
 
@@ -34,6 +35,7 @@ const SHEET_1 = "Init 01 Gemensam kartläggning";
 const SHEET_2 = "Init 02 Samverkan kring unga";
 
 async function openView(page: Page) {
+  await page.setViewportSize(PANE);
   await page.getByRole("button", { name: /Samverkansinitiativ/ }).click();
   await page.getByRole("heading", { name: "Samverkansinitiativ", level: 2 }).waitFor();
 }
@@ -45,8 +47,8 @@ async function fillReport(page: Page, forbund: string, datum: string) {
 
 async function createTable(page: Page) {
   await page.getByRole("button", { name: "Skapa initiativtabell" }).click();
-  const done = page.getByTestId("table-success");
-  await done.waitFor({ state: "visible", timeout: 30_000 });
+  const done = await outcomeAfterRun(page, "result-success");
+  await expectInViewport(page, done);
   expect(await done.innerText()).toContain("Initiativ");
 }
 
@@ -54,9 +56,12 @@ async function runJob(page: Page) {
   await page.getByRole("button", { name: "Skriv statusblad" }).click();
 }
 
+/** The status sheets' outcome (its list of sheets written), in view; nothing else on screen. */
 async function waitForSuccess(page: Page): Promise<string> {
-  const success = page.getByTestId("result-success");
-  await success.waitFor({ state: "visible", timeout: 30_000 });
+  await outcomeAfterRun(page, "result-sheets");
+  const success = page.getByTestId("status").getByTestId("result-success");
+  await expectInViewport(page, success);
+  await expectOnlyOutcome(page, "result-success");
   return success.innerText();
 }
 
@@ -77,7 +82,7 @@ async function sheetText(page: Page, sheet: string): Promise<string> {
 
 /** Opens the view, creates the table and types two initiatives into it; the report is dated 2024-03-15. */
 async function twoInitiatives(page: Page) {
-  await openView(page);
+  if ((await page.getByRole("heading", { name: "Samverkansinitiativ", level: 2 }).count()) === 0) await openView(page);
   await fillReport(page, "Samordningsförbundet Umeå", "2024-03-15");
   await createTable(page);
   expect(await fake(page, (f) => f.tables())).toEqual(
@@ -88,9 +93,26 @@ async function twoInitiatives(page: Page) {
 }
 
 describeBrowser("Samverkansinitiativ (production bundle, strict Office.js fake, Chromium)", () => {
-  test("create the table, type two initiatives, write the overview and two status sheets", async () => {
+  test("without a name the status sheets are refused at the name; named, the table created, two initiatives typed: the overview and two status sheets", async () => {
     const { page, errors } = await harness().openTaskpane("sv-SE");
+    await openView(page);
+    // Nothing known: the name is empty (a placeholder, not a value), and a run is refused at the field.
+    expect(await page.getByLabel("Samordningsförbundets namn").inputValue()).toBe("");
+    await runJob(page);
+    const refused = await outcomeAfterRun(page, "result-problems");
+    await expectInViewport(page, refused);
+    await expectOnlyOutcome(page, "result-problems");
+    expect(await refused.innerText()).toContain("Samordningsförbundets namn – Ange förbundets namn.");
+    await expectNoInternalKeys(page);
+    expect(await page.getByLabel("Samordningsförbundets namn").getAttribute("aria-invalid")).toBe("true");
+    await shot(page, "initiatives-1-problems.png");
+
     await twoInitiatives(page);
+    expect(await page.getByTestId("result-problems").count()).toBe(0);
+    // The table written, the profile folds to its summary; nothing is marked any more.
+    expect(await page.getByTestId("profile-toggle").innerText()).toContain("Samordningsförbundet Umeå");
+    expect(await page.locator("[aria-invalid=true]").count()).toBe(0);
+    await shot(page, "initiatives-2-table.png");
     // Excel grows the table by the row typed below it.
     expect((await fake(page, (f) => f.tables())).find((t) => t.name === "Samkalk_Initiativ")?.address).toBe("A4:R6");
 
@@ -186,11 +208,12 @@ describeBrowser("Samverkansinitiativ (production bundle, strict Office.js fake, 
     const before = await fake(page, (f) => f.sheetNames());
 
     await runJob(page);
-    const problems = page.getByTestId("result-problems");
-    await problems.waitFor({ state: "visible", timeout: 30_000 });
+    const problems = await outcomeAfterRun(page, "result-problems");
+    await expectInViewport(page, problems);
+    await expectOnlyOutcome(page, "result-problems");
     const text = await problems.innerText();
     expect(text).toContain("Inget har skrivits");
-    expect(text).toMatch(/bladet Initiativ, rad 5, kolumn "Nuläge": Okänt nuläge "på gång"/);
+    expect(text).toMatch(/Bladet Initiativ, rad 5, kolumn "Nuläge" – Okänt nuläge "på gång"/);
     expect(text).not.toMatch(/rad 6/);
     expect(await page.getByTestId("result-success").count()).toBe(0);
     expect(await fake(page, (f) => f.sheetNames())).toEqual(before);
@@ -213,8 +236,7 @@ describeBrowser("Samverkansinitiativ (production bundle, strict Office.js fake, 
     await user(page, (u) => u.select("Förra året", "B2:F4"));
 
     await page.getByRole("button", { name: "Importera markerad tabell" }).click();
-    const done = page.getByTestId("table-success");
-    await done.waitFor({ state: "visible", timeout: 30_000 });
+    const done = await outcomeAfterRun(page, "result-success");
     expect(await done.innerText()).toContain("2 initiativ har förts över till bladet ”Initiativ”");
     const input = await sheetText(page, "Initiativ");
     for (const t of ["Jobbspår", "Unga vuxna", "Tio deltagare.", "Avslutat i maj.", "pågående"]) expect(input).toContain(t);
@@ -228,7 +250,8 @@ describeBrowser("Samverkansinitiativ (production bundle, strict Office.js fake, 
     expect(await dialog.innerText()).toContain("Det finns redan en initiativtabell. Ersätt den och behåll den gamla som kopia?");
     expect(await axeSeriousViolations(page)).toEqual([]);
     await dialog.getByRole("button", { name: "Avbryt" }).click();
-    await page.getByTestId("table-cancelled").waitFor({ state: "visible" });
+    await outcomeAfterRun(page, "run-note");
+    await expectOnlyOutcome(page, "run-note");
     expect((await fake(page, (f) => f.sheetNames())).filter((n) => n.startsWith("Initiativ ("))).toEqual([]);
 
     await typeRow(page, "Förra året", 4, { D: "Unga vuxna i arbete" });
@@ -270,7 +293,7 @@ describeBrowser("Samverkansinitiativ (production bundle, strict Office.js fake, 
     await page.getByLabel("Nuläge 5").fill("Pagaende");
     expect(await page.getByLabel("Nuläge 5").getAttribute("aria-invalid")).toBe("true");
     await page.getByRole("button", { name: "Skapa initiativtabell" }).click();
-    await page.getByText("Rätta statuslistan först.").waitFor();
+    await (await outcomeAfterRun(page, "result-problems")).getByText("Statuslista (nuläge) – Rätta statuslistan först.").waitFor();
     expect(await fake(page, (f) => f.sheetNames())).not.toContain("Initiativ");
     await page.getByLabel("Nuläge 5").fill("genomförd");
 

@@ -12,7 +12,8 @@ import { embeddedPopulation } from "../../src/domain/scb/embeddedPopulation";
 import { FILES, fixturePath } from "../scb/fixturePaths";
 import { ReplayServer, startReplayServer } from "../scb/replay/replayServer";
 import type { FakeProbe, FakeUserHands } from "./fakeOfficeEntry";
-import { OUT, axeSeriousViolations, eventually, inPage, startHarness, waitForValue, type Harness, describeBrowser, chromiumPresent } from "./harness";
+import { OUT, axeSeriousViolations, eventually, inPage, startHarness, type Harness, describeBrowser, chromiumPresent } from "./harness";
+import { PANE, expectInViewport, expectNoInternalKeys, expectOnlyOutcome, outcomeAfterRun, shot } from "./viewState";
 
 jest.setTimeout(240_000);
 
@@ -39,7 +40,8 @@ const fake = <T>(page: Page, fn: (f: FakeProbe) => T): Promise<T> => inPage(page
 const user = <A>(page: Page, fn: (u: FakeUserHands, arg: A) => void, arg: A): Promise<void> => inPage(page, "__samkalkUser", fn, arg);
 const dataCalls = () => server.calls.filter((c) => c.method === "POST" && c.path.endsWith("/data"));
 /** Chromium logs every HTTP error answer to the console; where a test asks SCB for one, those lines are expected. */
-const besidesHttpErrors = (errors: string[]) => errors.filter((e) => !/^console: Failed to load resource: the server responded with a status of (404|500)\b/.test(e));
+const besidesHttpErrors = (errors: string[]) =>
+  errors.filter((e) => !/^console: Failed to load resource: (the server responded with a status of (404|500)\b|net::ERR_)/.test(e));
 
 /** The fee split a colleague set up: 2021, population 20–64 on 31 December 2019, Umeå and Vännäs. */
 const FEE_SETTINGS = {
@@ -56,20 +58,15 @@ const FEE_SETTINGS = {
   ],
 };
 
+/** An address where nothing answers (the harness lets the page try it). */
+const UNREACHABLE = "http://127.0.0.1:9";
+
 async function openScb(settings?: Record<string, unknown>) {
-  const opened = await harness.openTaskpane("sv-SE", settings, { allowOrigins: [server.origin] });
+  const opened = await harness.openTaskpane("sv-SE", settings, { allowOrigins: [server.origin, UNREACHABLE] });
+  await opened.page.setViewportSize(PANE);
   await opened.page.getByRole("button", { name: /SCB-data/ }).click();
   await opened.page.getByRole("heading", { name: "SCB-data", level: 2 }).waitFor();
   return opened;
-}
-
-async function addKommun(page: Page, query: string, option: RegExp) {
-  const search = page.getByRole("combobox", { name: /Lägg till kommun/ });
-  await search.click();
-  await search.fill("");
-  await search.pressSequentially(query, { delay: 20 });
-  await page.getByRole("option", { name: option }).click();
-  await waitForValue(search, "");
 }
 
 /** Row of a sheet (as the fake has it) whose cells include all of `cells`. */
@@ -93,8 +90,8 @@ describeBrowser("SCB-data (production bundle, replay server, Chromium)", () => {
     expect(await eventually(() => fake(page, (f) => (f.setting("samkalk.scb") as { baseUrl?: string } | undefined)?.baseUrl), (v) => v === server.v2)).toBe(server.v2);
 
     expect(await page.getByRole("radio", { name: /^Befolkning/ }).isChecked()).toBe(true);
-    await addKommun(page, "Umeå", /^Umeå \(2480\)/);
-    await addKommun(page, "2460", /^Vännäs \(2460\)/);
+    // The förbund's members (here from the fee split a colleague set up) are the kommuner to fetch.
+    expect(await page.getByTestId("scb-kommuner").innerText()).toMatch(/Umeå[\s\S]*Vännäs/);
     await page.getByRole("checkbox", { name: "Ta med länet" }).check();
     await page.getByRole("checkbox", { name: "Ta med riket" }).check();
     await page.getByRole("radio", { name: "20–64 år" }).check();
@@ -106,14 +103,21 @@ describeBrowser("SCB-data (production bundle, replay server, Chromium)", () => {
     const step = page.getByText(/^Hämtar från SCB: del [1-8] av 9$/);
     await step.first().waitFor({ timeout: 30_000 });
     expect(await page.getByTestId("progress").isVisible()).toBe(true);
+    await expectInViewport(page, page.getByTestId("progress"));
+    // While it runs, what cannot change the fetch is disabled; Avbryt is not.
     expect(await page.getByRole("button", { name: "Avbryt" }).isEnabled()).toBe(true);
+    expect(await page.getByTestId("scb-ar-fran").isDisabled()).toBe(true);
+    expect(await page.getByRole("combobox", { name: /Lägg till kommun/ }).isDisabled()).toBe(true);
+    expect(await page.getByRole("checkbox", { name: "Ta med riket" }).isDisabled()).toBe(true);
+    expect(await page.getByRole("button", { name: "Hämta", exact: true }).isDisabled()).toBe(true);
     expect(await fake(page, (f) => f.sheetNames())).not.toContain("Befolkning");
-    await page.getByTestId("progress").scrollIntoViewIfNeeded();
-    const box = (await page.getByTestId("scb-fetch").boundingBox())!;
-    await page.screenshot({ path: path.join(OUT, "scb-progress.png"), clip: { x: 0, y: Math.max(0, box.y - 8), width: 360, height: 130 } });
+    await page.getByTestId("status").screenshot({ path: path.join(OUT, "scb-progress.png") });
+    await shot(page, "scb-1-running.png");
 
-    const success = page.getByTestId("result-success");
-    await success.waitFor({ state: "visible", timeout: 30_000 });
+    const success = await outcomeAfterRun(page, "result-success");
+    await expectInViewport(page, success);
+    await expectOnlyOutcome(page, "result-success");
+    expect(await page.getByTestId("scb-ar-fran").isEnabled()).toBe(true);
     const text = (await success.innerText()).replace(/\s+/g, " ");
     expect(text).toContain("4 rader är skrivna"); // Umeå, Vännäs, the län and riket
     expect(text).toContain("Skrivna blad Befolkning, Källor");
@@ -162,38 +166,74 @@ describeBrowser("SCB-data (production bundle, replay server, Chromium)", () => {
     await page.getByRole("button", { name: "Hämta", exact: true }).click();
     await page.getByText(/^Hämtar från SCB: del [1-5] av 6$/).first().waitFor({ timeout: 30_000 });
     await page.getByRole("button", { name: "Avbryt" }).click();
-    const cancelled = page.getByTestId("result-cancelled");
-    await cancelled.waitFor({ state: "visible", timeout: 30_000 });
+    const cancelled = await outcomeAfterRun(page, "run-note");
+    await expectInViewport(page, cancelled);
+    await expectOnlyOutcome(page, "run-note");
     expect(await cancelled.innerText()).toContain("Hämtningen avbröts. Inget har skrivits i arbetsboken.");
     expect(await page.getByTestId("result-success").count()).toBe(0);
     await new Promise((r) => setTimeout(r, 1000));
     expect(await fake(page, (f) => f.sheetNames())).toEqual(sheetsBefore);
     expect(dataCalls().length).toBeLessThan(6);
-    expect(await page.getByRole("button", { name: "Avbryt" }).isDisabled()).toBe(true);
+    expect(await page.getByRole("button", { name: "Avbryt" }).count()).toBe(0);
     expect(await page.getByRole("button", { name: "Hämta", exact: true }).isEnabled()).toBe(true);
     expect(await axeSeriousViolations(page)).toEqual([]);
     await page.screenshot({ path: path.join(OUT, "scb-cancelled.png"), fullPage: true });
     expect(errors).toEqual([]);
   });
 
-  test("SCB's refusal is shown in Swedish with what to do, and nothing is written", async () => {
+  test("SCB's refusal, SCB failing and SCB out of reach: each said once, in words, with what to try; fixed, the fetch succeeds", async () => {
     const { page, errors } = await openScb({ "samkalk.scb": { baseUrl: server.v2, kommuner: ["2480"], arFran: 2025, arTill: 2025 } });
     const sheetsBefore = await fake(page, (f) => f.sheetNames());
+    const status = page.getByTestId("status");
     await page.getByRole("button", { name: "Hämta", exact: true }).click();
-    const problems = page.getByTestId("result-problems");
-    await problems.waitFor({ state: "visible", timeout: 30_000 });
+    const problems = await outcomeAfterRun(page, "result-problems");
+    await expectInViewport(page, problems);
+    await expectOnlyOutcome(page, "result-problems");
     const text = await problems.innerText();
     expect(text).toContain("Inget har skrivits");
     expect(text).toMatch(/Tabellen TAB5557 finns inte hos SCB \(längre\)\. Kontrollera tabell-id:t/);
+    await expectNoInternalKeys(page, status);
     expect(await fake(page, (f) => f.sheetNames())).toEqual(sheetsBefore);
+    await shot(page, "scb-2-refused.png");
 
-    // A server that answers 500 every time: the same, after the client's retries.
+    // A server that answers 500 every time: a failure at SCB, not a mistake of the user's.
     server.misbehave({ fail: { first: 1000, status: 500 }, only: /^POST .*\/data$/ });
     await page.getByTestId("scb-ar-fran").fill("2019");
     await page.getByTestId("scb-ar-till").fill("2019");
     await page.getByRole("button", { name: "Hämta", exact: true }).click();
-    await page.getByText(/SCB:s server svarade med fel \(HTTP 500\) i alla 4 försök\. Det är ett fel hos SCB, inte i urvalet – försök igen senare\./).waitFor({ timeout: 60_000 });
+    const failed = await outcomeAfterRun(page, "result-error", 60_000);
+    await expectInViewport(page, failed);
+    await expectOnlyOutcome(page, "result-error");
+    expect(await failed.innerText()).toContain("SCB kunde inte lämna ut data just nu");
+    expect(await failed.innerText()).toContain("Försök igen om en stund");
+    await expectNoInternalKeys(page, status);
     expect(await fake(page, (f) => f.sheetNames())).toEqual(sheetsBefore);
+    await shot(page, "scb-3-scb-failed.png");
+
+    // SCB out of reach: said as such, never "Failed to fetch" or an address.
+    server.misbehave(undefined);
+    await page.getByRole("button", { name: "Avancerat" }).click();
+    const baseUrl = page.getByLabel("SCB:s adress (API)");
+    await baseUrl.fill(`${UNREACHABLE}/api/v2`);
+    await baseUrl.press("Enter");
+    await page.getByRole("button", { name: "Hämta", exact: true }).click();
+    const unreachable = await outcomeAfterRun(page, "result-error", 60_000);
+    await expectInViewport(page, unreachable);
+    const said = await unreachable.innerText();
+    expect(said).toContain("SCB svarade inte");
+    expect(said).toContain("Kontrollera nätverket");
+    await expectNoInternalKeys(page, status);
+    await shot(page, "scb-4-unreachable.png");
+
+    // Fixed: the right address, and the fetch writes; nothing of the earlier runs is left.
+    await baseUrl.fill(server.v2);
+    await baseUrl.press("Enter");
+    await page.getByRole("button", { name: "Hämta", exact: true }).click();
+    const success = await outcomeAfterRun(page, "result-success", 60_000);
+    await expectInViewport(page, success);
+    await expectOnlyOutcome(page, "result-success");
+    expect(await fake(page, (f) => f.sheetNames())).toEqual(expect.arrayContaining(["Befolkning", "Källor"]));
+    await shot(page, "scb-5-done.png");
     expect(besidesHttpErrors(errors)).toEqual([]);
   });
 
@@ -213,8 +253,8 @@ describeBrowser("SCB-data (production bundle, replay server, Chromium)", () => {
     expect(await axeSeriousViolations(page)).toEqual([]);
 
     await page.getByRole("button", { name: "Hämta", exact: true }).click();
-    const success = page.getByTestId("result-success");
-    await success.waitFor({ state: "visible", timeout: 30_000 });
+    const success = await outcomeAfterRun(page, "result-success");
+    await expectInViewport(page, success);
     const text = (await success.innerText()).replace(/\s+/g, " ");
     expect(text).toMatch(/\d+ rader är skrivna/);
     expect(text).toContain("Tabell TAB1386");
@@ -231,8 +271,8 @@ describeBrowser("SCB-data (production bundle, replay server, Chromium)", () => {
     const { page, errors } = await openScb();
     // A real old-PxWeb export (Latin-1, semicolons, title line) through the file picker.
     await page.getByTestId("scb-file").setInputFiles(fixturePath(FILES.lan2020));
-    const success = page.getByTestId("result-success");
-    await success.waitFor({ state: "visible", timeout: 30_000 });
+    const success = await outcomeAfterRun(page, "result-success");
+    await expectInViewport(page, success);
     expect((await success.innerText()).replace(/\s+/g, " ")).toMatch(/Typ Fil Tabell oldpxweb_BE0101N1_BefolkningNy/);
     const afterFile = await fake(page, (f) => f.sheetNames());
     expect(afterFile.filter((n) => n.startsWith("SCB "))).toHaveLength(1);
@@ -265,7 +305,7 @@ describeBrowser("SCB-data (production bundle, replay server, Chromium)", () => {
     await page.getByTestId("scb-file").setInputFiles({ name: "stort.csv", mimeType: "text/csv", buffer: Buffer.alloc(17 * 1024 * 1024, 0x41) });
     const problems = page.getByTestId("result-problems");
     await problems.waitFor({ state: "visible", timeout: 30_000 });
-    expect((await problems.innerText()).replace(/\s+/g, " ")).toContain("stort.csv: Filen är 17 MB; Samkalk läser högst 16 MB som ett SCB-utdrag.");
+    expect((await problems.innerText()).replace(/\s+/g, " ")).toContain("stort.csv – Filen är 17 MB; Samkalk läser högst 16 MB som ett SCB-utdrag.");
 
     await user(page, (u, sheet: string) => {
       u.addSheet(sheet);
@@ -274,7 +314,7 @@ describeBrowser("SCB-data (production bundle, replay server, Chromium)", () => {
     }, "Klistrat");
     await page.getByRole("button", { name: "Städa markerat SCB-utdrag" }).click();
     await page.getByText("Markera bara tabellen, från rubrikraden till sista raden med data", { exact: false }).waitFor({ timeout: 30_000 });
-    expect((await problems.innerText()).replace(/\s+/g, " ")).toContain('bladet "Klistrat", området A:D: Markeringen är 1 048 576 rader × 4 kolumner');
+    expect((await problems.innerText()).replace(/\s+/g, " ")).toContain('Bladet "Klistrat", området A:D – Markeringen är 1 048 576 rader × 4 kolumner');
     expect(await fake(page, (f) => f.sheetNames())).toEqual([...before, "Klistrat"]);
     expect(server.calls).toHaveLength(0);
     expect(errors).toEqual([]);
@@ -284,13 +324,12 @@ describeBrowser("SCB-data (production bundle, replay server, Chromium)", () => {
     const { page, errors } = await harness.openTaskpane("en-US", { "samkalk.scb": { baseUrl: server.v2 } }, { allowOrigins: [server.origin] });
     await page.getByRole("button", { name: /SCB data/ }).click();
     await page.getByRole("heading", { name: "SCB data", level: 2 }).waitFor();
-    for (const name of ["Fetch", "Cancel", "Clean selected SCB extract", "Choose SCB file (CSV)"]) await page.getByRole("button", { name, exact: true }).waitFor();
+    for (const name of ["Fetch", "Clean selected SCB extract", "Choose SCB file (CSV)"]) await page.getByRole("button", { name, exact: true }).waitFor();
     await page.getByRole("checkbox", { name: "Include the county" }).waitFor();
     await page.getByRole("radio", { name: /^Population/ }).waitFor();
     expect(await page.getByText("Hämta", { exact: true }).count()).toBe(0);
     await page.getByRole("button", { name: "Fetch", exact: true }).click();
-    const problems = page.getByTestId("result-problems");
-    await problems.waitFor({ state: "visible", timeout: 30_000 });
+    const problems = await outcomeAfterRun(page, "result-problems");
     expect(await problems.innerText()).toMatch(/Nothing was written[\s\S]*Välj minst en kommun\./);
     expect(server.calls).toHaveLength(0);
     expect(await axeSeriousViolations(page)).toEqual([]);

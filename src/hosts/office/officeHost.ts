@@ -92,6 +92,13 @@ export class OfficeWorkbookHost implements WorkbookHost {
     }
   }
 
+  async activateSheet(sheetName: string): Promise<void> {
+    await this.run(async (context) => {
+      context.workbook.worksheets.getItem(sheetName).activate();
+      await context.sync();
+    });
+  }
+
   async inspectSheet(sheetName: string, tableNames: string[]): Promise<SheetState> {
     const register = this.register();
     return this.run((context) => readSheetState(context, register, sheetName, tableNames));
@@ -266,13 +273,6 @@ export class OfficeWorkbookHost implements WorkbookHost {
         const sheet = index.sheets.find((s) => sameSheetName(s.name, name));
         if (sheet) sheet.proxy.position = position++;
       }
-      await context.sync();
-    });
-  }
-
-  async activateSheet(name: string): Promise<void> {
-    await this.run(async (context) => {
-      context.workbook.worksheets.getItem(name).activate();
       await context.sync();
     });
   }

@@ -22,7 +22,7 @@ import { normaliseKod } from "../fee/memberKeys";
 const amountValue = z.union([z.number(), z.string()]);
 
 const text = (what: string) =>
-  z.string({ required_error: `${what} saknas.`, invalid_type_error: `${what} ska vara en text.` }).trim().min(1, `${what} är tom.`);
+  z.string({ required_error: `${what} saknas.`, invalid_type_error: `${what} ska vara en text.` }).trim().min(1, `Ange ${what.charAt(0).toLowerCase()}${what.slice(1)}.`);
 
 const year = (what: string) =>
   z

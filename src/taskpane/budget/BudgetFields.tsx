@@ -19,7 +19,7 @@ import { kommunByCode } from "../../domain/kommuner";
 import { emptyCommitment, emptyFeeYear, type CommitmentRow, type FeeYearForm } from "./budgetForm";
 import { useStrings } from "../services";
 import { RemoveColumnHeader, RemoveRowButton } from "../tableParts";
-import { problemState } from "../viewParts";
+import { DecimalField } from "../DecimalField";
 
 const useStyles = makeStyles({
   fieldset: {
@@ -46,6 +46,7 @@ const useStyles = makeStyles({
 export function AmountField(props: {
   label: string;
   testId: string;
+  id?: string;
   value: string;
   onChange: (value: string) => void;
   unit: string;
@@ -53,17 +54,8 @@ export function AmountField(props: {
   problem?: string;
   className?: string;
 }) {
-  return (
-    <Field label={props.label} hint={props.hint} className={props.className} {...problemState(props.problem)}>
-      <Input
-        data-testid={props.testId}
-        inputMode="decimal"
-        value={props.value}
-        contentAfter={<span aria-hidden="true">{props.unit}</span>}
-        onChange={(_, d) => props.onChange(d.value)}
-      />
-    </Field>
-  );
+  // Checked as typed; a result or equity may be negative.
+  return <DecimalField {...props} negative maxDecimals={2} />;
 }
 
 /**

@@ -1,16 +1,16 @@
 import { makeStyles, tokens } from "@fluentui/react-components";
 import { formatAmount, type Amount } from "../../domain/amount";
 import type { Decimal, Enhet } from "../../domain/budget/types";
-import type { InputProblem } from "../../domain/errors";
 import type { BudgetFollowUpOutcome, BudgetImportOutcome, BudgetProjectionOutcome } from "../../usecases/budget/budgetJob";
 import type { Strings } from "../i18n";
-import { BulletList, Notice, ResultStack, RunFailure, RunNote, SheetList } from "../Notice";
+import { BulletList, Notice, SheetList } from "../Notice";
 import { ResultTable } from "../ResultTable";
 import { useStrings } from "../services";
 
 const useStyles = makeStyles({
   part: { marginTop: tokens.spacingVerticalS },
   partTitle: { fontWeight: tokens.fontWeightSemibold },
+  stack: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
   checks: { margin: `${tokens.spacingVerticalXS} 0 0 0`, padding: 0, listStyleType: "none", display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
   checkTitle: { fontWeight: tokens.fontWeightSemibold },
   amounts: { display: "grid", gridTemplateColumns: "auto auto", columnGap: tokens.spacingHorizontalM, margin: `${tokens.spacingVerticalXXS} 0 0 0` },
@@ -29,21 +29,6 @@ function percentText(p: Decimal | null): string {
   return p === null ? "–" : `${formatAmount({ minor: p.digits, decimals: p.decimals })}\u00a0%`;
 }
 
-/** Why a budget job did not run: the error it threw, or the problems it found with the input. */
-function BudgetFailure(props: { error: string | null; outcome: { ok: true } | { ok: false; problems: InputProblem[] } | null }) {
-  const s = useStrings();
-  const { outcome } = props;
-  return (
-    <RunFailure
-      error={props.error}
-      errorTitle={s.runErrorTitle}
-      problems={outcome && !outcome.ok ? outcome.problems : null}
-      problemsTitle={s.problemsTitle}
-      flush
-    />
-  );
-}
-
 /** A budget job's warnings. */
 function BudgetWarnings(props: { items: readonly string[] }) {
   const s = useStrings();
@@ -55,17 +40,14 @@ function BudgetWarnings(props: { items: readonly string[] }) {
 }
 
 /** What "Importera markerad budget" did: the sheets, the checks that failed (line, year, cell, amounts), warnings; or the problems. */
-export function BudgetImportResult(props: { outcome: BudgetImportOutcome | null; error: string | null; note: string | null }) {
+export function BudgetImportResult(props: { outcome: BudgetImportOutcome & { ok: true } }) {
   const s = useStrings();
   const styles = useStyles();
-  const { outcome, error, note } = props;
-  const ok = outcome && outcome.ok ? outcome : null;
+  const ok = props.outcome;
   const years = ok ? (ok.budget.ar.length > 1 ? `${ok.budget.ar[0]}–${ok.budget.ar[ok.budget.ar.length - 1]}` : String(ok.budget.ar[0])) : "";
   const posts = ok ? new Set(ok.budget.rader.map((r) => r.post)).size : 0;
   return (
-    <ResultStack>
-      <RunNote note={note} />
-      <BudgetFailure error={error} outcome={outcome} />
+    <div className={styles.stack}>
       {ok && (
         <Notice intent="success" testId="result-success" title={s.budgetImported}>
           <div>{s.budgetImportSummary(posts, years, ok.budget.enhet === "tkr" ? s.enhetTkr : s.enhetKr)}</div>
@@ -102,7 +84,7 @@ export function BudgetImportResult(props: { outcome: BudgetImportOutcome | null;
       {ok && ok.varningar.length > 0 && (
         <BudgetWarnings items={ok.varningar} />
       )}
-    </ResultStack>
+    </div>
   );
 }
 
@@ -111,17 +93,14 @@ export function BudgetImportResult(props: { outcome: BudgetImportOutcome | null;
  * the board's checks (equity below zero, the staircase, 50/25/25, the fee sheets) and warnings.
  * `fromSheet`: the years the user wanted taken from their fee sheet.
  */
-export function BudgetProjectionResult(props: { outcome: BudgetProjectionOutcome | null; error: string | null; note: string | null; fromSheet: number[] }) {
+export function BudgetProjectionResult(props: { outcome: BudgetProjectionOutcome & { ok: true }; fromSheet: number[] }) {
   const s = useStrings();
   const styles = useStyles();
-  const { outcome, error, note } = props;
-  const ok = outcome && outcome.ok ? outcome : null;
+  const ok = props.outcome;
   const notLinked = ok ? props.fromSheet.filter((y) => !ok.lankadeAr.includes(y) && ok.projektion.ar.some((p) => p.ar === y)) : [];
   const warnings = ok ? [...ok.varningar, ...(notLinked.length > 0 ? [s.budgetNotLinked(notLinked.join(", "))] : [])] : [];
   return (
-    <ResultStack>
-      <RunNote note={note} />
-      <BudgetFailure error={error} outcome={outcome} />
+    <div className={styles.stack}>
       {ok && (
         <Notice intent="success" testId="result-success" title={s.budgetSheetReady(ok.sheetName)}>
           <ResultTable
@@ -144,22 +123,19 @@ export function BudgetProjectionResult(props: { outcome: BudgetProjectionOutcome
       {warnings.length > 0 && (
         <BudgetWarnings items={warnings} />
       )}
-    </ResultStack>
+    </div>
   );
 }
 
 /** What "Skriv uppföljningen" did: the sheet and the result against budget (the deviation in kr and %). */
-export function BudgetFollowUpResult(props: { outcome: BudgetFollowUpOutcome | null; error: string | null; note: string | null }) {
+export function BudgetFollowUpResult(props: { outcome: BudgetFollowUpOutcome & { ok: true } }) {
   const s = useStrings();
   const styles = useStyles();
-  const { outcome, error, note } = props;
-  const ok = outcome && outcome.ok ? outcome : null;
+  const ok = props.outcome;
   const r = ok?.uppfoljning.resultat;
   const verdict = r ? (r.avvikelse.minor > 0n ? "better" : r.avvikelse.minor < 0n ? "worse" : "equal") : "equal";
   return (
-    <ResultStack>
-      <RunNote note={note} />
-      <BudgetFailure error={error} outcome={outcome} />
+    <div className={styles.stack}>
       {ok && r && (
         <Notice intent="success" testId="result-success" title={s.budgetSheetReady(ok.sheetName)}>
           <div className={styles.partTitle} data-testid="result-verdict">
@@ -181,6 +157,6 @@ export function BudgetFollowUpResult(props: { outcome: BudgetFollowUpOutcome | n
       {ok && ok.uppfoljning.varningar.length > 0 && (
         <BudgetWarnings items={ok.uppfoljning.varningar} />
       )}
-    </ResultStack>
+    </div>
   );
 }

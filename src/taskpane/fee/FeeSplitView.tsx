@@ -1,168 +1,150 @@
 import * as React from "react";
-import { Button, Field, Input, Radio, RadioGroup, Text } from "@fluentui/react-components";
+import { Button, Text } from "@fluentui/react-components";
+import type { InputProblem } from "../../domain/errors";
 import type { Kommun } from "../../domain/kommuner";
 import { EMBEDDED_POPULATION_YEAR, embeddedPopulation } from "../../domain/scb/embeddedPopulation";
-import {
-  defaultFeeSplitSettings,
-  loadFeeSettings,
-  runFeeSplitJob,
-  type FeeSplitJobOutcome,
-  type FeeSplitSettings,
-} from "../../usecases/fee/feeSplitJob";
-import { IntegerField } from "../IntegerField";
-import { KeyChooser } from "./KeyChooser";
+import { loadFeeSettings, runFeeSplitJob, type FeeSplitJobOutcome, type FeeSplitSettings } from "../../usecases/fee/feeSplitJob";
+import { isDecimalText, swedishNumber } from "../DecimalField";
 import { KommunPicker } from "../KommunPicker";
 import { MemberTable } from "./MemberTable";
-import { ResultMessage } from "../ResultMessage";
+import { FeeSplitDone } from "./FeeSplitDone";
+import { ProfilePanel, profileFieldRefs } from "../profile/ProfilePanel";
+import { useProfile } from "../profile/ProfileContext";
+import { draftProblems, profileFromDraft, type ProfileDraft } from "../profile/profileDraft";
+import { placeOf } from "./feePlaces";
+import { FormLock, StatusArea } from "../run/StatusArea";
 import { useServices, useStrings } from "../services";
-import { ProgressField, useJobRun } from "../useJobRun";
-import { Section, TextField, UnitChoice, problemState, useStoredSettings, useViewStyles } from "../viewParts";
+import { endOf, useJobRun, type FieldRef } from "../useJobRun";
+import { Section, useStoredSettings, useViewStyles } from "../viewParts";
 
-/** Which problems point at which input: "rad 3 …" → member row 2; "belopp", "ar", … → that field. */
-function locateProblems(outcome: FeeSplitJobOutcome | null) {
-  const rows = new Set<number>();
-  const fields = new Map<string, string>();
-  if (outcome && !outcome.ok) {
-    for (const p of outcome.problems) {
-      const row = /^rad (\d+)/.exec(p.plats ?? "");
-      if (row) rows.add(Number(row[1]) - 1);
-      else if (p.plats) {
-        const key = p.plats === "år" ? "ar" : p.plats;
-        if (!fields.has(key)) fields.set(key, p.meddelande);
-      }
-    }
-  }
-  return { rows, fields };
+/** The fee split's settings: the profile's förbund, members, key and amount, with this view's populations. */
+function feeSettings(d: ProfileDraft, populations: Readonly<Record<string, string>>): FeeSplitSettings {
+  return {
+    forbund: d.forbund,
+    region: d.region,
+    ar: d.ar,
+    belopp: d.belopp,
+    avser: d.avser,
+    enhet: d.enhet,
+    nyckel: d.nyckel,
+    kommuner: d.kommuner.map((k) => ({ kod: k.kod, namn: k.namn, varde: d.nyckel.kind === "andel" ? k.andel : (populations[k.kod] ?? "") })),
+  };
 }
 
-function hasInvalidNumber(st: FeeSplitSettings): boolean {
-  const nums = [st.ar];
-  if (st.nyckel.kind === "befolkning") nums.push(st.nyckel.aldersFran, st.nyckel.aldersTill, st.nyckel.referensAr);
-  return nums.some((n) => !Number.isInteger(n));
-}
-
-/** The Medlemsavgifter job: choices → runFeeSplitJob → a sheet "Medlemsavgifter <år>". */
+/** The Medlemsavgifter job: the förbundsprofil and the key's figures → runFeeSplitJob → a sheet "Medlemsavgifter <år>". */
 export default function FeeSplitView() {
   const { lang, settingsStore, createHost } = useServices();
   const s = useStrings();
   const styles = useViewStyles();
+  const { draft, update, save } = useProfile();
 
-  const initial = useStoredSettings(() => loadFeeSettings(settingsStore));
-  const [settings, setSettings] = React.useState<FeeSplitSettings>(() => initial ?? defaultFeeSplitSettings());
-  const [writtenAr, setWrittenAr] = React.useState<number | null>(initial?.ar ?? null);
-  const { outcome, error, progress, running, run: runJob } = useJobRun<FeeSplitJobOutcome>();
+  const stored = useStoredSettings(() => loadFeeSettings(settingsStore));
+  const [populations, setPopulations] = React.useState<Record<string, string>>(() =>
+    // Populations the Swedish way, also those stored before the pane wrote them so ("78389" → "78 389").
+    stored && stored.nyckel.kind === "befolkning" ? Object.fromEntries(stored.kommuner.map((k) => [k.kod, isDecimalText(k.varde) ? swedishNumber(k.varde) : k.varde])) : {},
+  );
+  const [writtenAr, setWrittenAr] = React.useState<number | null>(stored?.ar ?? null);
   const [fillNote, setFillNote] = React.useState<string | undefined>();
 
-  const update = (patch: Partial<FeeSplitSettings>) => setSettings((prev) => ({ ...prev, ...patch }));
-  const chosen = React.useMemo(() => new Set(settings.kommuner.map((k) => k.kod)), [settings.kommuner]);
-  const located = React.useMemo(() => locateProblems(outcome), [outcome]);
-  /** A TextField's binding to a text setting: its value, its changes and the last run's problem with it. */
-  const textSetting = (key: "forbund" | "region") => ({
-    testId: key,
-    value: settings[key],
-    onChange: (value: string) => update({ [key]: value }),
-    problem: located.fields.get(key),
-  });
+  const fields = React.useMemo<Record<string, FieldRef>>(() => {
+    const f: Record<string, FieldRef> = { ...profileFieldRefs(s) };
+    draft.kommuner.forEach((k, i) => {
+      f[`rad-${i + 1}`] = { label: `${s.colRad} ${i + 1} (${k.namn})`, id: `sk-varde-${k.kod}` };
+    });
+    return f;
+  }, [s, draft.kommuner]);
+  const job = useJobRun<FeeSplitJobOutcome & { ok: true }>(fields, placeOf);
 
-  const addKommun = (k: Kommun) =>
-    setSettings((prev) =>
-      prev.kommuner.some((m) => m.kod === k.kod)
-        ? prev
-        : { ...prev, kommuner: [...prev.kommuner, { kod: k.kod, namn: k.namn, varde: "" }] },
-    );
-  const setVarde = (i: number, varde: string) =>
-    setSettings((prev) => ({ ...prev, kommuner: prev.kommuner.map((k, j) => (j === i ? { ...k, varde } : k)) }));
-  const removeKommun = (i: number) =>
-    setSettings((prev) => ({ ...prev, kommuner: prev.kommuner.filter((_, j) => j !== i) }));
+  const chosen = React.useMemo(() => new Set(draft.kommuner.map((k) => k.kod)), [draft.kommuner]);
+  const invalidRows = new Set(draft.kommuner.map((_, i) => i).filter((i) => job.problemAt(`rad-${i + 1}`) !== undefined));
 
-  const nyckel = settings.nyckel;
+  const addKommun = (k: Kommun) => {
+    job.fixed("kommuner");
+    update((d) => (d.kommuner.some((m) => m.kod === k.kod) ? {} : { kommuner: [...d.kommuner, { kod: k.kod, namn: k.namn, andel: "" }] }));
+  };
+  const setVarde = (i: number, varde: string) => {
+    job.fixed(`rad-${i + 1}`);
+    const kod = draft.kommuner[i]?.kod;
+    if (kod === undefined) return;
+    if (draft.nyckel.kind === "andel") update((d) => ({ kommuner: d.kommuner.map((k) => (k.kod === kod ? { ...k, andel: varde } : k)) }));
+    else setPopulations((p) => ({ ...p, [kod]: varde }));
+  };
+  const removeKommun = (i: number) => update((d) => ({ kommuner: d.kommuner.filter((_, j) => j !== i) }));
+
+  const nyckel = draft.nyckel;
   const canFill =
     nyckel.kind === "befolkning" &&
-    settings.kommuner.length > 0 &&
-    embeddedPopulation(settings.kommuner[0].kod, nyckel.aldersFran, nyckel.aldersTill) !== null;
+    draft.kommuner.length > 0 &&
+    embeddedPopulation(draft.kommuner[0].kod, nyckel.aldersFran, nyckel.aldersTill) !== null;
   const fillEmbedded = () => {
     if (nyckel.kind !== "befolkning") return;
     const missing: string[] = [];
-    const kommuner = settings.kommuner.map((k) => {
+    const filled: Record<string, string> = {};
+    for (const k of draft.kommuner) {
       const n = embeddedPopulation(k.kod, nyckel.aldersFran, nyckel.aldersTill);
       if (n === null) missing.push(k.namn);
-      return n === null ? k : { ...k, varde: String(n) };
-    });
-    const notes = [s.filledEmbedded(nyckel.aldersFran, nyckel.aldersTill, EMBEDDED_POPULATION_YEAR)];
-    if (nyckel.referensAr !== EMBEDDED_POPULATION_YEAR) notes.push(s.referensArChanged(EMBEDDED_POPULATION_YEAR));
-    for (const m of missing) notes.push(s.embeddedMissing(m));
-    update({ kommuner, nyckel: { ...nyckel, referensAr: EMBEDDED_POPULATION_YEAR } });
-    setFillNote(notes.join(" "));
+      else filled[k.kod] = swedishNumber(n);
+    }
+    draft.kommuner.forEach((_, i) => job.fixed(`rad-${i + 1}`));
+    setPopulations((p) => ({ ...p, ...filled }));
+    setFillNote([s.filledEmbedded(nyckel.aldersFran, nyckel.aldersTill, EMBEDDED_POPULATION_YEAR), ...missing.map(s.embeddedMissing)].join(" "));
   };
+  const otherYear =
+    nyckel.kind === "befolkning" && nyckel.referensAr !== EMBEDDED_POPULATION_YEAR
+      ? {
+          embedded: EMBEDDED_POPULATION_YEAR,
+          chosen: nyckel.referensAr,
+          onUseEmbedded: () => {
+            job.fixed("referensar");
+            update({ nyckel: { ...nyckel, referensAr: EMBEDDED_POPULATION_YEAR } });
+          },
+        }
+      : undefined;
 
   const run = () =>
-    runJob(async (onProgress) => {
-      const result = await runFeeSplitJob(createHost(), settings, { lang, store: settingsStore, onProgress });
-      if (result.ok) {
-        // The job may have kept values the user typed directly in the sheet; show what was used.
-        setSettings(result.settings);
-        setWrittenAr(result.settings.ar);
-      }
-      return result;
-    }, hasInvalidNumber(settings) ? s.fixNumbers : null);
+    job.run({
+      validate: (): InputProblem[] => draftProblems(draft),
+      work: async (onProgress) => {
+        const result = await runFeeSplitJob(createHost(), feeSettings(draft, populations), { lang, store: settingsStore, onProgress });
+        if (result.ok) {
+          // The job may have kept values the user typed directly in the sheet; show what was used.
+          const used = Object.fromEntries(result.settings.kommuner.map((k) => [k.kod, k.varde]));
+          if (result.settings.nyckel.kind === "andel") update((d) => ({ kommuner: d.kommuner.map((k) => ({ ...k, andel: used[k.kod] ?? k.andel })) }));
+          else setPopulations((p) => ({ ...p, ...used }));
+          setWrittenAr(result.settings.ar);
+          await save(profileFromDraft(draft)).catch(() => undefined);
+        }
+        return endOf(result);
+      },
+    });
+
+  const members = draft.kommuner.map((k) => ({ kod: k.kod, namn: k.namn, varde: nyckel.kind === "andel" ? k.andel : (populations[k.kod] ?? "") }));
 
   return (
     <div className={styles.form}>
-      <Text className={styles.intro}>{s.feeIntro}</Text>
+      <FormLock locked={job.busy} className={styles.form}>
+        <Text className={styles.intro}>{s.feeIntro}</Text>
+        <ProfilePanel job={job} withMembers={false} saveButton={false} />
 
-      <Section id="sk-forbund" title={s.sectionForbund}>
-        <TextField label={s.forbund} placeholder={s.forbundPlaceholder} {...textSetting("forbund")} />
-        <TextField label={s.region} placeholder={s.regionPlaceholder} {...textSetting("region")} />
-        <IntegerField testId="ar" label={s.ar} value={settings.ar} onChange={(ar) => update({ ar })} />
-      </Section>
-
-      <Section id="sk-belopp" title={s.sectionBelopp}>
-        <Field label={s.belopp} hint={s.beloppHint} {...problemState(located.fields.get("belopp"))}>
-          <Input
-            data-testid="belopp"
-            inputMode="decimal"
-            value={settings.belopp}
-            contentAfter={<span aria-hidden="true">{settings.enhet === "tkr" ? s.enhetTkr : s.enhetKr}</span>}
-            onChange={(_, d) => update({ belopp: d.value })}
+        <Section id="sk-kommuner" title={`${s.sectionKommuner} (${s.memberCount(draft.kommuner.length)})`}>
+          <KommunPicker chosen={chosen} onAdd={addKommun} id={fields.kommuner.id} problem={job.problemAt("kommuner")} />
+          <MemberTable
+            members={members}
+            mode={nyckel.kind}
+            invalidRows={invalidRows}
+            onChangeValue={setVarde}
+            onRemove={removeKommun}
+            fill={nyckel.kind === "befolkning" ? { enabled: canFill, onFill: fillEmbedded, note: fillNote, otherYear } : null}
           />
-        </Field>
-        <UnitChoice label={s.enhet} testId="enhet" first="tkr" value={settings.enhet} onChange={(enhet) => update({ enhet })} />
-        <Field label={s.avser}>
-          <RadioGroup
-            data-testid="avser"
-            value={settings.avser}
-            onChange={(_, d) => update({ avser: d.value as FeeSplitSettings["avser"] })}
-          >
-            <Radio value="total" label={s.avserTotal} />
-            <Radio value="stat" label={s.avserStat} />
-            <Radio value="kommuner" label={s.avserKommuner} />
-          </RadioGroup>
-        </Field>
-      </Section>
+        </Section>
 
-      <Section id="sk-nyckel" title={s.sectionNyckel}>
-        <KeyChooser value={settings.nyckel} onChange={(n) => update({ nyckel: n })} />
-      </Section>
-
-      <Section id="sk-kommuner" title={`${s.sectionKommuner} (${s.memberCount(settings.kommuner.length)})`}>
-        <KommunPicker chosen={chosen} onAdd={addKommun} />
-        <MemberTable
-          members={settings.kommuner}
-          mode={nyckel.kind}
-          invalidRows={located.rows}
-          onChangeValue={setVarde}
-          onRemove={removeKommun}
-          fill={nyckel.kind === "befolkning" ? { enabled: canFill, onFill: fillEmbedded, note: fillNote } : null}
-        />
-      </Section>
-
-      <div className={styles.run}>
-        <Button appearance="primary" data-testid="run" disabled={running} onClick={() => void run()}>
-          {writtenAr === settings.ar ? s.rerun : s.run}
-        </Button>
-        {progress && <ProgressField testId="progress" step={progress.step} fraction={progress.fraction} />}
-        <ResultMessage outcome={outcome} error={error} />
-      </div>
+        <div className={styles.run}>
+          <Button appearance="primary" data-testid="run" onClick={() => void run()}>
+            {writtenAr === draft.ar ? s.rerun : s.run}
+          </Button>
+        </div>
+      </FormLock>
+      <StatusArea job={job} renderDone={(o) => <FeeSplitDone outcome={o} />} sheetOf={(o) => o.sheetName} />
     </div>
   );
 }

@@ -12,6 +12,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import type { FeeSplitSettings } from "../../usecases/fee/feeSplitJob";
+import { isDecimalText, swedishNumber } from "../DecimalField";
 import { useStrings } from "../services";
 import { RemoveColumnHeader, RemoveRowButton } from "../tableParts";
 
@@ -40,8 +41,8 @@ export function MemberTable(props: {
   onRemove: (index: number) => void;
   /** Rows (0-based) that a problem message points at. */
   invalidRows: ReadonlySet<number>;
-  /** Shown only in population mode: null hides the button. */
-  fill: { enabled: boolean; onFill: () => void; note?: string } | null;
+  /** Shown only in population mode: null hides the button. `otherYear`: the reference year chosen is not the built-in one (the user may switch to it). */
+  fill: { enabled: boolean; onFill: () => void; note?: string; otherYear?: { embedded: number; chosen: number; onUseEmbedded: () => void } } | null;
 }) {
   const s = useStrings();
   const styles = useStyles();
@@ -65,7 +66,7 @@ export function MemberTable(props: {
           </TableHeader>
           <TableBody>
             {props.members.map((m, i) => {
-              const invalid = props.invalidRows.has(i);
+              const invalid = props.invalidRows.has(i) || (m.varde.trim() !== "" && !isDecimalText(m.varde));
               return (
                 <TableRow key={m.kod} data-testid={`member-${m.kod}`}>
                   <TableCell>{i + 1}</TableCell>
@@ -79,12 +80,16 @@ export function MemberTable(props: {
                     <Input
                       className={styles.input}
                       size="small"
+                      id={`sk-varde-${m.kod}`}
                       data-testid={`varde-${m.kod}`}
                       aria-label={props.mode === "befolkning" ? s.befolkningFor(m.namn) : s.andelFor(m.namn)}
                       aria-invalid={invalid || undefined}
                       inputMode="decimal"
                       value={m.varde}
                       onChange={(_, d) => props.onChangeValue(i, d.value)}
+                      onBlur={() => {
+                        if (isDecimalText(m.varde) && swedishNumber(m.varde) !== m.varde) props.onChangeValue(i, swedishNumber(m.varde));
+                      }}
                     />
                   </TableCell>
                   <TableCell>
@@ -98,9 +103,20 @@ export function MemberTable(props: {
       )}
       {props.fill && (
         <>
-          <Button data-testid="fill-embedded" disabled={!props.fill.enabled} onClick={props.fill.onFill}>
-            {s.fillEmbedded}
-          </Button>
+          {props.fill.otherYear ? (
+            <>
+              <Text size={200} data-testid="embedded-other-year">
+                {s.embeddedOtherYear(props.fill.otherYear.embedded, props.fill.otherYear.chosen)}
+              </Text>
+              <Button data-testid="use-embedded-year" onClick={props.fill.otherYear.onUseEmbedded}>
+                {s.useEmbeddedYear(props.fill.otherYear.embedded)}
+              </Button>
+            </>
+          ) : (
+            <Button data-testid="fill-embedded" disabled={!props.fill.enabled} onClick={props.fill.onFill}>
+              {s.fillEmbedded}
+            </Button>
+          )}
           {props.fill.note && (
             <Text size={200} role="status">
               {props.fill.note}

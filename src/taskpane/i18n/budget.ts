@@ -4,7 +4,6 @@ import type { StringsOf } from "./stringsOf";
 export const sv = {
   budgetIntro:
     "Samkalk läser budgeten som den står i verksamhetsplanen, räknar om varje summa och skriver prognos och uppföljning med formler. Beloppen i din budget ändras aldrig.",
-  budgetSectionForbund: "Förbund",
   budgetSectionImport: "Läs in budgeten",
   budgetImportIntro:
     "Markera budgeten där den står: raden med åren överst, Intäkter och Kostnader med sina Summa-rader, Resultat och Eget kapital. Samkalk skriver bladen Budget och Budgetkontroll.",
@@ -95,7 +94,6 @@ export const sv = {
 export const en: StringsOf<typeof sv> = {
   budgetIntro:
     "Samkalk reads the budget as it stands in the operational plan, recomputes every total and writes the projection and the follow-up with formulas. The amounts in your budget are never changed.",
-  budgetSectionForbund: "Association",
   budgetSectionImport: "Import the budget",
   budgetImportIntro:
     "Select the budget where it is: the row with the years on top, Intäkter and Kostnader with their Summa rows, Resultat and Eget kapital. Samkalk writes the sheets Budget and Budgetkontroll.",

@@ -43,8 +43,6 @@ export const sv = {
 
   sheetsWritten: "Skrivna blad",
   keptCopies: "Dina ändringar finns kvar i",
-  problemsTitle: "Inget har skrivits. Rätta följande:",
-  runErrorTitle: "Det gick inte",
 
   editedIntro: "De här bladen har ändrats sedan Samkalk skrev dem:",
   editedQuestion: "Vill du behålla dina ändringar som en kopia innan bladen skrivs om?",
@@ -95,8 +93,6 @@ export const en: StringsOf<typeof sv> = {
 
   sheetsWritten: "Sheets written",
   keptCopies: "Your changes are kept in",
-  problemsTitle: "Nothing was written. Please correct (messages in Swedish):",
-  runErrorTitle: "Something went wrong",
 
   editedIntro: "These sheets were changed after Samkalk wrote them:",
   editedQuestion: "Do you want to keep your changes as a copy before the sheets are rewritten?",

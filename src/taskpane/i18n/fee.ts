@@ -4,12 +4,9 @@ import type { StringsOf } from "./stringsOf";
 export const sv = {
   feeIntro:
     "Enligt lagen om finansiell samordning står staten för 50 %, regionen för 25 % och kommunerna tillsammans för 25 %. Kommunernas del fördelas enligt förbundsordningen.",
-  sectionForbund: "Förbund och år",
   region: "Region",
-  regionPlaceholder: "t.ex. Region Västerbotten",
   ar: "Budgetår",
 
-  sectionBelopp: "Belopp",
   belopp: "Belopp",
   beloppHint: "Som i budgeten, t.ex. 11 380 eller 57 649 000,50.",
   avser: "Beloppet avser",
@@ -18,7 +15,6 @@ export const sv = {
   avserKommuner: "Kommunernas del (25 %)",
   enhet: "Enhet",
 
-  sectionNyckel: "Fördelning mellan kommunerna",
   nyckel: "Fördelningsnyckel",
   nyckelBefolkning: "Befolkning i arbetsför ålder",
   nyckelAndel: "Fasta andelar enligt förbundsordningen",
@@ -42,7 +38,9 @@ export const sv = {
   fillEmbeddedOnlyBands: "Inbyggda siffror finns för 16–64 och 20–64 år.",
   filledEmbedded: (fran: number, till: number, year: number) =>
     `Ifyllt med SCB:s folkmängd ${fran}–${till} år den 31 december ${year}.`,
-  referensArChanged: (year: number) => `Referensåret är satt till ${year} så att bladet anger rätt källa.`,
+  embeddedOtherYear: (embedded: number, chosen: number) =>
+    `Inbyggda siffror finns bara för den 31 december ${embedded}, men referensåret är ${chosen}. Byt referensår för att använda dem, eller hämta ${chosen} under SCB-data.`,
+  useEmbeddedYear: (year: number) => `Byt referensåret till ${year}`,
   embeddedMissing: (namn: string) => `Ingen inbyggd siffra för ${namn}.`,
 
   run: "Skapa blad",
@@ -54,18 +52,14 @@ export const sv = {
   kommunerPart: "Kommunerna",
   kept: (n: number) =>
     n === 1 ? "1 värde som ändrats direkt i bladet behölls." : `${n} värden som ändrats direkt i bladet behölls.`,
-  errorTitle: "Bladet kunde inte skrivas",
 } as const;
 
 export const en: StringsOf<typeof sv> = {
   feeIntro:
     "By law the state pays 50 %, the region 25 % and the municipalities together 25 %. The association's statutes decide how the municipalities share their part.",
-  sectionForbund: "Association and year",
   region: "Region",
-  regionPlaceholder: "e.g. Region Västerbotten",
   ar: "Budget year",
 
-  sectionBelopp: "Amount",
   belopp: "Amount",
   beloppHint: "As in the budget, e.g. 11 380 or 57 649 000,50.",
   avser: "The amount is",
@@ -74,7 +68,6 @@ export const en: StringsOf<typeof sv> = {
   avserKommuner: "The municipalities' part (25 %)",
   enhet: "Unit",
 
-  sectionNyckel: "Split between the municipalities",
   nyckel: "Distribution key",
   nyckelBefolkning: "Working-age population",
   nyckelAndel: "Fixed shares from the statutes",
@@ -98,7 +91,9 @@ export const en: StringsOf<typeof sv> = {
   fillEmbeddedOnlyBands: "Built-in figures exist for ages 16–64 and 20–64.",
   filledEmbedded: (fran: number, till: number, year: number) =>
     `Filled in with Statistics Sweden's population aged ${fran}–${till} on 31 December ${year}.`,
-  referensArChanged: (year: number) => `The reference year is set to ${year} so that the sheet names the right source.`,
+  embeddedOtherYear: (embedded: number, chosen: number) =>
+    `Built-in figures exist only for 31 December ${embedded}, but the reference year is ${chosen}. Change the reference year to use them, or fetch ${chosen} under SCB data.`,
+  useEmbeddedYear: (year: number) => `Change the reference year to ${year}`,
   embeddedMissing: (namn: string) => `No built-in figure for ${namn}.`,
 
   run: "Create sheet",
@@ -109,5 +104,4 @@ export const en: StringsOf<typeof sv> = {
   regionPart: "Region",
   kommunerPart: "Municipalities",
   kept: (n: number) => (n === 1 ? "1 value edited directly in the sheet was kept." : `${n} values edited directly in the sheet were kept.`),
-  errorTitle: "The sheet could not be written",
 };

@@ -8,6 +8,8 @@ import * as common from "./common";
 import * as fee from "./fee";
 import * as initiatives from "./initiatives";
 import * as pack from "./pack";
+import * as profile from "./profile";
+import * as run from "./run";
 import * as scb from "./scb";
 import type { StringsOf } from "./stringsOf";
 
@@ -19,12 +21,12 @@ export function pickLang(displayLanguage: string | undefined | null): Lang {
 }
 
 /** The sections, each with its Swedish and English strings; a key belongs to exactly one section. */
-export const SECTIONS = { common, fee, initiatives, budget, scb, pack } as const;
+export const SECTIONS = { common, run, profile, fee, initiatives, budget, scb, pack } as const;
 
-const sv = { ...common.sv, ...fee.sv, ...initiatives.sv, ...budget.sv, ...scb.sv, ...pack.sv } as const;
+const sv = { ...common.sv, ...run.sv, ...profile.sv, ...fee.sv, ...initiatives.sv, ...budget.sv, ...scb.sv, ...pack.sv } as const;
 
 export type Strings = StringsOf<typeof sv>;
 
-const en: Strings = { ...common.en, ...fee.en, ...initiatives.en, ...budget.en, ...scb.en, ...pack.en };
+const en: Strings = { ...common.en, ...run.en, ...profile.en, ...fee.en, ...initiatives.en, ...budget.en, ...scb.en, ...pack.en };
 
 export const STRINGS: Record<Lang, Strings> = { sv, en };

@@ -5,7 +5,6 @@ export const sv = {
   initIntro:
     "Initiativen fylls i på bladet Initiativ, en rad per initiativ. Samkalk skriver sedan en översikt, ett statusblad per initiativ och sparar läget i en historik så att nästa rapport visar vad som ändrats.",
   initSectionRapport: "Förbund och rapport",
-  initForbund: "Samordningsförbundets namn",
   initDatum: "Rapportens datum",
   initDatumHint: (senast: string | null) =>
     senast ? `Senaste rapporten skrevs för ${senast}. Samma datum ersätter den rapporten.` : "Skrivs på översikten och i historiken.",
@@ -33,7 +32,6 @@ export const sv = {
   initImported: (n: number, sheet: string) =>
     n === 1 ? `1 initiativ har förts över till bladet ”${sheet}”.` : `${n} initiativ har förts över till bladet ”${sheet}”.`,
   initOldTableKept: (copy: string) => `Den tidigare tabellen finns kvar som bladet ”${copy}”.`,
-  initTableExistsTitle: "Ingen ny tabell skapades",
   initReplaceTitle: "Ersätta initiativtabellen?",
   initReplaceQuestion: "Det finns redan en initiativtabell. Ersätt den och behåll den gamla som kopia?",
   initReplaceYes: "Ersätt och behåll kopia",
@@ -63,7 +61,6 @@ export const en: StringsOf<typeof sv> = {
   initIntro:
     "The initiatives are entered on the sheet Initiativ, one row each. Samkalk then writes an overview and a status sheet per initiative, and keeps the state in a history so that the next report shows what changed.",
   initSectionRapport: "Association and report",
-  initForbund: "Association name",
   initDatum: "Report date",
   initDatumHint: (senast: string | null) =>
     senast ? `The latest report was written for ${senast}. The same date replaces that report.` : "Shown on the overview and kept in the history.",
@@ -91,7 +88,6 @@ export const en: StringsOf<typeof sv> = {
   initImported: (n: number, sheet: string) =>
     n === 1 ? `1 initiative was carried over to sheet “${sheet}”.` : `${n} initiatives were carried over to sheet “${sheet}”.`,
   initOldTableKept: (copy: string) => `The previous table is kept as sheet “${copy}”.`,
-  initTableExistsTitle: "No new table was created (message in Swedish)",
   initReplaceTitle: "Replace the initiative table?",
   initReplaceQuestion: "There already is an initiative table. Replace it and keep the old one as a copy?",
   initReplaceYes: "Replace and keep a copy",

@@ -2,7 +2,7 @@ import { makeStyles, tokens } from "@fluentui/react-components";
 import type { AntalPerNulage, Initiativforandring } from "../../domain/initiatives/overview";
 import type { InitiativesOutcome } from "../../usecases/initiatives/initiativesJob";
 import type { Strings } from "../i18n";
-import { Notice, ResultStack, RunFailure, RunNote, SheetList } from "../Notice";
+import { Notice, SheetList } from "../Notice";
 import { ResultTable, type ResultTableRow } from "../ResultTable";
 import { useStrings } from "../services";
 
@@ -84,24 +84,12 @@ function SuccessBody(props: { outcome: Success }) {
   );
 }
 
-/** What "Skriv statusblad" did: the sheets, the overview's counts, kept copies and changes; or the problems. */
-export function InitiativesResult(props: { outcome: InitiativesOutcome | null; error: string | null; note: string | null }) {
+/** What "Skriv statusblad" did: the sheets, the overview's counts, kept copies and changes. */
+export function InitiativesResult(props: { outcome: Success }) {
   const s = useStrings();
-  const { outcome, error, note } = props;
   return (
-    <ResultStack>
-      <RunNote note={note} />
-      <RunFailure
-        error={error}
-        errorTitle={s.runErrorTitle}
-        problems={outcome && !outcome.ok ? outcome.problems : null}
-        problemsTitle={s.problemsTitle}
-      />
-      {outcome && outcome.ok && (
-        <Notice intent="success" testId="result-success" title={s.initSuccessTitle(outcome.sheets.length)}>
-          <SuccessBody outcome={outcome} />
-        </Notice>
-      )}
-    </ResultStack>
+    <Notice intent="success" testId="result-success" title={s.initSuccessTitle(props.outcome.sheets.length)}>
+      <SuccessBody outcome={props.outcome} />
+    </Notice>
   );
 }

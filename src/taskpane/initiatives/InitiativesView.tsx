@@ -13,7 +13,6 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import type { InputProblem } from "../../domain/errors";
 import {
   InitiativesSettingsSchema,
   defaultInitiativesSettings,
@@ -28,11 +27,16 @@ import {
 } from "../../usecases/initiatives/initiativesJob";
 import { EditedSheetsDialog, sheetsToAskAbout } from "../EditedSheetsDialog";
 import { InitiativesResult } from "./InitiativesResult";
-import { Notice, ProblemList } from "../Notice";
+import { Notice } from "../Notice";
 import { NulageList, nulageListProblems } from "./NulageList";
 import { useServices, useStrings } from "../services";
-import { ProgressField, useJobRun } from "../useJobRun";
-import { Section, TextField, errorText, problemState, useStoredSettings, useViewStyles } from "../viewParts";
+import { ProfilePanel, draftIsValid, profileFieldRefs } from "../profile/ProfilePanel";
+import { useProfile } from "../profile/ProfileContext";
+import { profileFromDraft } from "../profile/profileDraft";
+import { placeOf } from "./initiativesPlaces";
+import { FormLock, StatusArea } from "../run/StatusArea";
+import { useJobRun, type FieldRef, type RunEnd } from "../useJobRun";
+import { Section, problemState, useStoredSettings, useViewStyles } from "../viewParts";
 
 const useStyles = makeStyles({
   buttons: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
@@ -46,55 +50,22 @@ function localToday(): string {
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
 }
 
-/** Problems the job reports about the settings ("forbund", "datum", "nulagen.2") → the field they belong to. */
-function locateSettingProblems(problems: readonly InputProblem[]) {
-  const fields = new Map<string, string>();
-  const entries = new Map<number, string>();
-  for (const p of problems) {
-    const entry = /^nulagen\.(\d+)$/.exec(p.plats ?? "");
-    if (entry) entries.set(Number(entry[1]), p.meddelande);
-    else if (p.plats && /^(forbund|datum|nulagen)$/.test(p.plats) && !fields.has(p.plats)) fields.set(p.plats, p.meddelande);
-  }
-  return { fields, entries };
-}
-
-/** What the table buttons did. */
-type TableNotice =
+/** What a run of this view wrote: the input table (created or imported), or the status sheets. */
+type InitDone =
   | { kind: "created"; sheet: string; keptCopy?: string }
   | { kind: "imported"; sheet: string; count: number; keptCopy?: string }
-  | { kind: "exists"; problems: InputProblem[] }
-  | { kind: "problems"; problems: InputProblem[] }
-  | { kind: "cancelled" }
-  | { kind: "error"; message: string };
+  | { kind: "report"; outcome: Success };
 
-function TableMessage(props: { notice: TableNotice | null }) {
+type Success = Extract<InitiativesOutcome, { ok: true }>;
+
+function TableDone(props: { done: Extract<InitDone, { kind: "created" | "imported" }> }) {
   const s = useStrings();
-  const n = props.notice;
+  const n = props.done;
   return (
-    <div aria-live="polite">
-      {n?.kind === "created" || n?.kind === "imported" ? (
-        <Notice intent="success" testId="table-success">
-          {n.kind === "created" ? s.initTableCreated(n.sheet) : s.initImported(n.count, n.sheet)}
-          {n.keptCopy && <div>{s.initOldTableKept(n.keptCopy)}</div>}
-        </Notice>
-      ) : n?.kind === "exists" ? (
-        <Notice intent="warning" testId="table-exists" title={s.initTableExistsTitle}>
-          <ProblemList problems={n.problems} />
-        </Notice>
-      ) : n?.kind === "problems" ? (
-        <Notice intent="error" testId="table-problems" title={s.problemsTitle}>
-          <ProblemList problems={n.problems} />
-        </Notice>
-      ) : n?.kind === "cancelled" ? (
-        <Notice intent="info" testId="table-cancelled">
-          {s.initImportCancelled}
-        </Notice>
-      ) : n?.kind === "error" ? (
-        <Notice intent="error" testId="table-error" title={s.runErrorTitle}>
-          {n.message}
-        </Notice>
-      ) : null}
-    </div>
+    <Notice intent="success" testId="result-success">
+      {n.kind === "created" ? s.initTableCreated(n.sheet) : s.initImported(n.count, n.sheet)}
+      {n.keptCopy && <div>{s.initOldTableKept(n.keptCopy)}</div>}
+    </Notice>
   );
 }
 
@@ -107,164 +78,157 @@ export default function InitiativesView() {
   const s = useStrings();
   const view = useViewStyles();
   const styles = useStyles();
+  const profile = useProfile();
 
   const initial = useStoredSettings(() => loadInitiativesSettings(settingsStore));
-  // The stored förbund and status list; the report date is today's unless the user picks another.
-  const [settings, setSettings] = React.useState<InitiativesSettings>(() => ({
+  // The stored status list; the report date is today's unless the user picks another; the förbund is the profile's.
+  const [settings, setSettings] = React.useState<Omit<InitiativesSettings, "forbund">>(() => ({
     ...defaultInitiativesSettings(),
     ...(initial ?? {}),
     datum: localToday(),
   }));
   const [lastDatum, setLastDatum] = React.useState<string | null>(initial?.datum ?? null);
-  /** A table button's work under way (the run's is the job's progress). */
-  const [busy, setBusy] = React.useState<"table" | "import" | null>(null);
-  const job = useJobRun<InitiativesOutcome>();
-  const outcome = job.outcome;
-  const [tableNotice, setTableNotice] = React.useState<TableNotice | null>(null);
-  const [runNote, setRunNote] = React.useState<string | null>(null);
+  const fields = React.useMemo<Record<string, FieldRef>>(
+    () => ({ ...profileFieldRefs(s), datum: { label: s.initDatum, id: "sk-init-datum" }, nulagen: { label: s.initSectionNulagen, id: "sk-init-nulagen" } }),
+    [s],
+  );
+  const job = useJobRun<InitDone>(fields, placeOf);
   const [askReplace, setAskReplace] = React.useState(false);
   const [editedSheets, setEditedSheets] = React.useState<string[] | null>(null);
 
-  const update = (patch: Partial<InitiativesSettings>) => setSettings((prev) => ({ ...prev, ...patch }));
+  const update = (patch: Partial<InitiativesSettings>) => {
+    for (const key of Object.keys(patch)) job.fixed(key);
+    setSettings((prev) => ({ ...prev, ...patch }));
+  };
   const listProblems = React.useMemo(() => nulageListProblems(settings.nulagen, s), [settings.nulagen, s]);
-  const located = React.useMemo(
-    () => locateSettingProblems(outcome && !outcome.ok && !outcome.editedSheets ? outcome.problems : []),
-    [outcome],
-  );
-  const entryProblems = React.useMemo(() => new Map([...located.entries, ...listProblems]), [located, listProblems]);
+  const runProblems = job.state.phase === "problems" ? job.state.problems : [];
+  const entryProblems = new Map(listProblems);
+  for (const p of runProblems) {
+    const m = /^nulagen\.(\d+)$/.exec(p.at ?? "");
+    if (m && !entryProblems.has(Number(m[1]))) entryProblems.set(Number(m[1]), p.message);
+  }
+  const listProblem = runProblems.find((p) => p.at === "nulagen")?.message;
   const listOk = listProblems.size === 0 && settings.nulagen.length > 0;
   const nulagen = () => settings.nulagen.map((n) => n.trim());
+  const input = (): InitiativesSettings => ({ ...settings, forbund: profile.draft.forbund, nulagen: nulagen() });
+  const refuseList = () => (listOk ? [] : [{ plats: "nulagen", meddelande: s.initFixList }]);
 
-  /** The status list becomes the table's drop-down list: keep it with the workbook from now on. */
+  /** The status list becomes the table's drop-down list; a complete profile is kept for every view. */
   const rememberSettings = async () => {
-    const parsed = InitiativesSettingsSchema.safeParse({ ...settings, nulagen: nulagen() });
+    const parsed = InitiativesSettingsSchema.safeParse(input());
     if (parsed.success) await saveInitiativesSettings(settingsStore, parsed.data).catch(() => undefined);
-  };
-
-  /** A table button's work: refused while the status list is unusable, shown as busy while it runs. */
-  const tableAction = async (kind: "table" | "import", work: () => Promise<void>) => {
-    setTableNotice(null);
-    if (!listOk) {
-      setTableNotice({ kind: "error", message: s.initFixList });
-      return;
-    }
-    setBusy(kind);
-    try {
-      await work();
-    } catch (e) {
-      setTableNotice({ kind: "error", message: errorText(e) });
-    } finally {
-      setBusy(null);
-    }
+    if (draftIsValid(profile.draft)) await profile.save(profileFromDraft(profile.draft)).catch(() => undefined);
   };
 
   const createTable = () =>
-    tableAction("table", async () => {
-      const r = await writeInitiativeInput(createHost(), [], { nulagen: nulagen() });
-      if (r.ok) {
-        setTableNotice({ kind: "created", sheet: r.sheet, keptCopy: r.keptCopy });
+    job.run({
+      validate: refuseList,
+      work: async (): Promise<RunEnd<InitDone>> => {
+        const r = await writeInitiativeInput(createHost(), [], { nulagen: nulagen() });
+        if (!r.ok) return { problems: r.problems };
         await rememberSettings();
-      } else setTableNotice({ kind: r.exists ? "exists" : "problems", problems: r.problems });
+        return { done: { kind: "created", sheet: r.sheet, ...(r.keptCopy ? { keptCopy: r.keptCopy } : {}) } };
+      },
     });
 
   const importTable = (onExisting?: "keepCopy") =>
-    tableAction("import", async () => {
-      const r = await importInitiativesFromSelection(createHost(), { nulagen: nulagen() }, onExisting ? { onExisting } : {});
-      if (r.ok) {
-        setTableNotice({ kind: "imported", sheet: r.sheet, count: r.count, keptCopy: r.keptCopy });
-        await rememberSettings();
-      } else if (r.exists && !onExisting) setAskReplace(true);
-      else setTableNotice({ kind: r.exists ? "exists" : "problems", problems: r.problems });
+    job.run({
+      validate: refuseList,
+      work: async (): Promise<RunEnd<InitDone>> => {
+        const r = await importInitiativesFromSelection(createHost(), { nulagen: nulagen() }, onExisting ? { onExisting } : {});
+        if (r.ok) {
+          await rememberSettings();
+          return { done: { kind: "imported", sheet: r.sheet, count: r.count, ...(r.keptCopy ? { keptCopy: r.keptCopy } : {}) } };
+        }
+        if (r.exists && !onExisting) {
+          setAskReplace(true);
+          return null;
+        }
+        return { problems: r.problems };
+      },
     });
 
   const run = (onEdited?: EditedSheetDecision) => {
-    setTableNotice(null);
-    setRunNote(null);
-    const input = { ...settings, nulagen: nulagen() };
-    return job.run(async (onProgress) => {
-      const result = await runInitiativesJob(createHost(), input, {
-        store: settingsStore,
-        ...(onEdited ? { onEdited } : {}),
-        onProgress,
-      });
-      const edited = sheetsToAskAbout(result, onEdited);
-      if (edited) {
-        setEditedSheets(edited);
-        return undefined;
-      }
-      if (result.ok) setLastDatum(input.datum);
-      return result;
-    }, listOk ? null : s.initFixList);
+    const settingsNow = input();
+    return job.run({
+      validate: refuseList,
+      work: async (onProgress) => {
+        const result = await runInitiativesJob(createHost(), settingsNow, {
+          store: settingsStore,
+          ...(onEdited ? { onEdited } : {}),
+          onProgress,
+        });
+        const edited = sheetsToAskAbout(result, onEdited);
+        if (edited) {
+          setEditedSheets(edited);
+          return null;
+        }
+        if (!result.ok) return { problems: result.problems };
+        setLastDatum(settingsNow.datum);
+        if (draftIsValid(profile.draft)) await profile.save(profileFromDraft(profile.draft)).catch(() => undefined);
+        return { done: { kind: "report", outcome: result } };
+      },
+    });
   };
 
   const decideEdited = (decision: EditedSheetDecision | null) => {
     setEditedSheets(null);
     if (decision) void run(decision);
-    else setRunNote(s.editedRunCancelled);
+    else job.note(s.editedRunCancelled);
   };
 
   const replaceTable = (yes: boolean) => {
     setAskReplace(false);
     if (yes) void importTable("keepCopy");
-    else setTableNotice({ kind: "cancelled" });
+    else job.note(s.initImportCancelled);
   };
-
-  const disabled = busy !== null || job.running;
 
   return (
     <div className={view.form}>
-      <Text className={view.intro}>{s.initIntro}</Text>
+      <FormLock locked={job.busy} className={view.form}>
+        <Text className={view.intro}>{s.initIntro}</Text>
+        <ProfilePanel job={job} withMembers saveButton />
 
-      <Section id="sk-init-rapport" title={s.initSectionRapport}>
-        <TextField
-          label={s.initForbund}
-          testId="init-forbund"
-          placeholder={s.forbundPlaceholder}
-          value={settings.forbund}
-          onChange={(forbund) => update({ forbund })}
-          problem={located.fields.get("forbund")}
-        />
-        <Field label={s.initDatum} hint={s.initDatumHint(lastDatum)} {...problemState(located.fields.get("datum"))}>
-          <Input data-testid="init-datum" type="date" value={settings.datum} onChange={(_, d) => update({ datum: d.value })} />
-        </Field>
-      </Section>
+        <Section id="sk-init-rapport" title={s.initSectionRapport}>
+          <Field label={s.initDatum} hint={s.initDatumHint(lastDatum)} {...problemState(job.problemAt("datum"))}>
+            <Input id={fields.datum.id} data-testid="init-datum" type="date" value={settings.datum} onChange={(_, d) => update({ datum: d.value })} />
+          </Field>
+        </Section>
 
-      <Section id="sk-init-nulagen" title={s.initSectionNulagen}>
-        <Text className={view.intro}>{s.initNulagenIntro}</Text>
-        <NulageList
-          value={settings.nulagen}
-          onChange={(list) => update({ nulagen: list })}
-          problems={entryProblems}
-          disabled={disabled}
-        />
-        {located.fields.has("nulagen") && (
-          <Text role="alert" className={styles.listError}>
-            {located.fields.get("nulagen")}
-          </Text>
-        )}
-      </Section>
+        <Section id="sk-init-nulagen" title={s.initSectionNulagen}>
+          <Text className={view.intro}>{s.initNulagenIntro}</Text>
+          <NulageList value={settings.nulagen} onChange={(list) => update({ nulagen: list })} problems={entryProblems} />
+          {listProblem !== undefined && (
+            <Text role="alert" className={styles.listError}>
+              {listProblem}
+            </Text>
+          )}
+        </Section>
 
-      <Section id="sk-init-tabell" title={s.initSectionTabell}>
-        <Text className={view.intro}>{s.initTabellIntro}</Text>
-        <div className={styles.buttons}>
-          <Button data-testid="init-create-table" disabled={disabled} onClick={() => void createTable()}>
-            {s.initCreateTable}
-          </Button>
-          <Button data-testid="init-import" disabled={disabled} onClick={() => void importTable()}>
-            {s.initImport}
+        <Section id="sk-init-tabell" title={s.initSectionTabell}>
+          <Text className={view.intro}>{s.initTabellIntro}</Text>
+          <div className={styles.buttons}>
+            <Button data-testid="init-create-table" onClick={() => void createTable()}>
+              {s.initCreateTable}
+            </Button>
+            <Button data-testid="init-import" onClick={() => void importTable()}>
+              {s.initImport}
+            </Button>
+          </div>
+        </Section>
+
+        <div className={view.run}>
+          <Button appearance="primary" data-testid="init-run" onClick={() => void run()}>
+            {s.initRun}
           </Button>
         </div>
-        {busy !== null && <ProgressField testId="table-progress" step={s.running} />}
-        <TableMessage notice={tableNotice} />
-      </Section>
+      </FormLock>
 
-      <div className={view.run}>
-        <Button appearance="primary" data-testid="init-run" disabled={disabled} onClick={() => void run()}>
-          {s.initRun}
-        </Button>
-        {job.progress && <ProgressField testId="progress" step={job.progress.step} fraction={job.progress.fraction} />}
-        <InitiativesResult outcome={outcome} error={job.error} note={runNote} />
-      </div>
+      <StatusArea
+        job={job}
+        sheetOf={(d) => (d.kind === "report" ? d.outcome.sheets[0] : d.sheet)}
+        renderDone={(d) => (d.kind === "report" ? <InitiativesResult outcome={d.outcome} /> : <TableDone done={d} />)}
+      />
 
       <Dialog open={askReplace} modalType="alert" onOpenChange={(_, d) => !d.open && replaceTable(false)}>
         <DialogSurface aria-describedby="sk-init-replace-text">
@@ -283,12 +247,7 @@ export default function InitiativesView() {
         </DialogSurface>
       </Dialog>
 
-      <EditedSheetsDialog
-        sheets={editedSheets}
-        textId="sk-init-edited-text"
-        title={s.initEditedTitle}
-        onDecide={decideEdited}
-      />
+      <EditedSheetsDialog sheets={editedSheets} textId="sk-init-edited-text" title={s.initEditedTitle} onDecide={decideEdited} />
     </div>
   );
 }

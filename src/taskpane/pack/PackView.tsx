@@ -1,129 +1,117 @@
 import * as React from "react";
 import { Button, Link, Text } from "@fluentui/react-components";
-import { loadProfile } from "../../usecases/profile/profileSettings";
 import { buildBoardPack, type PackOutcome } from "../../usecases/pack/boardPack";
 import { loadScbFetchSettings } from "../../usecases/scb/fetchSettings";
 import { scbClientFor } from "../../usecases/scb/fetchAdapters";
 import type { EditedSheetDecision } from "../../usecases/writeSheets";
 import { EditedSheetsDialog, sheetsToAskAbout } from "../EditedSheetsDialog";
-import { Notice, ProblemList, ResultStack, RunNote, SheetList } from "../Notice";
+import { Notice, SheetList } from "../Notice";
+import { useProfile } from "../profile/ProfileContext";
+import { ProfilePanel, profileFieldRefs } from "../profile/ProfilePanel";
+import { draftProblems, profileFieldOf, profileFromDraft } from "../profile/profileDraft";
+import { FormLock, StatusArea } from "../run/StatusArea";
 import { useServices, useStrings } from "../services";
-import { ProgressField } from "../useJobRun";
-import { Section, errorText, useStoredSettings, useViewStyles } from "../viewParts";
+import { useJobRun } from "../useJobRun";
+import { Section, useViewStyles } from "../viewParts";
 
-type Progress = { step: string; index: number; count: number };
+type PackDone = Extract<PackOutcome, { ok: true }>;
+
+/** The pack names profile problems as "profilen, fältet …" (a file's words); the editor's fields take them. */
+const placeOf = (plats: string) => profileFieldOf(plats.replace(/^profilen,/, "förbundsprofilen,"));
 
 /**
- * "Skapa styrelsepaket": the whole board pack from the förbundsprofil stored in the workbook, with
- * populations and helårsekvivalenter from SCB (the base URL of the SCB view), the budget and the
- * initiatives tables already in the workbook. Progress per step; cancel; nothing is written unless every
- * step succeeds.
+ * "Skapa styrelsepaket": the whole board pack from the förbundsprofil (edited in the panel above, stored in
+ * the workbook), with populations and helårsekvivalenter from SCB (the base URL of the SCB view) and the
+ * budget and initiatives tables already in the workbook. Progress per step and Avbryt in the status area;
+ * nothing is written unless every step succeeds.
  */
 export default function PackView() {
   const s = useStrings();
   const view = useViewStyles();
   const { settingsStore, createHost } = useServices();
-  const profile = useStoredSettings(() => loadProfile(settingsStore));
-  const [progress, setProgress] = React.useState<Progress | null>(null);
-  const [outcome, setOutcome] = React.useState<PackOutcome | null>(null);
-  const [error, setError] = React.useState<string | null>(null);
+  const profile = useProfile();
+  const fields = React.useMemo(() => profileFieldRefs(s), [s]);
+  const job = useJobRun<PackDone>(fields, placeOf);
   const [edited, setEdited] = React.useState<string[] | null>(null);
-  const [note, setNote] = React.useState<string | null>(null);
-  const abort = React.useRef<AbortController | null>(null);
 
-  const run = async (onEdited?: EditedSheetDecision) => {
-    if (!profile) return;
-    setOutcome(null);
-    setError(null);
-    setNote(null);
-    const controller = new AbortController();
-    abort.current = controller;
-    setProgress({ step: s.packCreate, index: 0, count: 1 });
-    try {
-      const scb = scbClientFor(loadScbFetchSettings(settingsStore).baseUrl);
-      const result = await buildBoardPack(createHost(), profile, { scb }, {
-        store: settingsStore,
-        signal: controller.signal,
-        ...(onEdited ? { onEdited } : {}),
-        onProgress: (step, index, count) => setProgress({ step, index, count }),
-      });
-      const ask = sheetsToAskAbout(result, onEdited);
-      if (ask) setEdited(ask);
-      else if (!result.ok && result.cancelled) setNote(s.packCancelled);
-      else setOutcome(result);
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      abort.current = null;
-      setProgress(null);
-    }
-  };
+  const run = (onEdited?: EditedSheetDecision) =>
+    job.run({
+      validate: () => draftProblems(profile.draft),
+      work: async (onProgress, signal) => {
+        const scb = scbClientFor(loadScbFetchSettings(settingsStore).baseUrl);
+        const result = await buildBoardPack(createHost(), profileFromDraft(profile.draft), { scb }, {
+          store: settingsStore,
+          signal,
+          ...(onEdited ? { onEdited } : {}),
+          onProgress: (step, index, count) => onProgress(s.packStep(step, index, count), count > 0 ? (index - 1) / count : undefined),
+        });
+        const ask = sheetsToAskAbout(result, onEdited);
+        if (ask) {
+          setEdited(ask);
+          return null;
+        }
+        if (result.ok) return { done: result };
+        if (result.cancelled) return { note: s.packCancelled };
+        // Which step stopped the pack goes with each problem, so the summary says where it failed.
+        const step = result.step;
+        return { problems: step ? result.problems.map((p) => ({ ...p, meddelande: `${s.packFailed(step)}: ${p.meddelande}` })) : result.problems };
+      },
+    });
 
   const decide = (decision: EditedSheetDecision | null) => {
     setEdited(null);
     if (decision) void run(decision);
-    else setNote(s.editedRunCancelled);
+    else job.note(s.editedRunCancelled);
   };
-
-  if (!profile) {
-    return (
-      <div className={view.form}>
-        <Text className={view.intro}>{s.packIntro}</Text>
-        <Notice intent="warning" testId="pack-no-profile" title={s.packNoProfileTitle}>
-          {s.packNoProfile}
-        </Notice>
-      </div>
-    );
-  }
 
   return (
     <div className={view.form}>
-      <Text className={view.intro}>{s.packIntro}</Text>
-      <Section id="sk-pack-profil" title={s.packProfileTitle}>
-        <Text data-testid="pack-profile">{s.packProfileLine(profile.forbund, profile.ar, profile.kommuner.length)}</Text>
-      </Section>
-      <div>
-        <Button appearance="primary" data-testid="pack-create" disabled={progress !== null} onClick={() => void run()}>
-          {s.packCreate}
-        </Button>{" "}
-        {progress && (
-          <Button data-testid="pack-cancel" onClick={() => abort.current?.abort()}>
-            {s.packCancel}
-          </Button>
-        )}
-      </div>
-      {progress && <ProgressField testId="pack-progress" step={s.packStep(progress.step, progress.index, progress.count)} fraction={progress.index / progress.count} />}
-      <ResultStack>
-        <RunNote note={note} />
-        {error && (
-          <Notice intent="error" testId="pack-error" title={s.runErrorTitle}>
-            {error}
+      <FormLock locked={job.busy} className={view.form}>
+        <Text className={view.intro}>{s.packIntro}</Text>
+        <ProfilePanel job={job} withMembers saveButton withFeeFields defaultOpen={profile.saved === null} />
+        {profile.saved === null ? (
+          <Notice intent="warning" testId="pack-no-profile" title={s.packNoProfileTitle}>
+            {s.packNoProfile}
           </Notice>
+        ) : (
+          <Section id="sk-pack-profil" title={s.packProfileTitle}>
+            <Text data-testid="pack-profile">{s.packProfileLine(profile.saved.forbund, profile.saved.ar, profile.saved.kommuner.length)}</Text>
+            <div className={view.run}>
+              <Button appearance="primary" data-testid="pack-create" onClick={() => void run()}>
+                {s.packCreate}
+              </Button>
+            </div>
+          </Section>
         )}
-        {outcome && !outcome.ok && (
-          <Notice intent="error" testId="pack-problems" title={s.packFailed(outcome.step ?? s.packCreate)}>
-            <ProblemList problems={outcome.problems} />
-          </Notice>
-        )}
-        {outcome && outcome.ok && (
-          <Notice intent={outcome.checks.failed === 0 ? "success" : "warning"} testId="pack-done" title={s.packDone}>
-            {s.packDoneSummary(outcome.sheets.length, outcome.checks.total, outcome.checks.failed)}
-            {outcome.profileFromSheet && <div>{s.packFromSheet}</div>}
-            {outcome.keptCopies.length > 0 && <SheetList id="sk-pack-kept" title={s.packKeptCopies} names={outcome.keptCopies} />}
-            <div id="sk-pack-sheets">{s.packSheets}</div>
-            <ul aria-labelledby="sk-pack-sheets" data-testid="pack-sheets">
-              {outcome.sheets.map((name) => (
-                <li key={name}>
-                  <Link as="button" onClick={() => void createHost().activateSheet?.(name).catch(() => undefined)}>
-                    {name}
-                  </Link>
-                </li>
-              ))}
-            </ul>
-          </Notice>
-        )}
-      </ResultStack>
+      </FormLock>
+
+      <StatusArea job={job} cancellable sheetOf={(d) => d.sheets[0]} renderDone={(d) => <PackResult outcome={d} />} />
+
       <EditedSheetsDialog sheets={edited} textId="sk-pack-edited" title={s.packEditedTitle} onDecide={decide} />
     </div>
+  );
+}
+
+/** The finished pack: its checks, kept copies, and every sheet as a link that shows it. */
+function PackResult(props: { outcome: PackDone }) {
+  const s = useStrings();
+  const { createHost } = useServices();
+  const { outcome } = props;
+  return (
+    <Notice intent={outcome.checks.failed === 0 ? "success" : "warning"} testId="pack-done" title={s.packDone}>
+      {s.packDoneSummary(outcome.sheets.length, outcome.checks.total, outcome.checks.failed)}
+      {outcome.profileFromSheet && <div>{s.packFromSheet}</div>}
+      {outcome.keptCopies.length > 0 && <SheetList id="sk-pack-kept" title={s.packKeptCopies} names={outcome.keptCopies} />}
+      <div id="sk-pack-sheets">{s.packSheets}</div>
+      <ul aria-labelledby="sk-pack-sheets" data-testid="pack-sheets">
+        {outcome.sheets.map((name) => (
+          <li key={name}>
+            <Link as="button" onClick={() => void createHost().activateSheet?.(name).catch(() => undefined)}>
+              {name}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </Notice>
   );
 }

@@ -23,6 +23,8 @@ export function ScbKommuner(props: {
   update: (patch: Partial<ScbFetchSettings>) => void;
   setSettings: React.Dispatch<React.SetStateAction<ScbFetchSettings>>;
   disabled: boolean;
+  id?: string;
+  problem?: string;
 }) {
   const s = useStrings();
   const styles = useStyles();
@@ -33,7 +35,7 @@ export function ScbKommuner(props: {
 
   return (
     <Section id="sk-scb-kommuner" title={`${s.scbSectionRegioner} (${s.memberCount(st.kommuner.length)})`}>
-      <KommunPicker chosen={chosen} onAdd={addKommun} />
+      <KommunPicker chosen={chosen} onAdd={addKommun} id={props.id} problem={props.problem} />
       <h4 id="sk-scb-chosen" className={styles.listHeading}>
         {s.scbChosenKommuner}
       </h4>

@@ -2,11 +2,14 @@ import * as React from "react";
 import { makeStyles, tokens } from "@fluentui/react-components";
 import type { FillFeePopulationOutcome } from "../../usecases/scb/befolkning";
 import type { ScbOutcome } from "../../usecases/scb/kallor";
-import { BulletList, Notice, ResultStack, RunFailure } from "../Notice";
+import { BulletList, Notice } from "../Notice";
 import { useStrings } from "../services";
 
 /** What an action of the SCB-data view ended with. */
 export type ScbRunResult = { kind: "scb"; outcome: ScbOutcome } | { kind: "fill"; outcome: FillFeePopulationOutcome };
+
+/** An action that wrote. */
+export type ScbDone = { kind: "scb"; outcome: Extract<ScbOutcome, { ok: true }> } | { kind: "fill"; outcome: Extract<FillFeePopulationOutcome, { ok: true }> };
 
 const useStyles = makeStyles({
   facts: {
@@ -18,6 +21,7 @@ const useStyles = makeStyles({
   },
   term: { margin: 0, fontWeight: tokens.fontWeightSemibold },
   value: { margin: 0, overflowWrap: "anywhere" },
+  stack: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
   sub: { margin: `${tokens.spacingVerticalS} 0 0 0`, fontWeight: tokens.fontWeightSemibold },
 });
 
@@ -35,23 +39,14 @@ function Facts(props: { rows: ReadonlyArray<readonly [string, string]>; testId?:
   );
 }
 
-/** The result of a fetch, an import or the fee fill: what was written and the Källor row, or why nothing was. */
-export function ScbResult(props: { result: ScbRunResult | null; error: string | null }) {
+/** What a fetch, an import or the fee fill wrote: the sheets and the Källor row, or the populations filled in. */
+export function ScbResult(props: { result: ScbDone }) {
   const s = useStrings();
   const styles = useStyles();
-  const { result, error } = props;
-  const failed = result && !result.outcome.ok ? result.outcome : null;
-  const cancelled = result?.kind === "scb" && !result.outcome.ok && result.outcome.cancelled === true;
+  const { result } = props;
   const fmt = (n: number) => n.toLocaleString("sv-SE");
   return (
-    <ResultStack>
-      {cancelled ? (
-        <Notice intent="info" testId="result-cancelled">
-          {s.scbCancelled}
-        </Notice>
-      ) : (
-        <RunFailure error={error} errorTitle={s.runErrorTitle} problems={failed ? failed.problems : null} problemsTitle={s.problemsTitle} flush />
-      )}
+    <div className={styles.stack}>
       {result?.kind === "scb" && result.outcome.ok && (
         <Notice intent="success" testId="result-success" title={s.scbSuccessTitle(result.outcome.rows)}>
           <Facts rows={[[s.sheetsWritten, result.outcome.sheets.join(", ")]]} />
@@ -79,6 +74,6 @@ export function ScbResult(props: { result: ScbRunResult | null; error: string | 
           <BulletList items={result.outcome.varningar} flush />
         </Notice>
       )}
-    </ResultStack>
+    </div>
   );
 }

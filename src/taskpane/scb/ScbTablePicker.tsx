@@ -2,9 +2,19 @@ import * as React from "react";
 import { Button, Dropdown, Field, Input, Option, Radio, RadioGroup, Select, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { TableInfo, TableMetadata } from "../../sources/scb/api";
 import { findTables, periodRange, scbClientFor, selectionCells, tableMetadata } from "../../usecases/scb/fetchAdapters";
-import { Notice } from "../Notice";
+import { BulletList, Notice } from "../Notice";
 import { useStrings } from "../services";
-import { errorText } from "../viewParts";
+import { failureOfError } from "../run/failures";
+import type { FailureKind } from "../run/runState";
+import { FailureNotice } from "../run/StatusArea";
+
+/** Why a search or a table's metadata could not be had: SCB's located answer, or what failed (never raw text). */
+function searchError(e: unknown): { problems: string[] } | { failure: FailureKind } {
+  const failure = failureOfError(e);
+  const problems = (e as { problems?: { plats?: string; meddelande: string }[] }).problems;
+  if (failure === null && problems) return { problems: problems.map((p) => p.meddelande) };
+  return { failure: failure ?? "unexpected" };
+}
 
 const useStyles = makeStyles({
   stack: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
@@ -55,7 +65,7 @@ export function ScbTablePicker(props: {
   const [hits, setHits] = React.useState<TableInfo[] | null>(null);
   const [searched, setSearched] = React.useState("");
   const [busy, setBusy] = React.useState(false);
-  const [error, setError] = React.useState<string | null>(null);
+  const [error, setError] = React.useState<ReturnType<typeof searchError> | null>(null);
   /** The table clicked in the list, shown as chosen while its variables are read. */
   const [picked, setPicked] = React.useState<string | null>(null);
   const { baseUrl, tableId, meta, onTable } = props;
@@ -67,7 +77,7 @@ export function ScbTablePicker(props: {
       try {
         onTable(id, await tableMetadata(scbClientFor(baseUrl), id));
       } catch (e) {
-        setError(errorText(e));
+        setError(searchError(e));
       } finally {
         setBusy(false);
       }
@@ -93,7 +103,7 @@ export function ScbTablePicker(props: {
       setHits(await findTables(scbClientFor(baseUrl), q));
       setSearched(q);
     } catch (e) {
-      setError(errorText(e));
+      setError(searchError(e));
     } finally {
       setBusy(false);
     }
@@ -121,9 +131,10 @@ export function ScbTablePicker(props: {
         </Button>
       </form>
       {busy && <Spinner size="tiny" label={s.loading} />}
-      {error && (
-        <Notice intent="error" testId="scb-table-error" title={s.runErrorTitle}>
-          {error}
+      {error && "failure" in error && <FailureNotice failure={error.failure} />}
+      {error && "problems" in error && (
+        <Notice intent="error" testId="scb-table-error">
+          <BulletList items={error.problems} flush />
         </Notice>
       )}
       {hits && hits.length === 0 && <Text data-testid="scb-no-tables">{s.scbNoTables(searched)}</Text>}

@@ -1,9 +1,9 @@
 import * as React from "react";
 import { Field, Radio, RadioGroup, makeStyles, tokens } from "@fluentui/react-components";
-import type { FeeSplitSettings } from "../../usecases/fee/feeSplitJob";
-import { AgeBandFields, useAgeBand } from "../AgeBand";
-import { IntegerField } from "../IntegerField";
-import { useStrings } from "../services";
+import type { FeeSplitSettings } from "../usecases/fee/feeSplitJob";
+import { AgeBandFields, useAgeBand } from "./AgeBand";
+import { IntegerField } from "./IntegerField";
+import { useStrings } from "./services";
 
 type Nyckel = FeeSplitSettings["nyckel"];
 
@@ -13,7 +13,7 @@ const useStyles = makeStyles({
 });
 
 /** The key the kommuner share their 25 % by: working-age population (band and year) or fixed shares. */
-export function KeyChooser(props: { value: Nyckel; onChange: (n: Nyckel) => void }) {
+export function KeyChooser(props: { value: Nyckel; onChange: (n: Nyckel) => void; referensArId?: string; referensArProblem?: string }) {
   const s = useStrings();
   const styles = useStyles();
   const { value, onChange } = props;
@@ -46,6 +46,8 @@ export function KeyChooser(props: { value: Nyckel; onChange: (n: Nyckel) => void
           />
           <IntegerField
             testId="referensar"
+            id={props.referensArId}
+            problem={props.referensArProblem}
             label={s.referensAr}
             value={value.referensAr}
             onChange={(n) => onChange({ ...value, referensAr: n })}
