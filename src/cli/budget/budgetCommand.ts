@@ -2,7 +2,8 @@ import fs from "node:fs";
 import { decodeBytes } from "../../sources/scb/decode";
 import { toCsv } from "../../sources/csvOutput";
 import path from "node:path";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
+import { Workbook } from "../../hosts/xlsx/exceljsWorkbook";
 import Papa from "papaparse";
 import { amountToNumber, amountToPlain } from "../../domain/amount";
 import { minus } from "../../domain/budget/money";
@@ -58,7 +59,7 @@ function xlsxValue(cell: ExcelJS.Cell): CellValue {
 
 /** Cells of a worksheet from A1, with its merged areas (which the importer refuses). */
 export async function gridFromXlsx(file: string, sheet: string | undefined): Promise<{ grid: CellGrid; sheetName: string }> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new Workbook();
   try {
     await wb.xlsx.readFile(file);
   } catch {

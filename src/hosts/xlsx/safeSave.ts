@@ -9,7 +9,8 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
+import { workbookSheetNames } from "./workbookSheetNames";
 import { InputError } from "../../domain/errors";
 
 export interface SaveOptions {
@@ -72,14 +73,15 @@ async function checkTarget(file: string, sheetNames: string[], opts: SaveOptions
   // An .xlsx file is a zip archive: it starts with "PK\x03\x04".
   if (head.toString("latin1") !== "PK\u0003\u0004") throw refuse(file, notWorkbook);
   if (opts.force) return;
-  const existing = new ExcelJS.Workbook();
+  // Only the sheet names are needed: read from the workbook part, not the whole file through exceljs.
+  let existing: string[];
   try {
-    await existing.xlsx.readFile(file);
+    existing = await workbookSheetNames(fs.readFileSync(file));
   } catch {
     throw refuse(file, notWorkbook);
   }
   const writing = new Set(sheetNames.map((n) => n.toLocaleUpperCase("sv-SE")));
-  const others = existing.worksheets.map((w) => w.name).filter((n) => !writing.has(n.toLocaleUpperCase("sv-SE")));
+  const others = existing.filter((n) => !writing.has(n.toLocaleUpperCase("sv-SE")));
   if (others.length > 0) {
     const list = others.slice(0, 5).map((n) => `"${n}"`).join(", ") + (others.length > 5 ? ` och ${others.length - 5} till` : "");
     throw refuse(

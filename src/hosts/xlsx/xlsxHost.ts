@@ -1,4 +1,5 @@
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
+import { Workbook } from "./exceljsWorkbook";
 import { saveWorkbookSafely, type SaveOptions } from "./safeSave";
 import type { SheetState, WorkbookHost, WriteReport } from "../host";
 import type { ReadValue, SheetKind, SheetSpec } from "../../sheets/spec";
@@ -40,7 +41,7 @@ export class XlsxWorkbookHost implements WorkbookHost {
   private readonly charted = new Map<ExcelJS.Worksheet, SheetSpec>();
 
   constructor(workbook?: ExcelJS.Workbook) {
-    this.workbook = workbook ?? new ExcelJS.Workbook();
+    this.workbook = workbook ?? new Workbook();
     if (!workbook) {
       this.workbook.creator = "Samkalk";
       this.workbook.created = new Date();
