@@ -61,8 +61,9 @@ describe("Skapa styrelsepaket through the Office host", () => {
     // The Initiativ table is the user's now: read, not rewritten, and still listed in its place.
     expect(again.ok && first.ok && again.sheets).toEqual(first.ok && first.sheets);
     console.log(`styrelsepaket igen (Office host, fake): ${fake.stats.syncs} syncs, största begäran ${(Math.max(...fake.stats.payloadBytes) / 1e6).toFixed(2)} MB`);
-    // One look at the whole workbook (every sheet's state, the tables the steps read), then the write.
-    expect(fake.stats.syncs).toBeLessThanOrEqual(5);
+    // One look at the whole workbook (every sheet's state, the tables the steps read), the existing sheets
+    // read again for edits made meanwhile, then the write.
+    expect(fake.stats.syncs).toBeLessThanOrEqual(7);
   });
 
   it("an edited sheet stops the pack before anything is written, then is kept as the user's copy on the user's word", async () => {
@@ -75,6 +76,30 @@ describe("Skapa styrelsepaket through the Office host", () => {
     const kept = await buildBoardPack(host, UMEAREGIONEN_PROFILE, umearegionenPackSources(), { today, store, onEdited: "keepCopy" });
     expect(kept).toMatchObject({ ok: true, keptCopies: ["Initiativ översikt (ändrad)"] });
     expect(fake.inspect.cell("Initiativ översikt (ändrad)", "B2").value).toBe("min rubrik");
+  });
+
+  it("a sheet edited while the steps run is still asked about, and a sheet the user adds meanwhile with a pack sheet's name refuses the pack", async () => {
+    const { fake, host, store } = setup();
+    await buildBoardPack(host, UMEAREGIONEN_PROFILE, umearegionenPackSources(), { today, store });
+    const editMidway = (step: string) => {
+      if (step === "Helårsekvivalenter") fake.user.editCell("Initiativ översikt", "B2", "min rubrik");
+    };
+    const asked = await buildBoardPack(host, UMEAREGIONEN_PROFILE, umearegionenPackSources(), { today, store, onProgress: editMidway });
+    expect(asked).toMatchObject({ ok: false, step: "Skriver arbetsboken", editedSheets: ["Initiativ översikt"] });
+    expect(fake.inspect.cell("Initiativ översikt", "B2").value).toBe("min rubrik");
+
+    const blank = setup();
+    const before = blank.fake.inspect.sheetNames();
+    const addMidway = (step: string) => {
+      if (step === "Samverkansinitiativ") void blank.fake.run(async (context) => {
+        context.workbook.worksheets.add("Källor");
+        await context.sync();
+      });
+    };
+    const refused = await buildBoardPack(blank.host, UMEAREGIONEN_PROFILE, umearegionenPackSources(), { today, store: blank.store, onProgress: addMidway });
+    expect(refused).toMatchObject({ ok: false, step: "Skriver arbetsboken" });
+    expect(blank.fake.inspect.sheetNames()).toEqual([...before, "Källor"]);
+    expect(loadProfile(blank.store)).toBeNull();
   });
 
   it("a population typed on the fee sheet is kept on a rebuild, without asking to keep a copy", async () => {

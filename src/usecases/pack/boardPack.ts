@@ -134,8 +134,15 @@ export async function buildBoardPack(host: WorkbookHost, given: ForbundProfile, 
     // (in the write's last round trip where the host can).
     const specs = [...data, profileSpec, summary, contents];
     const known = new Map<string, SheetState>();
-    // After a look at the whole workbook, every sheet's state (and edits) is known from it: no more reads.
-    if (looked) for (const s of specs) known.set(s.name, stage.realStateOf(s.name)!);
+    // After a look at the whole workbook, a sheet that was not there needs no second look (should the user
+    // add one of that name meanwhile, the write refuses it before writing anything). Sheets that are there
+    // are read again, all together: an edit made while the steps ran (an SCB fetch takes a while) is asked about.
+    if (looked) {
+      for (const s of specs) {
+        const state = stage.realStateOf(s.name);
+        if (state && !state.exists) known.set(s.name, state);
+      }
+    }
     for (const name of ctx.merged) {
       const real = stage.realStateOf(name) ?? (name === PROFILE_SHEET ? await host.inspectSheet(name, []) : undefined);
       if (real) known.set(name, { ...real, editedSinceWritten: false });
