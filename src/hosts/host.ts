@@ -62,10 +62,17 @@ export interface WorkbookHost {
    */
   inspectSheets?(requests: Array<{ sheetName: string; tableNames: string[] }>): Promise<SheetState[]>;
   /**
-   * Writes the specs in order, as writeSheet writes each, sharing round trips between sheets (optional;
-   * the use cases fall back to writeSheet).
+   * The state of every sheet in the workbook (a name not among them is not there), each as inspectSheet
+   * reads it, with the tables `tables` asks for on the sheets that exist. Optional: a host whose round trips
+   * are costly looks at the whole workbook at once (the board pack does, before its steps).
    */
-  writeSheets?(items: Array<{ spec: SheetSpec; state: SheetState }>): Promise<WriteReport[]>;
+  inspectWorkbook?(tables: Array<{ sheetName: string; tableNames: string[] }>): Promise<SheetState[]>;
+  /**
+   * Writes the specs in order, as writeSheet writes each, sharing round trips between sheets (optional;
+   * the use cases fall back to writeSheet). `order`: then puts these sheets first, as orderSheets does,
+   * in the write's own round trips where it can.
+   */
+  writeSheets?(items: Array<{ spec: SheetSpec; state: SheetState }>, options?: { order?: string[] }): Promise<WriteReport[]>;
   /**
    * Writes the sheet. Rewrites a sheet only if `state.ownedBySamkalk`; refuses (throws) if a sheet of that
    * name exists and is not Samkalk's. Registers the sheet as Samkalk's.

@@ -27,17 +27,22 @@ export async function copyName(host: WorkbookHost, name: string): Promise<string
 /** The states of the named sheets (no tables read), `known` ones as given, the rest together where the host can. */
 export async function inspectAll(host: WorkbookHost, names: string[], known: ReadonlyMap<string, SheetState> = new Map()): Promise<SheetState[]> {
   const missing = names.filter((n) => !known.has(n));
-  const read = host.inspectSheets
+  // Every state known already (the board pack looked at the whole workbook first): no round trip.
+  const read = missing.length === 0
+    ? []
+    : host.inspectSheets
     ? await host.inspectSheets(missing.map((sheetName) => ({ sheetName, tableNames: [] })))
     : await sequential(missing, (n) => host.inspectSheet(n, []));
   const byName = new Map(missing.map((n, k) => [n, read[k]]));
   return names.map((n) => known.get(n) ?? (byName.get(n) as SheetState));
 }
 
-/** Writes the specs in order with their states, together where the host can. */
-export async function writeAll(host: WorkbookHost, items: Array<{ spec: SheetSpec; state: SheetState }>): Promise<WriteReport[]> {
-  if (host.writeSheets) return host.writeSheets(items);
-  return sequential(items, ({ spec, state }) => host.writeSheet(spec, state));
+/** Writes the specs in order with their states, together where the host can; then puts `order` first. */
+export async function writeAll(host: WorkbookHost, items: Array<{ spec: SheetSpec; state: SheetState }>, order?: string[]): Promise<WriteReport[]> {
+  if (host.writeSheets) return host.writeSheets(items, order ? { order } : {});
+  const reports = await sequential(items, ({ spec, state }) => host.writeSheet(spec, state));
+  if (order && host.orderSheets) await host.orderSheets(order);
+  return reports;
 }
 
 /**
@@ -66,13 +71,15 @@ async function sequential<T, R>(items: T[], f: (item: T) => Promise<R>): Promise
  * Samkalk's stops the whole job, and an edited Samkalk sheet is kept as the user's copy or
  * overwritten only on the user's word. So the workbook is never left half-written by a refusal.
  * `known`: states already inspected (by sheet name), so they are not inspected twice.
- * Specs are written in order: a sheet whose formulas refer to another sheet comes after it.
+ * Specs are written in order: a sheet whose formulas refer to another sheet comes after it; then the
+ * sheets named in `order` are put first, in that order (in the write's own round trips where it can).
  */
 export async function writeSheets(
   host: WorkbookHost,
   specs: SheetSpec[],
   known: Map<string, SheetState>,
   onEdited: EditedSheetDecision | undefined,
+  order?: string[],
 ): Promise<WriteSheetsResult> {
   const states = await inspectAll(host, specs.map((s) => s.name), known);
   const foreign = states.filter((s) => s.exists && !s.ownedBySamkalk);
@@ -103,7 +110,7 @@ export async function writeSheets(
       states[k] = { ...state, exists: false, ownedBySamkalk: false, tables: {}, tableHeaders: {}, editedSinceWritten: null };
     }
   }
-  const reports = await writeAll(host, specs.map((spec, k) => ({ spec, state: states[k] })));
+  const reports = await writeAll(host, specs.map((spec, k) => ({ spec, state: states[k] })), order);
   return { kind: "done", keptCopies, syncs: reports.reduce((n, r) => n + r.syncs, 0) };
 }
 

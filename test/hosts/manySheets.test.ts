@@ -57,6 +57,28 @@ describe("many sheets through the Office host", () => {
     expect(fake.inspect.cell("Blad 037 (ändrad)", "B5").value).toBe("min siffra");
   });
 
+  test("the sheets are put in the order asked for in the write's last request, without a round trip of its own", async () => {
+    const { fake, host } = setup();
+    const list = specs(20);
+    const order = [list[19].name, list[0].name, "Blad1"];
+    const written = await writeSheets(host, list, new Map(), undefined, order);
+    expect(written.kind).toBe("done");
+    const plain = setup();
+    await writeSheets(plain.host, list, new Map(), undefined);
+    expect(fake.stats.syncs).toBe(plain.fake.stats.syncs);
+    expect(fake.inspect.sheetNames().slice(0, 4)).toEqual([list[19].name, list[0].name, "Blad1", list[1].name]);
+  });
+
+  test("after a sheet written alone in chunks, the order asked for costs its own two syncs (a look at the workbook, the move)", async () => {
+    const { fake, host } = setup();
+    const list = [minimalSpec("Före"), bigTextSpec(60_000, 4, "Stort blad")];
+    const plain = setup();
+    await writeSheets(plain.host, list, new Map(), undefined);
+    await writeSheets(host, list, new Map(), undefined, ["Stort blad", "Före"]);
+    expect(fake.stats.syncs).toBe(plain.fake.stats.syncs + 2);
+    expect(fake.inspect.sheetNames()).toEqual(["Stort blad", "Före", "Blad1"]);
+  });
+
   test("a sheet too large for one request is written alone in chunks, between sheets that share requests", async () => {
     const { fake, host } = setup();
     const list = [minimalSpec("Före"), bigTextSpec(60_000, 4, "Stort blad"), minimalSpec("Efter")];

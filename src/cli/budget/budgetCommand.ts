@@ -1,6 +1,7 @@
 import { toCsv } from "../../sources/csvOutput";
 import path from "node:path";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
+import { Workbook } from "../../hosts/xlsx/exceljsWorkbook";
 import Papa from "papaparse";
 import { amountToNumber, amountToPlain } from "../../domain/amount";
 import { minus } from "../../domain/budget/money";
@@ -61,7 +62,7 @@ export async function gridFromXlsx(file: string, sheet: string | undefined): Pro
       { meddelande: `Arbetsboken är ${unpacked === Infinity ? "mer än 4 GB" : `${Math.round(unpacked / 1024 / 1024)} MB`} uppackad; Samkalk läser högst ${BUDGET_XLSX_UNPACKED_MAX / 1024 / 1024} MB som en budget. Spara budgetbladet för sig (eller som CSV) och läs in det.` },
     ]);
   }
-  const wb = new ExcelJS.Workbook();
+  const wb = new Workbook();
   try {
     await wb.xlsx.readFile(file);
   } catch {

@@ -9,7 +9,8 @@ import { execFile } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
+import { Workbook } from "../../hosts/xlsx/exceljsWorkbook";
 import { InputError } from "../../domain/errors";
 
 const RECALC_ALWAYS = `<?xml version="1.0" encoding="UTF-8"?>
@@ -57,7 +58,7 @@ export async function renderPackPdf(workbook: ExcelJS.Workbook, hidden: readonly
     const profile = path.join(dir, "profil");
     fs.mkdirSync(path.join(profile, "user"), { recursive: true });
     fs.writeFileSync(path.join(profile, "user", "registrymodifications.xcu"), RECALC_ALWAYS);
-    const copy = new ExcelJS.Workbook();
+    const copy = new Workbook();
     await copy.xlsx.load(await workbook.xlsx.writeBuffer());
     const hide = new Set(hidden.map((n) => n.toLowerCase()));
     for (const ws of copy.worksheets) {

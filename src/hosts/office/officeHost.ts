@@ -32,7 +32,7 @@ import { DEFAULT_PAYLOAD_BUDGET_BYTES } from "./payload";
 import { assertWritableSpec, notOwnedMessage } from "../preflight";
 import { sameSheetName } from "../../domain/excelNames";
 import { DocumentSettings, documentSettings, saveSettings } from "./settingsStore";
-import { queueSheetState, readSheetState, readSheetStates, type SheetStateRequest } from "./sheetState";
+import { queueSheetState, readSheetState, readSheetStates, readWorkbookStates, type SheetStateRequest } from "./sheetState";
 import { readSelection } from "./selection";
 import { groupSheets, type PlannedSheet } from "./sheetGroups";
 import { writeSharedGroups, type SharedWriteDeps } from "./sharedWrite";
@@ -109,12 +109,19 @@ export class OfficeWorkbookHost implements WorkbookHost {
     return this.run((context) => readSheetStates(context, register, requests));
   }
 
+  /** Every sheet's state, with the tables asked for: 1 sync for a workbook with nothing to read, else 2. */
+  async inspectWorkbook(tables: SheetStateRequest[]): Promise<SheetState[]> {
+    const register = this.register();
+    return this.run((context) => readWorkbookStates(context, register, tables));
+  }
+
   /**
    * Writes the specs in order, sharing requests between sheets (sheetGroups.ts): 1 sync to look at the
    * workbook, 1 more when rewritten sheets have charts, then 1 per group of sheets that fits a request; a
-   * sheet too large for one request is written alone, as writeSheet writes it.
+   * sheet too large for one request is written alone, as writeSheet writes it. `order` is applied in the
+   * last group's request (in one sync more after a sheet written alone).
    */
-  async writeSheets(items: Array<{ spec: SheetSpec; state: SheetState }>): Promise<WriteReport[]> {
+  async writeSheets(items: Array<{ spec: SheetSpec; state: SheetState }>, options: { order?: string[] } = {}): Promise<WriteReport[]> {
     for (const { spec, state } of items) {
       if (state.exists && !state.ownedBySamkalk) throw new Error(notOwnedMessage(spec.name));
       assertWritableSpec(spec);
@@ -122,11 +129,14 @@ export class OfficeWorkbookHost implements WorkbookHost {
     const planned = items.map((item) => ({ item: item.spec, plan: planSheetWrite(item.spec, this.budget) }));
     const reports: WriteReport[] = [];
     let shared: PlannedSheet<SheetSpec>[][] = [];
-    const flush = async () => {
-      if (shared.length > 0) appendAll(reports, await this.writeShared(shared));
+    const groups = groupSheets(planned, this.budget);
+    // The order goes with the last request when the last sheets share one; else it costs its own sync.
+    const orderLast = options.order && groups.length > 0 && groups[groups.length - 1].kind === "shared" ? options.order : undefined;
+    const flush = async (order?: string[]) => {
+      if (shared.length > 0) appendAll(reports, await this.writeShared(shared, order));
       shared = [];
     };
-    for (const group of groupSheets(planned, this.budget)) {
+    for (const group of groups) {
       if (group.kind === "shared") {
         shared.push(group.sheets);
         continue;
@@ -135,13 +145,15 @@ export class OfficeWorkbookHost implements WorkbookHost {
       const k = planned.indexOf(group.sheet);
       reports.push(await this.writeSheet(items[k].spec, items[k].state));
     }
-    await flush();
+    await flush(orderLast);
+    if (options.order && !orderLast) await this.orderSheets(options.order);
     return reports;
   }
 
   /** Groups of sheets each written in one request, in one Excel.run (see writeSheets). */
-  private async writeShared(groups: PlannedSheet<SheetSpec>[][]): Promise<WriteReport[]> {
+  private async writeShared(groups: PlannedSheet<SheetSpec>[][], order?: string[]): Promise<WriteReport[]> {
     const deps: SharedWriteDeps = {
+      order,
       register: () => this.register(),
       saveRegister: (entries) => this.saveRegister(entries),
       adopt: (context, spec, index) => this.adoptHalfCreatedSheet(context, spec, index),

@@ -18,6 +18,17 @@ export interface SharedWriteDeps {
   /** Registers a sheet a failed first write may have left behind. */
   adopt(context: Excel.RequestContext, spec: SheetSpec, before: WorkbookIndex): Promise<void>;
   withPrint: boolean;
+  /** Sheets to put first, in this order, queued with the last group (as OfficeWorkbookHost.orderSheets). */
+  order?: string[];
+}
+
+/** Queues the positions of the named sheets (written or already there), first and in order. */
+function queueOrder(index: WorkbookIndex, written: Map<string, Excel.Worksheet>, order: string[]): void {
+  let position = 0;
+  for (const name of order) {
+    const sheet = written.get(name.toLowerCase()) ?? index.sheets.find((s) => sameSheetName(s.name, name))?.proxy;
+    if (sheet) sheet.position = position++;
+  }
 }
 
 /** Queues a whole single-request sheet write: the target opened, cells, everything else, the read-back. */
@@ -62,11 +73,14 @@ export async function writeSharedGroups(
   const liveIds = new Set(index.sheets.map((s) => s.id));
   const reports: WriteReport[] = [];
   let k = 0;
-  for (const group of groups) {
+  const written = new Map<string, Excel.Worksheet>();
+  for (const [g, group] of groups.entries()) {
     const queued = group.map((planned) => {
       const { existing, charts } = targets[k++];
       return { spec: planned.item, plan: planned.plan, existing, ...queueWhole(context, index, planned, existing, charts?.items ?? [], deps.withPrint) };
     });
+    for (const q of queued) written.set(q.spec.name.toLowerCase(), q.sheet);
+    if (deps.order && g === groups.length - 1) queueOrder(index, written, deps.order);
     try {
       // One iteration per group of sheets that fits a request: a few for hundreds of sheets.
       // eslint-disable-next-line office-addins/no-context-sync-in-loop

@@ -101,7 +101,23 @@ function recordedCells(index: WorkbookIndex, register: OwnedSheet[], sheetName: 
  * workbook, the second reads every sheet's tables and what edit detection needs.
  */
 export async function readSheetStates(context: Excel.RequestContext, register: OwnedSheet[], requests: SheetStateRequest[]): Promise<SheetState[]> {
+  return readIndexedStates(context, await loadWorkbookIndex(context), register, requests);
+}
+
+/**
+ * The state of every sheet in the workbook, with the tables `tables` asks for on the sheets that are there
+ * (requests for missing sheets are ignored): the same 1 or 2 syncs as readSheetStates.
+ */
+export async function readWorkbookStates(context: Excel.RequestContext, register: OwnedSheet[], tables: SheetStateRequest[]): Promise<SheetState[]> {
   const index = await loadWorkbookIndex(context);
+  const requests = index.sheets.map((s) => ({
+    sheetName: s.name,
+    tableNames: [...new Set(tables.filter((t) => sameSheetName(t.sheetName, s.name)).flatMap((t) => t.tableNames))],
+  }));
+  return readIndexedStates(context, index, register, requests);
+}
+
+async function readIndexedStates(context: Excel.RequestContext, index: WorkbookIndex, register: OwnedSheet[], requests: SheetStateRequest[]): Promise<SheetState[]> {
   const states: SheetState[] = [];
   let queued: Array<ReturnType<typeof queueSheetState>> = [];
   let cells = 0;

@@ -10,7 +10,8 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
+import { workbookSheetNames } from "./workbookSheetNames";
 import { InputError } from "../../domain/errors";
 import { unpackedSize } from "./zipSize";
 
@@ -110,14 +111,15 @@ async function checkTarget(file: string, sheetNames: string[], opts: SaveOptions
   if (opts.openedAs && opts.openedAs.size === stat.size && opts.openedAs.mtimeMs === stat.mtimeMs) return;
   const tooLarge = workbookSizeMessage(file);
   if (tooLarge) throw refuse(file, tooLarge);
-  const existing = new ExcelJS.Workbook();
+  // Only the sheet names are needed: read from the workbook part, not the whole file through exceljs.
+  let existing: string[];
   try {
-    await existing.xlsx.readFile(file);
+    existing = await workbookSheetNames(fs.readFileSync(file));
   } catch {
     throw refuse(file, notWorkbook);
   }
   const writing = new Set(sheetNames.map((n) => n.toLocaleUpperCase("sv-SE")));
-  const others = existing.worksheets.map((w) => w.name).filter((n) => !writing.has(n.toLocaleUpperCase("sv-SE")));
+  const others = existing.filter((n) => !writing.has(n.toLocaleUpperCase("sv-SE")));
   if (others.length > 0) {
     const list = others.slice(0, 5).map((n) => `"${n}"`).join(", ") + (others.length > 5 ? ` och ${others.length - 5} till` : "");
     throw refuse(

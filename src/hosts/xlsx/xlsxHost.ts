@@ -1,4 +1,5 @@
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
+import { Workbook } from "./exceljsWorkbook";
 import { looksLikeWorkbook, saveWorkbookSafely, workbookSizeMessage, type SaveOptions } from "./safeSave";
 import fs from "node:fs";
 import path from "node:path";
@@ -52,7 +53,7 @@ export class XlsxWorkbookHost implements WorkbookHost {
   private openedFrom: { file: string; size: number; mtimeMs: number } | null = null;
 
   constructor(workbook?: ExcelJS.Workbook) {
-    this.workbook = workbook ?? new ExcelJS.Workbook();
+    this.workbook = workbook ?? new Workbook();
     if (!workbook) {
       this.workbook.creator = "Samkalk";
       this.workbook.created = new Date();
@@ -89,7 +90,7 @@ export class XlsxWorkbookHost implements WorkbookHost {
   /** The workbook in `file`, with the register and settings Samkalk stored in it (none for a workbook it never wrote). */
   static async open(file: string): Promise<XlsxWorkbookHost> {
     const stat = fs.statSync(file);
-    const wb = new ExcelJS.Workbook();
+    const wb = new Workbook();
     await wb.xlsx.readFile(file);
     const host = new XlsxWorkbookHost(wb);
     host.openedFrom = { file, size: stat.size, mtimeMs: stat.mtimeMs };

@@ -17,9 +17,9 @@ import { RAW_DATA_KINDS } from "../../sheets/pack/links";
 import { buildProfileSheet, PROFILE_SHEET } from "../../sheets/pack/profileSheet";
 import type { SheetSpec } from "../../sheets/spec";
 import { saveProfile } from "../profile/profileSettings";
-import { editedProfileSheet } from "../profile/profileSheetReader";
+import { editedProfileOf, editedProfileSheet } from "../profile/profileSheetReader";
 import { editedSheetProblems, writeSheets } from "../writeSheets";
-import { PACK_STEPS, profileProblems } from "./packSteps";
+import { PACK_STEPS, packReads, profileProblems } from "./packSteps";
 import type { PackContext, PackOptions, PackOutcome, PackSources } from "./packTypes";
 import { StagingHost, StagingStore } from "./stagingHost";
 
@@ -60,8 +60,12 @@ export async function buildBoardPack(host: WorkbookHost, given: ForbundProfile, 
   const progress = opts.onProgress ?? (() => undefined);
   // The Förbundsprofil sheet is one place to change the profile: values the user typed there win.
   let fromSheet = false;
+  // One look at the whole workbook where the host can: the steps' reads are answered from it.
+  const stage = new StagingHost(host);
+  const looked = await stage.lookAtWorkbook(packReads(given));
   try {
-    const edited = await editedProfileSheet(host);
+    const profileState = looked ? stage.realStateOf(PROFILE_SHEET) : undefined;
+    const edited = profileState ? editedProfileOf(profileState) : await editedProfileSheet(host);
     if (edited) {
       profile = edited;
       fromSheet = true;
@@ -73,7 +77,6 @@ export async function buildBoardPack(host: WorkbookHost, given: ForbundProfile, 
   const invalid = profileProblems(profile, sources.scb !== undefined);
   if (invalid.length > 0) return { ok: false, step: "Förbundsprofil", problems: invalid };
 
-  const stage = new StagingHost(host);
   const store = new StagingStore(opts.store);
   const merged = new Set<string>(fromSheet ? [PROFILE_SHEET] : []);
   const ctx: PackContext = { host: stage, store, profile, sources, today, signal: opts.signal, facts: { kallor: [], varningar: [], befintliga: [] }, merged };
@@ -127,17 +130,27 @@ export async function buildBoardPack(host: WorkbookHost, given: ForbundProfile, 
 
   progress(WRITE_STEP, stepCount, stepCount);
   try {
-    // Written so that every sheet a formula refers to is there first; then put in the contents' order.
+    // Written so that every sheet a formula refers to is there first; then put in the contents' order
+    // (in the write's last round trip where the host can).
+    const specs = [...data, profileSpec, summary, contents];
     const known = new Map<string, SheetState>();
+    // After a look at the whole workbook, a sheet that was not there needs no second look (should the user
+    // add one of that name meanwhile, the write refuses it before writing anything). Sheets that are there
+    // are read again, all together: an edit made while the steps ran (an SCB fetch takes a while) is asked about.
+    if (looked) {
+      for (const s of specs) {
+        const state = stage.realStateOf(s.name);
+        if (state && !state.exists) known.set(s.name, state);
+      }
+    }
     for (const name of ctx.merged) {
       const real = stage.realStateOf(name) ?? (name === PROFILE_SHEET ? await host.inspectSheet(name, []) : undefined);
       if (real) known.set(name, { ...real, editedSinceWritten: false });
     }
-    const written = await writeSheets(host, [...data, profileSpec, summary, contents], known, opts.onEdited);
+    const names = [CONTENTS_SHEET, ...listed.map((s) => s.name)];
+    const written = await writeSheets(host, specs, known, opts.onEdited, names);
     if (written.kind === "refused") return { ok: false, step: WRITE_STEP, problems: written.problems };
     if (written.kind === "ask") return { ok: false, step: WRITE_STEP, editedSheets: written.edited, problems: editedSheetProblems(written.edited) };
-    const names = [CONTENTS_SHEET, ...listed.map((s) => s.name)];
-    if (host.orderSheets) await host.orderSheets(names);
     await store.commit();
     if (opts.store) await saveProfile(opts.store, profile).catch(() => undefined);
     return {

@@ -5,6 +5,12 @@ import { EMBEDDED_POPULATION_YEAR, embeddedPopulation } from "../../domain/scb/e
 import { populationFromTidy } from "../../domain/scb/population";
 import type { TidyTable } from "../../domain/scb/tidy";
 import { INPUT_SHEET, INPUT_TABLE } from "../../sheets/initiatives/inputSheet";
+import { HISTORY_SHEET, HISTORY_TABLE } from "../../sheets/initiatives/historySheet";
+import { feeSheetName, feeTableName } from "../../sheets/fee/feeSheet";
+import { PROFILE_SHEET, PROFILE_TABLE } from "../../sheets/pack/profileSheet";
+import { BEFOLKNING_SHEET, BEFOLKNING_TABLE } from "../../sheets/scb/befolkningSheet";
+import { HE_TABLE } from "../../sheets/scb/heSheet";
+import { KALLOR_SHEET, KALLOR_TABLE } from "../../sheets/scb/kallorSheet";
 import { importBudgetJob, loadBudgetSettings, parseBudgetTable, runBudgetProjectionJob } from "../budget/budgetJob";
 import { BUDGET_SHEET, BUDGET_TABLE } from "../../sheets/budget/budgetTableSheet";
 import { planAsProjection } from "../budget/planAsProjection";
@@ -16,6 +22,25 @@ import { HE_SHEET, writeHelarsekvivalenter } from "../scb/helarsekvivalenter";
 import type { FetchedTable, FetchRows, KallaInfo } from "../scb/kallor";
 import { runAllocationJob } from "../tilldelning/allocationJob";
 import type { PackContext, PackStep } from "./packTypes";
+
+/**
+ * The tables the steps read of the workbook as it is (the user's typed values, tables, what was fetched
+ * before), read together before the steps when the host can look at the whole workbook at once. A sheet
+ * not named here is still read when a step asks for it.
+ */
+export function packReads(p: ForbundProfile): Array<{ sheetName: string; tableNames: string[] }> {
+  const feeYears = [p.ar - 1, p.ar, p.ar + 1, p.ar + 2, p.ar + 3];
+  return [
+    { sheetName: PROFILE_SHEET, tableNames: [PROFILE_TABLE] },
+    { sheetName: KALLOR_SHEET, tableNames: [KALLOR_TABLE] },
+    { sheetName: BEFOLKNING_SHEET, tableNames: [BEFOLKNING_TABLE] },
+    ...feeYears.map((ar) => ({ sheetName: feeSheetName(ar), tableNames: [feeTableName(ar)] })),
+    { sheetName: BUDGET_SHEET, tableNames: [BUDGET_TABLE] },
+    { sheetName: HE_SHEET, tableNames: [HE_TABLE] },
+    { sheetName: INPUT_SHEET, tableNames: [INPUT_TABLE] },
+    { sheetName: HISTORY_SHEET, tableNames: [HISTORY_TABLE] },
+  ];
+}
 
 const stop = (problems: InputProblem[]): never => {
   throw new InputError(problems);

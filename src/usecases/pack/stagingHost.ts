@@ -10,13 +10,40 @@ import type { Cell, ReadValue, SheetSpec } from "../../sheets/spec";
  * Sheets not staged are read from the real workbook, except that none counts as edited here: the one
  * keep-a-copy/overwrite decision is made for all of the pack's sheets when they are committed.
  * So a failing step leaves the real workbook untouched.
+ *
+ * Where the real host can look at the whole workbook at once (inspectWorkbook), lookAtWorkbook does so
+ * before the steps, reading the tables the steps are known to ask for: then a sheet that is not there is
+ * answered without a round trip, and so is every sheet already read.
  */
 export class StagingHost implements WorkbookHost {
   private readonly staged: SheetSpec[] = [];
   /** What was read of the real workbook, by sheet name in lower case, with the tables asked for. */
   private readonly realReads = new Map<string, { state: SheetState; tablesAsked: string[] }>();
+  /** Set by lookAtWorkbook: whether the workbook's structure is protected (then every sheet is in realReads). */
+  private looked: { structureProtected: boolean } | null = null;
 
   constructor(private readonly real: WorkbookHost) {}
+
+  /**
+   * Reads the state of every sheet of the real workbook at once, with the tables asked for (false: the host
+   * cannot, and sheets are read as the steps ask for them).
+   */
+  async lookAtWorkbook(tables: Array<{ sheetName: string; tableNames: string[] }>): Promise<boolean> {
+    if (!this.real.inspectWorkbook) return false;
+    const states = await this.real.inspectWorkbook(tables);
+    for (const state of states) {
+      const tablesAsked = [...new Set(tables.filter((t) => sameSheetName(t.sheetName, state.sheetName)).flatMap((t) => t.tableNames))];
+      this.realReads.set(state.sheetName.toLowerCase(), { state, tablesAsked });
+    }
+    this.looked = { structureProtected: states.some((s) => s.structureProtected === true) };
+    return true;
+  }
+
+  /** A sheet the look at the workbook did not find: known not to be there, without a round trip. */
+  private knownAbsent(sheetName: string): SheetState | undefined {
+    if (!this.looked || this.realReads.has(sheetName.toLowerCase())) return undefined;
+    return { sheetName, exists: false, ownedBySamkalk: false, tables: {}, tableHeaders: {}, editedSinceWritten: null, structureProtected: this.looked.structureProtected };
+  }
 
   /** The staged sheets in the order they were first written. */
   get specs(): SheetSpec[] {
@@ -30,6 +57,8 @@ export class StagingHost implements WorkbookHost {
   async inspectSheet(sheetName: string, tableNames: string[]): Promise<SheetState> {
     const spec = this.find(sheetName);
     if (spec) return stagedState(spec, tableNames);
+    const absent = this.knownAbsent(sheetName);
+    if (absent) return absent;
     // The real workbook does not change while staging: each sheet is read once (with all tables asked for).
     const cacheKey = sheetName.toLowerCase();
     const cached = this.realReads.get(cacheKey);
@@ -37,15 +66,15 @@ export class StagingHost implements WorkbookHost {
     return { ...state, sheetName, editedSinceWritten: state.exists && state.ownedBySamkalk ? false : state.editedSinceWritten };
   }
 
-  /** The real workbook's state of a sheet as the jobs read it (undefined: never read). */
+  /** The real workbook's state of a sheet as the jobs read it, as the host reported it (undefined: never read). */
   realStateOf(sheetName: string): SheetState | undefined {
-    return this.realReads.get(sheetName.toLowerCase())?.state;
+    return this.realReads.get(sheetName.toLowerCase())?.state ?? this.knownAbsent(sheetName);
   }
 
   /** Several states at once: the staged from their specs, the rest read from the real workbook together. */
   async inspectSheets(requests: Array<{ sheetName: string; tableNames: string[] }>): Promise<SheetState[]> {
     const toRead = requests.filter((r) => {
-      if (this.find(r.sheetName)) return false;
+      if (this.find(r.sheetName) || this.knownAbsent(r.sheetName)) return false;
       const cached = this.realReads.get(r.sheetName.toLowerCase());
       return !cached || !r.tableNames.every((t) => cached.tablesAsked.includes(t));
     });

@@ -1,7 +1,7 @@
 import { cellAddress } from "../../domain/a1";
 import { InputError, type InputProblem } from "../../domain/errors";
 import type { ForbundProfile } from "../../domain/profile/profile";
-import type { WorkbookHost } from "../../hosts/host";
+import type { SheetState, WorkbookHost } from "../../hosts/host";
 import { PROFILE_FIELDS, PROFILE_HEADER_ROW, PROFILE_SHEET, PROFILE_TABLE } from "../../sheets/pack/profileSheet";
 import type { ReadValue } from "../../sheets/spec";
 import { profileFromJson } from "../../sources/profile/profileJson";
@@ -72,7 +72,11 @@ function locate(p: InputProblem, rowOf: Map<string, number>): InputProblem {
  * (located by cell) when the edited values are not a valid profile.
  */
 export async function editedProfileSheet(host: WorkbookHost): Promise<ForbundProfile | null> {
-  const state = await host.inspectSheet(PROFILE_SHEET, [PROFILE_TABLE]);
+  return editedProfileOf(await host.inspectSheet(PROFILE_SHEET, [PROFILE_TABLE]));
+}
+
+/** editedProfileSheet from the Förbundsprofil sheet's state already read (with its table). */
+export function editedProfileOf(state: SheetState): ForbundProfile | null {
   const body = state.tables[PROFILE_TABLE];
   if (!state.exists || !state.ownedBySamkalk || state.editedSinceWritten !== true || !body) return null;
   return profileFromSheet(body);
