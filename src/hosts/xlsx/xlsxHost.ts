@@ -6,6 +6,7 @@ import { notOwnedMessage, tableConflictMessage } from "../preflight";
 import { sameSheetName } from "../../domain/excelNames";
 import { userCopyProblem, userCopyTableNames } from "../userCopy";
 import { worksheetFingerprint } from "./xlsxFingerprint";
+import { typedAddress } from "../contentFingerprint";
 import { renderSheet } from "./renderSheet";
 import { readTable, sheetTables, tableMap } from "./xlsxTables";
 import { addChartParts } from "./chartParts";
@@ -17,6 +18,8 @@ interface OwnedXlsxSheet {
   kind: SheetKind;
   /** contentFingerprint of the sheet right after the write. */
   fingerprint: string;
+  /** The spec's typed cells (typedAddress), whose constants the fingerprint leaves out. */
+  typed?: string;
 }
 
 /**
@@ -71,7 +74,7 @@ export class XlsxWorkbookHost implements WorkbookHost {
       ownedBySamkalk: entry !== undefined,
       tables,
       tableHeaders,
-      editedSinceWritten: entry ? worksheetFingerprint(ws) !== entry.fingerprint : null,
+      editedSinceWritten: entry ? worksheetFingerprint(ws, entry.typed) !== entry.fingerprint : null,
     };
   }
 
@@ -89,7 +92,8 @@ export class XlsxWorkbookHost implements WorkbookHost {
     const ws = this.workbook.addWorksheet(spec.name);
     renderSheet(ws, spec);
     if (spec.charts && spec.charts.length > 0) this.charted.set(ws, spec);
-    this.owned.set(ws, { kind: spec.kind, fingerprint: worksheetFingerprint(ws) });
+    const typed = typedAddress(spec.typedCells);
+    this.owned.set(ws, { kind: spec.kind, fingerprint: worksheetFingerprint(ws, typed), ...(typed ? { typed } : {}) });
     return { sheetName: spec.name, syncs: 0, largestPayloadBytes: 0, created: !existing };
   }
 

@@ -2,11 +2,13 @@
 import type ExcelJS from "exceljs";
 import type { ReadValue } from "../../sheets/spec";
 import { sameSheetName } from "../../domain/excelNames";
+import { areaRefs } from "../../domain/a1";
 
 /** exceljs keeps a worksheet's tables by name in `ws.tables`; its typings do not show them. */
 export interface XlsxTable {
   name: string;
-  table: { name: string; displayName?: string; ref: string; columns: unknown[]; rows?: unknown[] };
+  /** `ref` is the top-left cell of a table added here; a table loaded from a file has `tableRef` ("B2:C5"). */
+  table: { name: string; displayName?: string; ref: string; tableRef?: string; columns: unknown[]; rows?: unknown[] };
 }
 
 export function tableMap(ws: ExcelJS.Worksheet): Record<string, XlsxTable> {
@@ -34,20 +36,23 @@ function toReadValue(v: ExcelJS.CellValue): ReadValue {
 export function readTable(ws: ExcelJS.Worksheet, name: string): { header: string[]; body: ReadValue[][] } | null {
   const model = sheetTables(ws).find((t) => sameSheetName(t.name, name))?.table;
   if (!model) return null;
-  const start = ws.getCell(model.ref);
+  const loaded = model.tableRef ? areaRefs(model.tableRef)[0] : undefined;
+  const start = ws.getCell(model.ref ?? model.tableRef?.split(":")[0]);
   const cols = model.columns.length;
   const header: string[] = [];
   for (let c = 0; c < cols; c++) {
     const v = toReadValue(ws.getCell(Number(start.row), Number(start.col) + c).value);
     header.push(v === null ? "" : String(v));
   }
+  // A table knows its rows (empty ones too, as Excel reports them); one that does not ends at the first empty row.
+  const known = model.rows?.length ?? (loaded ? loaded.rows - 1 : undefined);
   const body: ReadValue[][] = [];
   for (let r = Number(start.row) + 1; r <= ws.rowCount; r++) {
+    if (known !== undefined && body.length >= known) break;
     const row: ReadValue[] = [];
     for (let c = 0; c < cols; c++) row.push(toReadValue(ws.getCell(r, Number(start.col) + c).value));
-    if (row.every((v) => v === null || v === "")) break;
+    if (known === undefined && row.every((v) => v === null || v === "")) break;
     body.push(row);
-    if (model.rows && body.length >= model.rows.length) break;
   }
   return { header, body };
 }

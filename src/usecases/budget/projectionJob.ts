@@ -3,9 +3,20 @@ import type { InputProblem } from "../../domain/errors";
 import type { FeeSplitResult } from "../../domain/fee/feeSplit";
 import type { WorkbookHost } from "../../hosts/host";
 import { BUDGET_SHEET, BUDGET_TABLE } from "../../sheets/budget/budgetTableSheet";
-import { buildProjectionSheet } from "../../sheets/budget/projectionSheet";
+import { buildProjectionSheet, projectionSheetName, projectionTableName } from "../../sheets/budget/projectionSheet";
 import type { BudgetImport } from "../../sources/budget/budgetCells";
-import { BudgetSettings, SettingsReader, toAntaganden, toEgetKapitalRegel, toMedfinansiering, toMedlemsavgifter } from "./budgetSettings";
+import {
+  BudgetSettings,
+  ProjectionSettings,
+  SettingsReader,
+  loadBudgetSettings,
+  toAntaganden,
+  toEgetKapitalRegel,
+  toMedfinansiering,
+  toMedlemsavgifter,
+} from "./budgetSettings";
+import { mergeTypedAssumptions } from "./projectionAssumptionsMerge";
+import type { SheetState } from "../../hosts/host";
 import { BudgetJobOptions, Refused, fail, failure, finish, parseSettings, yearsAfter } from "./budgetJobCommon";
 import { ProjectionBase, baseFromImport, parseBudgetTable } from "./budgetTableReader";
 import { FeeSheetValues, feeSheetFor } from "./feeSheetReader";
@@ -25,6 +36,10 @@ export type BudgetProjectionOutcome =
       statsbidragAr: number[];
       varningar: string[];
       syncs: number;
+      /** Assumptions typed on the projection sheet since the last run that were kept. */
+      keptUserValues: number;
+      /** The projection's settings as used (with the kept assumptions), as now stored in the workbook. */
+      prognos: ProjectionSettings;
     }
   | Refused;
 
@@ -47,7 +62,7 @@ export async function runBudgetProjectionJob(
     if (!p) return fail([{ plats: "prognos", meddelande: "Ange basåret för budgetprognosen." }]);
     // Everything typed is checked before the workbook is read.
     const r = new SettingsReader();
-    const antaganden = toAntaganden(r, p.antaganden);
+    toAntaganden(r, p.antaganden);
     const typedFees = toMedlemsavgifter(r, p.medlemsavgifter);
     const medfinansiering = toMedfinansiering(r, settings.medfinansiering);
     const regel = toEgetKapitalRegel(r, p.egetKapitalRegel);
@@ -73,14 +88,20 @@ export async function runBudgetProjectionJob(
     }
     const ekBorjan = ekTyped ?? base.ekSlut;
     if (!ekBorjan) return fail([{ plats: "eget kapital vid början", meddelande: `Ange eget kapital vid början av ${p.basAr + 1} (vid slutet av ${p.basAr}).` }]);
+    const years = yearsAfter(p.basAr, p.antalAr);
+    // The assumptions typed on the sheet since the last run are kept (and stored with the settings).
+    const typed = await typedOnSheet(host, years, base, p, opts.store ? loadBudgetSettings(opts.store)?.prognos?.antaganden : undefined);
+    if (typed.problems.length > 0) return fail(typed.problems);
+    const antaganden = typed.antaganden;
+    const prognos = { ...p, ...(typed.settings.length > 0 || p.antaganden ? { antaganden: typed.settings } : {}) };
     const problems = memberRuleProblems(base.bas, antaganden);
     for (const b of base.bas) {
       if ((b.belopp.minor < 0n ? -b.belopp.minor : b.belopp.minor) > 9_999_999_999n) problems.push({ plats: `posten "${b.post}"`, meddelande: "Beloppet är större än Samkalk räknar exakt i Excel." });
     }
     if (problems.length > 0) return fail(problems);
 
-    const years = yearsAfter(p.basAr, p.antalAr);
     const varningar: string[] = [];
+    if (typed.kept > 0) varningar.push(`${typed.kept} antaganden som skrivits in på bladet ${projectionSheetName(years)} behölls.`);
     const links: FeeSheetValues[] = [];
     for (const y of years) {
       const v = await feeSheetFor(host, y, base.enhet, opts.avgiftsfordelningar, opts.store, varningar);
@@ -117,7 +138,8 @@ export async function runBudgetProjectionJob(
       statsbidrag: forecasts.map((f) => f.link),
     });
     progress("Skriver bladet", 0.6);
-    const done = await finish(host, [spec], new Map(), opts, settings);
+    const known = new Map(typed.state ? [[spec.name, typed.state]] : []);
+    const done = await finish(host, [spec], known, opts, { ...settings, prognos });
     if (!done.ok) return done;
     progress("Klart", 1);
     return {
@@ -130,10 +152,40 @@ export async function runBudgetProjectionJob(
       statsbidragAr: forecasts.map((f) => f.link.ar),
       varningar: [...varningar, ...projektion.varningar],
       syncs: done.syncs,
+      keptUserValues: typed.kept,
+      prognos,
     };
   } catch (e) {
     return failure(e);
   }
+}
+
+/**
+ * The projection sheet's state (its assumptions table read) and the assumptions with those typed there
+ * since the last run kept: the settings' form, the domain's, how many were kept and any typed value that
+ * cannot be used (located). A sheet that is not Samkalk's is not read.
+ */
+async function typedOnSheet(
+  host: WorkbookHost,
+  years: number[],
+  base: ProjectionBase,
+  p: ProjectionSettings,
+  previous: ProjectionSettings["antaganden"],
+): Promise<{ state?: SheetState; settings: NonNullable<ProjectionSettings["antaganden"]>; antaganden: ReturnType<typeof toAntaganden>; kept: number; problems: InputProblem[] }> {
+  const sheetName = projectionSheetName(years);
+  const tableName = projectionTableName(years);
+  const state = await host.inspectSheet(sheetName, [tableName]);
+  const body = state.ownedBySamkalk ? state.tables[tableName] : undefined;
+  const reader = new SettingsReader();
+  const targets = {
+    posts: new Set(base.bas.map((b) => b.post)),
+    members: new Set(base.bas.filter((b) => b.medlem).map((b) => b.post)),
+    groups: new Set(base.bas.flatMap((b) => (b.grupp ? [b.grupp] : []))),
+  };
+  const table = body ? { headers: state.tableHeaders[tableName] ?? [], body } : undefined;
+  const merged = mergeTypedAssumptions(p.antaganden ?? [], previous, table, years, targets, { reader, sheetName });
+  const antaganden = toAntaganden(reader, merged.antaganden);
+  return { state, settings: merged.antaganden, antaganden, kept: merged.kept, problems: reader.problems };
 }
 
 /** Member fees are decided per year under medlemsavgifter, not as fixed amounts or a last year of a post. */
