@@ -117,6 +117,11 @@ describe("Skapa styrelsepaket through the Office host", () => {
     expect(k(last)).toBe(Math.round(k(last - 1) * 1.03));
     expect(again.facts.varningar).toContain(`2 antaganden som skrivits in på bladet ${sheet} behölls.`);
     expect(fake.inspect.cell(sheet, at("Lokalhyra", `Fast belopp ${last}`)).value).toBe(-120);
+    // Every later rebuild keeps them too (the plan is read from the budget file anew each time).
+    const third = await buildBoardPack(host, UMEAREGIONEN_PROFILE, umearegionenPackSources(), { today, store });
+    expect(third).toMatchObject({ ok: true, keptCopies: [] });
+    expect(third.ok && amount(third.facts.budget!.projection, "Lokalhyra", last)).toEqual({ minor: -120n, decimals: 0 });
+    expect(fake.inspect.cell(sheet, at("Kanslipersonal", "Årlig förändring %")).value).toBe(3);
     // A computed amount typed over is an edit: the pack asks before writing anything.
     const computed = at("Lokalhyra", "Belopp i tkr").replace(/^A/, "B");
     fake.user.editCell(sheet, computed, -99);

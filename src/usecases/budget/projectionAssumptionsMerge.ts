@@ -4,6 +4,8 @@ import { ASSUMPTION_KEY_HEADER, assumptionHeaders } from "../../sheets/budget/pr
 import type { ProjectionSettings, SettingsReader } from "./budgetSettings";
 
 type AntagandeSettings = NonNullable<ProjectionSettings["antaganden"]>[number];
+/** A cell typed on the sheet, as stored: which post or group, which field (and year), the value ("" = emptied). */
+export type TypedCell = NonNullable<ProjectionSettings["skrivetPaBladet"]>[number];
 
 /** What the base budget has: which posts there are (the member fees among them) and which groups. */
 export interface AssumptionTargets {
@@ -81,13 +83,13 @@ export function mergeTypedAssumptions(
   table: { headers: string[]; body: ReadValue[][] } | undefined,
   years: number[],
   targets: AssumptionTargets,
-  check: { reader: SettingsReader; sheetName: string },
-): { antaganden: AntagandeSettings[]; kept: number } {
-  if (!table) return { antaganden: input, kept: 0 };
+  check: { reader: SettingsReader; sheetName: string; given: AntagandeSettings[] },
+): { antaganden: AntagandeSettings[]; kept: number; typed: TypedCell[] } {
+  if (!table) return { antaganden: input, kept: 0, typed: [] };
   const col = (h: string) => table.headers.findIndex((x) => x.trim() === h);
   const keyCol = col(ASSUMPTION_KEY_HEADER);
   const basCol = table.headers.findIndex((x) => x.startsWith(assumptionHeaders.bas(0).replace(/0$/, "")));
-  if (keyCol < 0 || basCol < 0) return { antaganden: input, kept: 0 };
+  if (keyCol < 0 || basCol < 0) return { antaganden: input, kept: 0, typed: [] };
   const fields: Array<{ field: Field; header: string }> = [
     { field: { kind: "arlig" }, header: assumptionHeaders.arlig },
     ...years.map((ar): { field: Field; header: string } => ({ field: { kind: "perAr", ar }, header: assumptionHeaders.perAr(ar) })),
@@ -100,6 +102,7 @@ export function mergeTypedAssumptions(
     list?.find((a) => (key.post !== undefined ? a.post === key.post : a.post === undefined && a.grupp === key.grupp));
   const out = input.map((a) => ({ ...a }));
   let kept = 0;
+  const typedCells: TypedCell[] = [];
   const seen = new Set<string>();
   for (const row of table.body) {
     const name = cellText(row[keyCol]);
@@ -124,8 +127,40 @@ export function mergeTypedAssumptions(
       let target = find(out, key);
       if (!target) out.push((target = { ...key }));
       out[out.indexOf(target)] = set(target, field, s);
+      const givet = get(find(check.given, key), field) ?? "";
+      typedCells.push({ ...key, falt: field.kind, ...("ar" in field ? { ar: field.ar } : {}), varde: s ?? "", givet });
       kept++;
     }
   }
-  return { antaganden: out.filter((a) => Object.keys(a).some((k) => k !== "post" && k !== "grupp")), kept };
+  return { antaganden: withoutEmpty(out), kept, typed: typedCells };
+}
+
+const withoutEmpty = (list: AntagandeSettings[]) => list.filter((a) => Object.keys(a).some((k) => k !== "post" && k !== "grupp"));
+const sameCell = (a: TypedCell, b: TypedCell) => a.post === b.post && a.grupp === b.grupp && a.falt === b.falt && a.ar === b.ar;
+const fieldOf = (c: TypedCell): Field => (c.falt === "perAr" || c.falt === "fast" ? { kind: c.falt, ar: c.ar ?? 0 } : { kind: c.falt });
+
+/**
+ * The assumptions given, with the cells typed on the sheet on earlier runs on top (an emptied one removed),
+ * where the same is still given for the cell as when it was typed; `still`: those typed cells.
+ */
+export function withTypedCells(input: AntagandeSettings[], typed: TypedCell[] | undefined): { antaganden: AntagandeSettings[]; still: TypedCell[] } {
+  const out = input.map((a) => ({ ...a }));
+  const still: TypedCell[] = [];
+  for (const c of typed ?? []) {
+    const key = c.post !== undefined ? { post: c.post } : { grupp: c.grupp };
+    const matches = (a: AntagandeSettings) => (key.post !== undefined ? a.post === key.post : a.post === undefined && a.grupp === key.grupp);
+    const givenNow = get(input.find(matches), fieldOf(c));
+    if (!same(givenNow, c.givet === "" ? undefined : c.givet)) continue;
+    still.push(c);
+    const i = out.findIndex(matches);
+    const next = set(i >= 0 ? out[i] : { ...key }, fieldOf(c), c.varde === "" ? undefined : c.varde);
+    if (i >= 0) out[i] = next;
+    else out.push(next);
+  }
+  return { antaganden: withoutEmpty(out), still };
+}
+
+/** The record of typed cells with this run's added (a cell typed again replaces its earlier value). */
+export function recordTypedCells(before: TypedCell[] | undefined, now: TypedCell[]): TypedCell[] {
+  return [...(before ?? []).filter((b) => !now.some((n) => sameCell(b, n))), ...now];
 }

@@ -15,7 +15,7 @@ import {
   toMedfinansiering,
   toMedlemsavgifter,
 } from "./budgetSettings";
-import { mergeTypedAssumptions } from "./projectionAssumptionsMerge";
+import { TypedCell, mergeTypedAssumptions, recordTypedCells, withTypedCells } from "./projectionAssumptionsMerge";
 import type { SheetState } from "../../hosts/host";
 import { BudgetJobOptions, Refused, fail, failure, finish, parseSettings, yearsAfter } from "./budgetJobCommon";
 import { ProjectionBase, baseFromImport, parseBudgetTable } from "./budgetTableReader";
@@ -90,10 +90,15 @@ export async function runBudgetProjectionJob(
     if (!ekBorjan) return fail([{ plats: "eget kapital vid början", meddelande: `Ange eget kapital vid början av ${p.basAr + 1} (vid slutet av ${p.basAr}).` }]);
     const years = yearsAfter(p.basAr, p.antalAr);
     // The assumptions typed on the sheet since the last run are kept (and stored with the settings).
-    const typed = await typedOnSheet(host, years, base, p, opts.store ? loadBudgetSettings(opts.store)?.prognos?.antaganden : undefined);
+    const typed = await typedOnSheet(host, years, base, p, opts.store ? loadBudgetSettings(opts.store)?.prognos : undefined);
     if (typed.problems.length > 0) return fail(typed.problems);
     const antaganden = typed.antaganden;
-    const prognos = { ...p, ...(typed.settings.length > 0 || p.antaganden ? { antaganden: typed.settings } : {}) };
+    const { skrivetPaBladet: _before, ...given } = p;
+    const prognos: ProjectionSettings = {
+      ...given,
+      ...(typed.settings.length > 0 || p.antaganden ? { antaganden: typed.settings } : {}),
+      ...(typed.record.length > 0 ? { skrivetPaBladet: typed.record } : {}),
+    };
     const problems = memberRuleProblems(base.bas, antaganden);
     for (const b of base.bas) {
       if ((b.belopp.minor < 0n ? -b.belopp.minor : b.belopp.minor) > 9_999_999_999n) problems.push({ plats: `posten "${b.post}"`, meddelande: "Beloppet är större än Samkalk räknar exakt i Excel." });
@@ -170,8 +175,15 @@ async function typedOnSheet(
   years: number[],
   base: ProjectionBase,
   p: ProjectionSettings,
-  previous: ProjectionSettings["antaganden"],
-): Promise<{ state?: SheetState; settings: NonNullable<ProjectionSettings["antaganden"]>; antaganden: ReturnType<typeof toAntaganden>; kept: number; problems: InputProblem[] }> {
+  previous: ProjectionSettings | undefined,
+): Promise<{
+  state?: SheetState;
+  settings: NonNullable<ProjectionSettings["antaganden"]>;
+  antaganden: ReturnType<typeof toAntaganden>;
+  kept: number;
+  record: TypedCell[];
+  problems: InputProblem[];
+}> {
   const sheetName = projectionSheetName(years);
   const tableName = projectionTableName(years);
   const state = await host.inspectSheet(sheetName, [tableName]);
@@ -183,9 +195,13 @@ async function typedOnSheet(
     groups: new Set(base.bas.flatMap((b) => (b.grupp ? [b.grupp] : []))),
   };
   const table = body ? { headers: state.tableHeaders[tableName] ?? [], body } : undefined;
-  const merged = mergeTypedAssumptions(p.antaganden ?? [], previous, table, years, targets, { reader, sheetName });
+  // Cells typed on the sheet on earlier runs stay on top of what is given (a pack's plan is given anew each time).
+  const earlier = previous?.basAr === p.basAr ? previous.skrivetPaBladet : undefined;
+  const given = withTypedCells(p.antaganden ?? [], earlier);
+  const merged = mergeTypedAssumptions(given.antaganden, previous?.antaganden, table, years, targets, { reader, sheetName, given: p.antaganden ?? [] });
   const antaganden = toAntaganden(reader, merged.antaganden);
-  return { state, settings: merged.antaganden, antaganden, kept: merged.kept, problems: reader.problems };
+  const record = recordTypedCells(given.still, merged.typed);
+  return { state, settings: merged.antaganden, antaganden, kept: merged.kept, record, problems: reader.problems };
 }
 
 /** Member fees are decided per year under medlemsavgifter, not as fixed amounts or a last year of a post. */
