@@ -13,7 +13,7 @@ import type { SettingsStore } from "../../src/hosts/host";
 import { OfficeWorkbookHost, createOfficeSettingsStore } from "../../src/hosts/office/officeHost";
 import { XlsxWorkbookHost } from "../../src/hosts/xlsx/xlsxHost";
 import { BUDGET_004, UMEAREGIONEN_BUDGET, planAsProjection } from "../../src/samples/budget004";
-import { BudgetSettings, importBudgetJob, runBudgetProjectionJob } from "../../src/usecases/budget/budgetJob";
+import { BudgetSettings, importBudgetJob, loadBudgetSettings, runBudgetProjectionJob } from "../../src/usecases/budget/budgetJob";
 import { runAllocationJob } from "../../src/usecases/tilldelning/allocationJob";
 import { createFakeOffice } from "../fakes/excelFake";
 import { ALLOC, PROJ, STATE_LINE, allocation2022, headerCol, labelRow, plan004, today } from "../budget/stateForecastFixture";
@@ -89,6 +89,22 @@ describe("assumptions typed on the projection sheet (xlsx host)", () => {
     paneChange.prognos!.antaganden = paneChange.prognos!.antaganden!.map((a) => (a.post === "Kanslipersonal" ? { ...a, arligForandring: "1" } : a));
     const fourth = await runBudgetProjectionJob(host, paneChange, { today, store });
     expect(fourth.ok && cellOf(host.workbook.getWorksheet(PROJ)!, "Kanslipersonal", "Årlig förändring %").value).toBe(1);
+  });
+
+  it("keeps a co-financing commitment typed on its line, and stores it with the commitments", async () => {
+    const plan = await plan004(true);
+    const withCommitment: BudgetSettings = { ...plan, medfinansiering: [{ namn: "ESF Vägen ut", belopp: { "2022": "100", "2023": "100", "2024": "100" } }] };
+    const { host, store } = await xlsxProjected(withCommitment);
+    const ws = host.workbook.getWorksheet(PROJ)!;
+    expect(cellOf(ws, "ESF Vägen ut", "Fast belopp 2023").value).toBe(-100);
+    cellOf(ws, "ESF Vägen ut", "Fast belopp 2023").value = -150;
+    const again = await runBudgetProjectionJob(host, withCommitment, { today, store });
+    expect(again.ok && [again.keptUserValues, again.keptCopies]).toEqual([1, []]);
+    if (!again.ok) return;
+    expect(amountOf(again.projektion, "ESF Vägen ut", 2023)).toBe(-150);
+    expect(loadBudgetSettings(store)!.medfinansiering).toEqual([{ namn: "ESF Vägen ut", belopp: { "2022": "100", "2023": "150", "2024": "100" } }]);
+    const pane = await xlsxProjected({ ...withCommitment, medfinansiering: [{ namn: "ESF Vägen ut", belopp: { "2022": "100", "2023": "150", "2024": "100" } }] });
+    expect(results(again.projektion)).toEqual(results(pane.out.projektion));
   });
 
   it("an edited computed amount is still an edit: the re-run asks and writes nothing", async () => {

@@ -23,8 +23,9 @@ export const assumptionHeaders = {
 /**
  * The assumptions block as an Excel table (from Utgångsläge to a last column naming the post or group of
  * each row), and the cells whose typed values a re-run keeps: per post its yearly and per-year change and,
- * for a post that is not a member fee, its fixed amounts and last year; per group its changes and last year.
- * The base amounts, member fees and co-financing commitments are not among them (a change there is an edit).
+ * for a post that is not a member fee, its fixed amounts and last year; per group its changes and last year;
+ * per co-financing commitment its amounts. The base amounts and member fees are not among them (a change
+ * there is an edit).
  */
 export function writeAssumptionsTable(g: ProjectionGrid): { table: TableSpec; typedCells: RangeRef[] } {
   const { years, n, C, lines, blocks, put, HEADER_ROW, R } = g;
@@ -41,6 +42,10 @@ export function writeAssumptionsTable(g: ProjectionGrid): { table: TableSpec; ty
   for (const l of lines) {
     if (l.kind === "medlem_ny") continue;
     put(l.row, keyCol, text(l.post, "note"));
+    if (l.kind === "medfinansiering" && !seen.has(`medfinansiering:${l.post}`)) {
+      seen.add(`medfinansiering:${l.post}`);
+      typedCells.push({ row: l.row, col: C.fast(0), rows: 1, cols: n });
+    }
     // Posts of the same name share their assumptions: the first line's are the ones read back.
     if (l.kind !== "bas" || seen.has(l.post)) continue;
     seen.add(l.post);

@@ -41,7 +41,7 @@ function set(a: AntagandeSettings, f: Field, v: string | undefined): AntagandeSe
 }
 
 /** A cell as the settings write it: a number in plain form ("2.5", "-1580"), or undefined when empty. */
-function cellText(v: ReadValue): string | undefined {
+export function cellText(v: ReadValue): string | undefined {
   if (v === null || v === "") return undefined;
   if (typeof v === "number") {
     const a = parseAmount(v);
@@ -52,7 +52,7 @@ function cellText(v: ReadValue): string | undefined {
 }
 
 /** Whether two typed values are the same number (or the same text), "2,5" and "2.50" alike. */
-function same(a: string | undefined, b: string | undefined): boolean {
+export function same(a: string | undefined, b: string | undefined): boolean {
   if (a === undefined || b === undefined) return a === b;
   const x = parseDecimal(a.replace(/%\s*$/, "").replace(/\s/g, "").replace("−", "-"));
   const y = parseDecimal(b.replace(/%\s*$/, "").replace(/\s/g, "").replace("−", "-"));

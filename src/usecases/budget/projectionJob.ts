@@ -15,6 +15,7 @@ import {
   toMedfinansiering,
   toMedlemsavgifter,
 } from "./budgetSettings";
+import { mergeTypedCommitments } from "./projectionCommitmentsMerge";
 import { TypedCell, mergeTypedAssumptions, recordTypedCells, withTypedCells } from "./projectionAssumptionsMerge";
 import type { SheetState } from "../../hosts/host";
 import { BudgetJobOptions, Refused, fail, failure, finish, parseSettings, yearsAfter } from "./budgetJobCommon";
@@ -64,7 +65,7 @@ export async function runBudgetProjectionJob(
     const r = new SettingsReader();
     toAntaganden(r, p.antaganden);
     const typedFees = toMedlemsavgifter(r, p.medlemsavgifter);
-    const medfinansiering = toMedfinansiering(r, settings.medfinansiering);
+    toMedfinansiering(r, settings.medfinansiering);
     const regel = toEgetKapitalRegel(r, p.egetKapitalRegel);
     const standard = r.percent(p.standardForandring, "standardförändring");
     const ekTyped = r.amount(p.ekBorjan, "eget kapital vid början");
@@ -90,9 +91,10 @@ export async function runBudgetProjectionJob(
     if (!ekBorjan) return fail([{ plats: "eget kapital vid början", meddelande: `Ange eget kapital vid början av ${p.basAr + 1} (vid slutet av ${p.basAr}).` }]);
     const years = yearsAfter(p.basAr, p.antalAr);
     // The assumptions typed on the sheet since the last run are kept (and stored with the settings).
-    const typed = await typedOnSheet(host, years, base, p, opts.store ? loadBudgetSettings(opts.store)?.prognos : undefined);
+    const stored = opts.store ? loadBudgetSettings(opts.store) : null;
+    const typed = await typedOnSheet(host, years, base, settings, stored);
     if (typed.problems.length > 0) return fail(typed.problems);
-    const antaganden = typed.antaganden;
+    const { antaganden, medfinansiering } = typed;
     const { skrivetPaBladet: _before, ...given } = p;
     const prognos: ProjectionSettings = {
       ...given,
@@ -144,7 +146,11 @@ export async function runBudgetProjectionJob(
     });
     progress("Skriver bladet", 0.6);
     const known = new Map(typed.state ? [[spec.name, typed.state]] : []);
-    const done = await finish(host, [spec], known, opts, { ...settings, prognos });
+    const done = await finish(host, [spec], known, opts, {
+      ...settings,
+      prognos,
+      ...(settings.medfinansiering ? { medfinansiering: typed.commitments } : {}),
+    });
     if (!done.ok) return done;
     progress("Klart", 1);
     return {
@@ -174,16 +180,20 @@ async function typedOnSheet(
   host: WorkbookHost,
   years: number[],
   base: ProjectionBase,
-  p: ProjectionSettings,
-  previous: ProjectionSettings | undefined,
+  settings: BudgetSettings,
+  stored: BudgetSettings | null,
 ): Promise<{
   state?: SheetState;
   settings: NonNullable<ProjectionSettings["antaganden"]>;
   antaganden: ReturnType<typeof toAntaganden>;
   kept: number;
   record: TypedCell[];
+  commitments: NonNullable<BudgetSettings["medfinansiering"]>;
+  medfinansiering: ReturnType<typeof toMedfinansiering>;
   problems: InputProblem[];
 }> {
+  const p = settings.prognos!;
+  const previous = stored?.prognos;
   const sheetName = projectionSheetName(years);
   const tableName = projectionTableName(years);
   const state = await host.inspectSheet(sheetName, [tableName]);
@@ -201,7 +211,18 @@ async function typedOnSheet(
   const merged = mergeTypedAssumptions(given.antaganden, previous?.antaganden, table, years, targets, { reader, sheetName, given: p.antaganden ?? [] });
   const antaganden = toAntaganden(reader, merged.antaganden);
   const record = recordTypedCells(given.still, merged.typed);
-  return { state, settings: merged.antaganden, antaganden, kept: merged.kept, record, problems: reader.problems };
+  const cofin = mergeTypedCommitments(settings.medfinansiering ?? [], stored?.medfinansiering, table, years, targets.groups, { reader, sheetName });
+  const medfinansiering = toMedfinansiering(reader, cofin.medfinansiering);
+  return {
+    state,
+    settings: merged.antaganden,
+    antaganden,
+    kept: merged.kept + cofin.kept,
+    record,
+    commitments: cofin.medfinansiering,
+    medfinansiering,
+    problems: reader.problems,
+  };
 }
 
 /** Member fees are decided per year under medlemsavgifter, not as fixed amounts or a last year of a post. */
