@@ -22,7 +22,8 @@ export type { ProjectionLayout, ProjectionSheetInput } from "./projectionLayout"
  * the base year's amount, a yearly change in %, a change per year, fixed amounts (decided member fees,
  * co-financing commitments) and a last year; per group the same changes and last year; a default change.
  * Below: member fee totals, the board's checks as formulas, the equity staircase rule table (empty
- * unless the förbund fills it in) and how it is computed.
+ * unless the förbund fills it in) and how it is computed. The assumptions block is a table read back on a
+ * re-run (projectionAssumptions.ts): values typed in its typed cells are kept and are not edits of the sheet.
  *
  * Exact rounding: a change is ROUND(ROUND(prev × 10^d) × (10000 + ROUND(p × 100)) / 10000) / 10^d: the
  * product is an exact integer, and the quotient of an integer by 10 000 is exactly a half when the
