@@ -130,6 +130,11 @@ export interface SheetSpec {
   freezeRows?: number;
   /** Native charts. */
   charts?: ChartSpec[];
+  /**
+   * Cells the user types into and the job reads back and keeps on a re-run (the projection's assumptions):
+   * a value typed there does not make the sheet count as edited; a formula there still does.
+   */
+  typedCells?: RangeRef[];
 }
 
 export interface WorkbookSpec {

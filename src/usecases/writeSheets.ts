@@ -28,11 +28,12 @@ export async function copyName(host: WorkbookHost, name: string): Promise<string
 export async function inspectAll(host: WorkbookHost, names: string[], known: ReadonlyMap<string, SheetState> = new Map()): Promise<SheetState[]> {
   const missing = names.filter((n) => !known.has(n));
   // Every state known already (the board pack looked at the whole workbook first): no round trip.
-  const read = missing.length === 0
-    ? []
-    : host.inspectSheets
-    ? await host.inspectSheets(missing.map((sheetName) => ({ sheetName, tableNames: [] })))
-    : await sequential(missing, (n) => host.inspectSheet(n, []));
+  const read =
+    missing.length === 0
+      ? []
+      : host.inspectSheets
+        ? await host.inspectSheets(missing.map((sheetName) => ({ sheetName, tableNames: [] })))
+        : await sequential(missing, (n) => host.inspectSheet(n, []));
   const byName = new Map(missing.map((n, k) => [n, read[k]]));
   return names.map((n) => known.get(n) ?? (byName.get(n) as SheetState));
 }

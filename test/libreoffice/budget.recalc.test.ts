@@ -352,3 +352,25 @@ describeLo("the follow-up recalculated by LibreOffice", () => {
     expect(row("Coachingteamet")[3]).toBe("-0.7");
   });
 });
+
+describeLo("a re-run that keeps assumptions typed on the projection sheet, recalculated by LibreOffice", () => {
+  it("equals the domain's projection with the typed yearly change and fixed amount", async () => {
+    const host = new XlsxWorkbookHost();
+    const data = new Map<string, unknown>();
+    const store = { get: (k: string) => data.get(k), set: async (k: string, v: unknown) => void data.set(k, JSON.parse(JSON.stringify(v))) };
+    const imp = await importBudgetJob(host, grid004(), UMEAREGIONEN_BUDGET, { today, store });
+    if (!imp.ok) throw new Error(JSON.stringify(imp.problems));
+    const settings: BudgetSettings = { ...UMEAREGIONEN_BUDGET, prognos: planAsProjection(imp.budget, 2021) };
+    const first = await runBudgetProjectionJob(host, settings, { today, store });
+    if (!first.ok) throw new Error(JSON.stringify(first.problems));
+    const ws = host.workbook.getWorksheet(PROJ)!;
+    ws.getCell(labelRow(ws, "Kanslipersonal"), headerCol(ws, "Årlig förändring %")).value = 3.5;
+    ws.getCell(labelRow(ws, "Lokalhyra"), headerCol(ws, "Fast belopp 2024")).value = -120;
+    const again = await runBudgetProjectionJob(host, settings, { today, store });
+    if (!again.ok) throw new Error(JSON.stringify(again.problems));
+    expect([again.keptUserValues, again.keptCopies]).toEqual([2, []]);
+    const grid = (await recalc(host)).sheets.get(PROJ)!;
+    expectProjection(grid, again.projektion);
+    expect(Number(grid[rowIndex(grid, "Lokalhyra")][3])).toBe(-120);
+  });
+});

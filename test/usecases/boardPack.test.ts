@@ -115,6 +115,46 @@ describe("Skapa styrelsepaket through the Office host", () => {
     expect(fake.inspect.cell("Medlemsavgifter 2021", cellAddress(firstDataRow + row, columns.nyckel)).value).toBe(2000);
   });
 
+  it("assumptions typed on the projection sheet are kept on a rebuild without asking; an edited amount still asks", async () => {
+    const { fake, host, store } = setup();
+    const first = await buildBoardPack(host, UMEAREGIONEN_PROFILE, umearegionenPackSources(), { today, store });
+    if (!first.ok) throw new Error(JSON.stringify(first.problems));
+    const sheet = first.facts.budget!.projectionSheet;
+    const years = first.facts.budget!.projection.ar.map((y) => y.ar);
+    const last = years[years.length - 1];
+    /** The cell of a post under a header, found as the user sees the sheet. */
+    const at = (post: string, header: string) => {
+      const row = [...Array(80).keys()].find((r) => fake.inspect.cell(sheet, cellAddress(r, 0)).value === post)!;
+      const hr = [...Array(15).keys()].find((r) => [...Array(30).keys()].some((c) => fake.inspect.cell(sheet, cellAddress(r, c)).value === header))!;
+      const col = [...Array(30).keys()].find((c) => fake.inspect.cell(sheet, cellAddress(hr, c)).value === header)!;
+      return cellAddress(row, col);
+    };
+    const amount = (p: NonNullable<typeof first.facts.budget>["projection"], post: string, ar: number) =>
+      p.ar.find((y) => y.ar === ar)!.kostnader.flatMap((g) => g.poster).find((r) => r.post === post)!.belopp;
+    fake.user.editCell(sheet, at("Lokalhyra", `Fast belopp ${last}`), -120);
+    fake.user.editCell(sheet, at("Kanslipersonal", "Årlig förändring %"), 3);
+    const again = await buildBoardPack(host, UMEAREGIONEN_PROFILE, umearegionenPackSources(), { today, store });
+    expect(again).toMatchObject({ ok: true, keptCopies: [] });
+    if (!again.ok) return;
+    const p = again.facts.budget!.projection;
+    expect(amount(p, "Lokalhyra", last)).toEqual({ minor: -120n, decimals: 0 });
+    const k = (ar: number) => Number(amount(p, "Kanslipersonal", ar).minor);
+    expect(k(last)).toBe(Math.round(k(last - 1) * 1.03));
+    expect(again.facts.varningar).toContain(`2 antaganden som skrivits in på bladet ${sheet} behölls.`);
+    expect(fake.inspect.cell(sheet, at("Lokalhyra", `Fast belopp ${last}`)).value).toBe(-120);
+    // Every later rebuild keeps them too (the plan is read from the budget file anew each time).
+    const third = await buildBoardPack(host, UMEAREGIONEN_PROFILE, umearegionenPackSources(), { today, store });
+    expect(third).toMatchObject({ ok: true, keptCopies: [] });
+    expect(third.ok && amount(third.facts.budget!.projection, "Lokalhyra", last)).toEqual({ minor: -120n, decimals: 0 });
+    expect(fake.inspect.cell(sheet, at("Kanslipersonal", "Årlig förändring %")).value).toBe(3);
+    // A computed amount typed over is an edit: the pack asks before writing anything.
+    const computed = at("Lokalhyra", "Belopp i tkr").replace(/^A/, "B");
+    fake.user.editCell(sheet, computed, -99);
+    const asked = await buildBoardPack(host, UMEAREGIONEN_PROFILE, umearegionenPackSources(), { today, store });
+    expect(asked).toMatchObject({ ok: false, editedSheets: [sheet] });
+    expect(fake.inspect.cell(sheet, computed).value).toBe(-99);
+  });
+
   it("values the user changed on the Förbundsprofil sheet are what the next pack uses", async () => {
     const { fake, host, store } = setup();
     await buildBoardPack(host, UMEAREGIONEN_PROFILE, umearegionenPackSources(), { today, store });

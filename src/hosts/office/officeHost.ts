@@ -225,7 +225,7 @@ export class OfficeWorkbookHost implements WorkbookHost {
         syncs++;
         if (!registered || readBack) {
           liveIds.add(sheet.id);
-          const content = readBack ? contentRecord(readBack) : {};
+          const content = readBack ? contentRecord(readBack, spec) : {};
           await this.saveOwned({ id: sheet.id, name: sheet.name, kind: spec.kind, ...content, ...chartRecord(spec) }, liveIds);
           registered = true;
         }

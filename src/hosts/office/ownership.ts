@@ -19,6 +19,8 @@ export interface OwnedSheet {
    */
   contentAddress?: string;
   fingerprint?: string;
+  /** The typed cells (SheetSpec.typedCells) as an address: constants there are left out of the fingerprint. */
+  typedAddress?: string;
   /**
    * How many charts Samkalk drew on the sheet, when any: a rewrite removes the old charts even when the
    * new spec has none (finding them costs one more sync, spent only when there are charts to replace).
@@ -39,10 +41,11 @@ export function isOwnedSheet(v: unknown): v is OwnedSheet {
 export function parseOwnedSheets(raw: unknown): OwnedSheet[] {
   if (!Array.isArray(raw)) return [];
   return raw.filter(isOwnedSheet).map((o) => {
-    const { id, name, kind, contentAddress, fingerprint, charts } = o;
+    const { id, name, kind, contentAddress, fingerprint, typedAddress, charts } = o;
     const hasContent = typeof contentAddress === "string" && contentAddress !== "" && typeof fingerprint === "string" && fingerprint !== "";
     const chartCount = Number.isInteger(charts) && (charts as number) > 0 ? { charts: charts as number } : {};
-    return hasContent ? { id, name, kind, contentAddress, fingerprint, ...chartCount } : { id, name, kind, ...chartCount };
+    const typed = typeof typedAddress === "string" && typedAddress !== "" ? { typedAddress } : {};
+    return hasContent ? { id, name, kind, contentAddress, fingerprint, ...typed, ...chartCount } : { id, name, kind, ...chartCount };
   });
 }
 

@@ -93,7 +93,7 @@ export async function writeSharedGroups(
     let entries = deps.register();
     for (const q of queued) {
       liveIds.add(q.sheet.id);
-      const content = q.readBack ? contentRecord(q.readBack) : {};
+      const content = q.readBack ? contentRecord(q.readBack, q.spec) : {};
       entries = withOwnedSheet(entries, { id: q.sheet.id, name: q.sheet.name, kind: q.spec.kind, ...content, ...chartRecord(q.spec) }, liveIds);
     }
     try {

@@ -57,7 +57,7 @@ export function queueSheetState(index: WorkbookIndex, register: OwnedSheet[], re
   // Samkalk wrote; the formulas are read from the recorded range, whose size is known to fit in a
   // response (a used range the user has grown by a large paste might not). When the address is
   // unchanged the two are the same range.
-  const recorded = entry?.contentAddress && entry.fingerprint ? { address: entry.contentAddress, fingerprint: entry.fingerprint } : null;
+  const recorded = entry?.contentAddress && entry.fingerprint ? { address: entry.contentAddress, fingerprint: entry.fingerprint, typed: entry.typedAddress } : null;
   const content = recorded
     ? {
         used: sheet.proxy.getUsedRange(true).load("address"),
@@ -76,7 +76,7 @@ export function queueSheetState(index: WorkbookIndex, register: OwnedSheet[], re
     if (recorded && content) {
       editedSinceWritten =
         localAddress(content.used.address) !== recorded.address ||
-        contentFingerprint(recorded.address, content.written.formulas) !== recorded.fingerprint;
+        contentFingerprint(recorded.address, content.written.formulas, recorded.typed) !== recorded.fingerprint;
     }
     return { sheetName, exists: true, ownedBySamkalk: entry !== undefined, tables, tableHeaders, editedSinceWritten, protected: sheet.protected, structureProtected };
   };

@@ -1,6 +1,6 @@
 /** The statements the Office host queues to write a sheet spec (writeSheet); none of them syncs. */
 import type { SheetSpec } from "../../sheets/spec";
-import { contentFingerprint, localAddress } from "../contentFingerprint";
+import { contentFingerprint, localAddress, typedAddress } from "../contentFingerprint";
 import { applyColumnWidths, applyPrint, applyValidations } from "./sheetSetup";
 import { applyCharts } from "./charts";
 import { applyStyle } from "./styles";
@@ -87,6 +87,7 @@ export function writeEverythingElse(sheet: Excel.Worksheet, spec: SheetSpec, pla
 }
 
 /** The register entry's record of what was written, from the used range read back after the writes. */
-export function contentRecord(usedRange: Excel.Range): Pick<OwnedSheet, "contentAddress" | "fingerprint"> {
-  return { contentAddress: localAddress(usedRange.address), fingerprint: contentFingerprint(usedRange.address, usedRange.formulas) };
+export function contentRecord(usedRange: Excel.Range, spec: SheetSpec): Pick<OwnedSheet, "contentAddress" | "fingerprint" | "typedAddress"> {
+  const typed = typedAddress(spec.typedCells);
+  return { contentAddress: localAddress(usedRange.address), fingerprint: contentFingerprint(usedRange.address, usedRange.formulas, typed), ...(typed ? { typedAddress: typed } : {}) };
 }

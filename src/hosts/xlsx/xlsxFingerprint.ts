@@ -19,9 +19,10 @@ function cellContent(cell: ExcelJS.Cell): unknown {
 
 /**
  * contentFingerprint of the sheet: the smallest range holding every cell with content, and that
- * range's contents (as the Office host does with the values-only used range and its formulas).
+ * range's contents (as the Office host does with the values-only used range and its formulas), constants
+ * in the `typed` cells left out.
  */
-export function worksheetFingerprint(ws: ExcelJS.Worksheet): string {
+export function worksheetFingerprint(ws: ExcelJS.Worksheet, typed?: string): string {
   const cells: Array<{ row: number; col: number; content: unknown }> = [];
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) =>
     row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
@@ -36,5 +37,5 @@ export function worksheetFingerprint(ws: ExcelJS.Worksheet): string {
   const cols = maxOf(cells.map((c) => c.col)) - c0 + 1;
   const grid: unknown[][] = Array.from({ length: rows }, () => Array<unknown>(cols).fill(""));
   for (const c of cells) grid[c.row - r0][c.col - c0] = c.content;
-  return contentFingerprint(rangeAddress({ row: r0, col: c0, rows, cols }), grid);
+  return contentFingerprint(rangeAddress({ row: r0, col: c0, rows, cols }), grid, typed);
 }

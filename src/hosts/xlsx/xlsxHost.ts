@@ -11,6 +11,7 @@ import { assertWithinExcelLimits, notOwnedMessage, tableConflictMessage } from "
 import { sameSheetName } from "../../domain/excelNames";
 import { userCopyProblem, userCopyTableNames } from "../userCopy";
 import { worksheetFingerprint } from "./xlsxFingerprint";
+import { typedAddress } from "../contentFingerprint";
 import { renderSheet } from "./renderSheet";
 import { readTable, sheetTables, tableMap } from "./xlsxTables";
 import { addChartParts } from "./chartParts";
@@ -22,6 +23,8 @@ interface OwnedXlsxSheet {
   kind: SheetKind;
   /** contentFingerprint of the sheet right after the write. */
   fingerprint: string;
+  /** The spec's typed cells (typedAddress), whose constants the fingerprint leaves out. */
+  typed?: string;
 }
 
 /**
@@ -121,7 +124,7 @@ export class XlsxWorkbookHost implements WorkbookHost {
       ownedBySamkalk: entry !== undefined,
       tables,
       tableHeaders,
-      editedSinceWritten: entry ? worksheetFingerprint(ws) !== entry.fingerprint : null,
+      editedSinceWritten: entry ? worksheetFingerprint(ws, entry.typed) !== entry.fingerprint : null,
     };
   }
 
@@ -143,7 +146,8 @@ export class XlsxWorkbookHost implements WorkbookHost {
     if (place !== undefined) (ws as unknown as { orderNo: number }).orderNo = place;
     renderSheet(ws, spec);
     if (spec.charts && spec.charts.length > 0) this.charted.set(ws, spec);
-    this.owned.set(ws, { kind: spec.kind, fingerprint: worksheetFingerprint(ws) });
+    const typed = typedAddress(spec.typedCells);
+    this.owned.set(ws, { kind: spec.kind, fingerprint: worksheetFingerprint(ws, typed), ...(typed ? { typed } : {}) });
     return { sheetName: spec.name, syncs: 0, largestPayloadBytes: 0, created: !existing };
   }
 

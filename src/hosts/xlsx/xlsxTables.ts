@@ -2,6 +2,7 @@
 import type ExcelJS from "exceljs";
 import type { ReadValue } from "../../sheets/spec";
 import { sameSheetName } from "../../domain/excelNames";
+import { areaRefs } from "../../domain/a1";
 
 /** exceljs keeps a worksheet's tables by name in `ws.tables`; its typings do not show them. */
 export interface XlsxTable {
@@ -35,23 +36,23 @@ function toReadValue(v: ExcelJS.CellValue): ReadValue {
 export function readTable(ws: ExcelJS.Worksheet, name: string): { header: string[]; body: ReadValue[][] } | null {
   const model = sheetTables(ws).find((t) => sameSheetName(t.name, name))?.table;
   if (!model) return null;
-  const [from, to] = (model.ref ?? model.tableRef ?? "A1").split(":");
-  const start = ws.getCell(from);
-  // A table read from a file knows its last row; one written in this run knows its rows.
-  const lastRow = to && !model.ref ? Number(ws.getCell(to).row) - (model.totalsRow ? 1 : 0) : ws.rowCount;
+  const loaded = model.tableRef ? areaRefs(model.tableRef)[0] : undefined;
+  const start = ws.getCell(model.ref ?? model.tableRef?.split(":")[0] ?? "A1");
   const cols = model.columns.length;
   const header: string[] = [];
   for (let c = 0; c < cols; c++) {
     const v = toReadValue(ws.getCell(Number(start.row), Number(start.col) + c).value);
     header.push(v === null ? "" : String(v));
   }
+  // A table knows its rows (empty ones too, as Excel reports them); one that does not ends at the first empty row.
+  const known = loaded && !model.ref ? loaded.rows - 1 - (model.totalsRow ? 1 : 0) : model.rows?.length;
   const body: ReadValue[][] = [];
-  for (let r = Number(start.row) + 1; r <= lastRow; r++) {
+  for (let r = Number(start.row) + 1; r <= ws.rowCount; r++) {
+    if (known !== undefined && body.length >= known) break;
     const row: ReadValue[] = [];
     for (let c = 0; c < cols; c++) row.push(toReadValue(ws.getCell(r, Number(start.col) + c).value));
-    if (row.every((v) => v === null || v === "")) break;
+    if (known === undefined && row.every((v) => v === null || v === "")) break;
     body.push(row);
-    if (model.rows && body.length >= model.rows.length) break;
   }
   return { header, body };
 }

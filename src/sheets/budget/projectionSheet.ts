@@ -6,11 +6,13 @@ import { NOTE_WIDTH, ProjectionLayout, ProjectionSheetInput, projectionGrid, pro
 import { writeProjectionLines, writeProjectionTotals } from "./projectionLines";
 import { writeProjectionChecks } from "./projectionChecks";
 import { allocationNote } from "./projectionAllocationLink";
+import { assumptionHeaders, writeAssumptionsTable } from "./projectionAssumptions";
 
 export { CHECK_LABELS, CHECK_STATUS } from "./projectionChecks";
 export type { FeeSheetLink } from "./projectionFeeLinks";
 export type { AllocationSheetLink } from "./projectionAllocationLink";
 export { projectionSheetName } from "./projectionLayout";
+export { projectionTableName } from "./projectionAssumptions";
 export type { ProjectionLayout, ProjectionSheetInput } from "./projectionLayout";
 
 /**
@@ -20,7 +22,8 @@ export type { ProjectionLayout, ProjectionSheetInput } from "./projectionLayout"
  * the base year's amount, a yearly change in %, a change per year, fixed amounts (decided member fees,
  * co-financing commitments) and a last year; per group the same changes and last year; a default change.
  * Below: member fee totals, the board's checks as formulas, the equity staircase rule table (empty
- * unless the förbund fills it in) and how it is computed.
+ * unless the förbund fills it in) and how it is computed. The assumptions block is a table read back on a
+ * re-run (projectionAssumptions.ts): values typed in its typed cells are kept and are not edits of the sheet.
  *
  * Exact rounding: a change is ROUND(ROUND(prev × 10^d) × (10000 + ROUND(p × 100)) / 10000) / 10^d: the
  * product is an exact integer, and the quotient of an integer by 10 000 is exactly a half when the
@@ -40,15 +43,17 @@ export function buildProjectionSheet(input: ProjectionSheetInput): { spec: Sheet
   put(HEADER_ROW - 1, C.bas, text("Antaganden (gula celler går att ändra; tom cell = nästa regel, se längst ned)", "label"));
   put(HEADER_ROW, 0, text(`Belopp i ${enhet}`, "header"));
   years.forEach((y, j) => put(HEADER_ROW, yearCol(j), num(y, "header", YEAR_FORMAT)));
-  put(HEADER_ROW, C.bas, text(`Utgångsläge ${indata.basAr}`, "header"));
-  put(HEADER_ROW, C.arlig, text("Årlig förändring %", "header"));
-  years.forEach((y, j) => put(HEADER_ROW, C.perAr(j), text(`Förändring % ${y}`, "header")));
-  years.forEach((y, j) => put(HEADER_ROW, C.fast(j), text(`Fast belopp ${y}`, "header")));
-  put(HEADER_ROW, C.sista, text("Sista år", "header"));
+  const H = assumptionHeaders;
+  put(HEADER_ROW, C.bas, text(H.bas(indata.basAr), "header"));
+  put(HEADER_ROW, C.arlig, text(H.arlig, "header"));
+  years.forEach((y, j) => put(HEADER_ROW, C.perAr(j), text(H.perAr(y), "header")));
+  years.forEach((y, j) => put(HEADER_ROW, C.fast(j), text(H.fast(y), "header")));
+  put(HEADER_ROW, C.sista, text(H.sista, "header"));
 
   writeProjectionLines(g);
   writeProjectionTotals(g);
   writeProjectionChecks(g);
+  const assumptions = writeAssumptionsTable(g);
 
   // How it is computed.
   const notes = [
@@ -88,8 +93,9 @@ export function buildProjectionSheet(input: ProjectionSheetInput): { spec: Sheet
     name: projectionSheetName(years),
     kind: "budget-projektion",
     blocks: [{ row: 0, col: 0, cells: sheetRows }],
-    columnWidths: [46, ...years.map(() => 13), 3, 14, 11, ...years.map(() => 12), ...years.map(() => 13), 9],
-    tables: [],
+    columnWidths: [46, ...years.map(() => 13), 3, 14, 11, ...years.map(() => 12), ...years.map(() => 13), 9, 30],
+    tables: [assumptions.table],
+    typedCells: assumptions.typedCells,
     validations,
     print: portraitPrint({ row: 0, col: 0, rows: lastRow + 1, cols: n + 1 }, projectionSheetName(years), `${input.forbund} · utskrivet ${datum}`),
     freezeRows: HEADER_ROW + 1,

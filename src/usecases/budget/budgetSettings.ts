@@ -42,6 +42,24 @@ export const ProjectionSettingsSchema = z.object({
   standardForandring: z.string().optional(),
   decimaler: z.number().int().min(0).max(2).optional(),
   antaganden: z.array(AntagandeSettingsSchema).optional(),
+  /**
+   * Assumptions the user typed on the projection sheet (a cell each; "" = emptied there): they stay on top
+   * of the assumptions given (a board pack's plan, made anew each time) on later runs, until typed over on the
+   * sheet again or until something else is given for the cell.
+   */
+  skrivetPaBladet: z
+    .array(
+      z.object({
+        post: z.string().optional(),
+        grupp: z.string().optional(),
+        falt: z.enum(["arlig", "perAr", "fast", "sista"]),
+        ar: z.number().int().optional(),
+        varde: z.string(),
+        /** What was given for the cell when it was typed ("" = nothing): a new value given later wins. */
+        givet: z.string(),
+      }),
+    )
+    .optional(),
   medlemsavgifter: z
     .array(
       z.object({
