@@ -21,6 +21,9 @@ import { helarsekvivalenterFetch, populationFetch } from "../scb/fetchAdapters";
 import { HE_SHEET, writeHelarsekvivalenter } from "../scb/helarsekvivalenter";
 import type { FetchedTable, FetchRows, KallaInfo } from "../scb/kallor";
 import { runAllocationJob } from "../tilldelning/allocationJob";
+import { projectionSheetName } from "../../sheets/budget/projectionLayout";
+import { projectionTableName } from "../../sheets/budget/projectionAssumptions";
+import { allocationBudgetTableName, allocationSheetName } from "../../sheets/tilldelning/allocationSheet";
 import type { PackContext, PackStep } from "./packTypes";
 
 /**
@@ -39,6 +42,10 @@ export function packReads(p: ForbundProfile): Array<{ sheetName: string; tableNa
     { sheetName: HE_SHEET, tableNames: [HE_TABLE] },
     { sheetName: INPUT_SHEET, tableNames: [INPUT_TABLE] },
     { sheetName: HISTORY_SHEET, tableNames: [HISTORY_TABLE] },
+    // The projection from the year before the budget year or from the budget year itself, with its assumptions.
+    ...[p.ar - 1, p.ar].map((bas) => [bas + 1, bas + 2, bas + 3]).map((years) => ({ sheetName: projectionSheetName(years), tableNames: [projectionTableName(years)] })),
+    // The forecasts the projection links to, for any year it may cover.
+    ...feeYears.map((ar) => ({ sheetName: allocationSheetName(ar), tableNames: [allocationBudgetTableName(ar)] })),
   ];
 }
 
