@@ -9,7 +9,7 @@ export const sv = {
   packNoProfile:
     "Förbundsprofilen är inte ifylld i den här arbetsboken. Fyll i den ovan (förbundets namn, region, medlemskommuner, nyckel och belopp) och spara den; sedan skapar Samkalk paketet från den.",
   packNoProfileTitle: "Förbundsprofil saknas",
-  packProfileTitle: "Förbundsprofil",
+  packProfileTitle: "Paketet byggs för",
   packProfileLine: (forbund: string, ar: number, kommuner: number) => `${forbund}, ${ar}, ${kommuner} medlemskommuner`,
   packCreate: "Skapa styrelsepaket",
   packStep: (step: string, i: number, n: number) => `Steg ${i} av ${n}: ${step}`,
@@ -32,7 +32,7 @@ export const en: StringsOf<typeof sv> = {
   packNoProfile:
     "The association's profile (förbundsprofil) has not been filled in for this workbook. Fill it in above (name, region, member municipalities, key and amount) and save it; Samkalk then builds the pack from it.",
   packNoProfileTitle: "No profile",
-  packProfileTitle: "Profile",
+  packProfileTitle: "The pack is built for",
   packProfileLine: (forbund: string, ar: number, kommuner: number) => `${forbund}, ${ar}, ${kommuner} member municipalities`,
   packCreate: "Create board pack",
   packStep: (step: string, i: number, n: number) => `Step ${i} of ${n}: ${step}`,

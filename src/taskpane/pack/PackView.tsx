@@ -1,5 +1,7 @@
 import * as React from "react";
 import { Button, Link, Text } from "@fluentui/react-components";
+import type { ForbundProfile } from "../../domain/profile/profile";
+import { wholeCountryAllocationInput } from "../../samples/wholeCountryAllocation";
 import { buildBoardPack, type PackOutcome } from "../../usecases/pack/boardPack";
 import { loadScbFetchSettings } from "../../usecases/scb/fetchSettings";
 import { scbClientFor } from "../../usecases/scb/fetchAdapters";
@@ -39,7 +41,9 @@ export default function PackView() {
       validate: () => draftProblems(profile.draft),
       work: async (onProgress, signal) => {
         const scb = scbClientFor(loadScbFetchSettings(settingsStore).baseUrl);
-        const result = await buildBoardPack(createHost(), profileFromDraft(profile.draft), { scb }, {
+        // The state-allocation forecast counts the whole country (SCB's 2019 population, synthetic försörjningsmått, both labelled on its sheet).
+        const allocation = (p: ForbundProfile) => wholeCountryAllocationInput({ forbund: p.forbund, kommuner: p.kommuner, ar: p.ar });
+        const result = await buildBoardPack(createHost(), profileFromDraft(profile.draft), { scb, allocation }, {
           store: settingsStore,
           signal,
           ...(onEdited ? { onEdited } : {}),
