@@ -48,7 +48,7 @@ describeBrowser("Statlig tilldelning (production bundle, strict Office.js fake, 
     // The mistake: letters in the amount. Said at once under the field; the run is refused there, by the field's label.
     const anslag = page.getByLabel("Nationellt anslag");
     await anslag.fill("339 milj");
-    await page.getByText("Skriv ett belopp, t.ex. 11 380 eller 57 649 000,50.").waitFor();
+    await page.getByText("Skriv ett belopp i hela kronor, t.ex. 339 000 000.").waitFor();
     await page.getByRole("button", { name: "Skapa prognos" }).click();
     const refused = await outcomeAfterRun(page, "result-problems");
     await expectInViewport(page, refused);
@@ -96,6 +96,25 @@ describeBrowser("Statlig tilldelning (production bundle, strict Office.js fake, 
 
     expect(await axeSeriousViolations(page)).toEqual([]);
     await shot(page, "tilldelning-2-done.png");
+
+    // Last year far above the model: the 10 % cap holds the förbund at 90 % of it, and the new outcome replaces the old.
+    const high = 8_000_000n;
+    await page.getByLabel("Förra årets tilldelning till förbundet").fill("8 000 000");
+    await page.getByRole("button", { name: "Skapa prognos" }).click();
+    const capped = await eventually(
+      async () => plain(await page.getByTestId("status").innerText()),
+      (t) => t.includes("Spärren håller förbundet uppe"),
+      30_000,
+    );
+    await expectOnlyOutcome(page, "result-success");
+    expect(capped).toContain("Spärren håller förbundet uppe: högst 10 % minskning, minst 7 200 000 kr.");
+    expect(capped).toContain(`${P.forbund} får enligt prognosen 7 200 000 kr.`);
+    expect(capped).toContain(`Förändring mot förra året: ${kr(7_200_000n - high)} kr (−10,0 %).`);
+    expect(capped).not.toContain(kr(expected.tilldelning));
+    await expectInViewport(page, page.getByTestId("status").getByTestId("result-success"));
+    expect(await fake(page, (f) => f.sheetNames())).toEqual([...before, SHEET]);
+    expect(await axeSeriousViolations(page)).toEqual([]);
+    await shot(page, "tilldelning-3-capped.png");
     expect(errors).toEqual([]);
     await page.close();
   });

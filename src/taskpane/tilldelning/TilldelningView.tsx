@@ -120,6 +120,7 @@ export default function TilldelningView() {
             value={form.anslag}
             unit={s.enhetKr}
             maxDecimals={0}
+            invalidText={s.allocKronorInvalid}
             onChange={(anslag) => update("anslag", { anslag })}
             problem={job.problemAt("anslag")}
           />
@@ -130,6 +131,7 @@ export default function TilldelningView() {
             value={form.grund}
             unit={s.enhetKr}
             maxDecimals={0}
+            invalidText={s.allocKronorInvalid}
             onChange={(grund) => update("grund", { grund })}
             problem={job.problemAt("grund")}
           />
@@ -153,6 +155,7 @@ export default function TilldelningView() {
             value={form.forraAret}
             unit={s.enhetKr}
             maxDecimals={0}
+            invalidText={s.allocKronorInvalid}
             onChange={(forraAret) => update("forraAret", { forraAret })}
             problem={job.problemAt("forraAret")}
           />
