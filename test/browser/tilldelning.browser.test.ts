@@ -14,7 +14,7 @@ import { profileToJson } from "../../src/sources/profile/profileJson";
 import { UMEAREGIONEN_PROFILE } from "../../src/samples/umearegionenProfile";
 import { wholeCountryAllocationInput } from "../../src/samples/wholeCountryAllocation";
 import { computeAllocationOf } from "../../src/usecases/tilldelning/allocationJob";
-import { axeSeriousViolations, describeBrowser, eventually, fake, harnessForSuite, waitForValue } from "./harness";
+import { axeSeriousViolations, describeBrowser, eventually, fake, harnessForSuite, user, waitForValue } from "./harness";
 import { PANE, expectInViewport, expectNoInternalKeys, expectOnlyOutcome, outcomeAfterRun, shot } from "./viewState";
 
 jest.setTimeout(240_000);
@@ -115,6 +115,45 @@ describeBrowser("Statlig tilldelning (production bundle, strict Office.js fake, 
     expect(await fake(page, (f) => f.sheetNames())).toEqual([...before, SHEET]);
     expect(await axeSeriousViolations(page)).toEqual([]);
     await shot(page, "tilldelning-3-capped.png");
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  test("the forecast's sheet edited by the user: the pane asks; Avbryt writes nothing, keeping a copy rewrites the sheet and names the copy", async () => {
+    const { page, errors } = await harness().openTaskpane("sv-SE", { "samkalk.profil": profileToJson(P) });
+    await page.setViewportSize(PANE);
+    await page.getByRole("button", { name: /^Statlig tilldelning/ }).click();
+    await page.getByRole("button", { name: "Skapa prognos" }).click();
+    const first = plain(await (await outcomeAfterRun(page, "result-success")).innerText());
+    // Without last year's allocation there is no change to show, and the pane says how to get one.
+    expect(first).toContain("Ange förra årets tilldelning för att se förändringen.");
+    const before = await fake(page, (f) => f.sheetNames());
+    await user(page, (u, sheet: string) => u.editCell(sheet, "A1", "Min egen prognos"), SHEET);
+
+    await page.getByRole("button", { name: "Skapa prognos" }).click();
+    const dialog = page.getByRole("alertdialog");
+    await dialog.waitFor();
+    expect(await dialog.getByTestId("edited-sheets").innerText()).toBe(SHEET);
+    await dialog.getByTestId("edited-cancel").click();
+    await outcomeAfterRun(page, "run-note");
+    await expectOnlyOutcome(page, "run-note");
+    expect(await fake(page, (f) => f.sheetNames())).toEqual(before);
+    expect((await fake(page, (f, s: string) => f.sheetValues(s), SHEET))[0][0]).toBe("Min egen prognos");
+
+    await page.getByRole("button", { name: "Skapa prognos" }).click();
+    await dialog.waitFor();
+    await dialog.getByTestId("edited-keep").click();
+    const done = await outcomeAfterRun(page, "result-success");
+    await expectOnlyOutcome(page, "result-success");
+    await expectInViewport(page, done);
+    const names = await fake(page, (f) => f.sheetNames());
+    const copies = names.filter((n) => !before.includes(n));
+    expect(copies).toHaveLength(1);
+    expect((await fake(page, (f, s: string) => f.sheetValues(s), copies[0]))[0][0]).toBe("Min egen prognos");
+    expect((await fake(page, (f, s: string) => f.sheetValues(s), SHEET))[0][0]).not.toBe("Min egen prognos");
+    expect(await done.innerText()).toContain(copies[0]);
+    expect(await axeSeriousViolations(page)).toEqual([]);
+    await shot(page, "tilldelning-4-kept-copy.png");
     expect(errors).toEqual([]);
     await page.close();
   });
