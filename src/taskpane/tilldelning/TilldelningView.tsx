@@ -97,7 +97,7 @@ export default function TilldelningView() {
     <div className={view.form}>
       <FormLock locked={job.busy} className={view.form}>
         <Text className={view.intro}>{s.allocIntro}</Text>
-        <ProfilePanel job={job} withMembers saveButton withFeeFields={false} />
+        <ProfilePanel job={job} withMembers saveButton />
 
         <Section id="sk-alloc-prognos" title={s.allocSectionTitle}>
           <Text data-testid="alloc-profile" className={view.intro}>
