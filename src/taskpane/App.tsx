@@ -15,7 +15,7 @@ import { ServicesProvider, useStrings, type TaskpaneServices } from "./services"
 
 /**
  * The jobs the task pane offers. A job is a view loaded on demand (its own chunk), so adding one
- * (SCB-data, Budget, Samverkansinitiativ) is one entry here plus its view; the start page stays small.
+ * (SCB-data, Budget, Samverkansinitiativ, Statlig tilldelning) is one entry here plus its view; the start page stays small.
  */
 interface JobDef {
   id: string;
@@ -54,6 +54,12 @@ const JOBS: readonly JobDef[] = [
     title: (s) => s.jobBudgetTitle,
     description: (s) => s.jobBudgetDescription,
     View: React.lazy(() => import(/* webpackChunkName: "budget", webpackPrefetch: true */ "./budget/BudgetView")),
+  },
+  {
+    id: "tilldelning",
+    title: (s) => s.jobAllocationTitle,
+    description: (s) => s.jobAllocationDescription,
+    View: React.lazy(() => import(/* webpackChunkName: "tilldelning" */ "./tilldelning/TilldelningView")),
   },
 ];
 

@@ -23,6 +23,8 @@ import { profileFieldRefs } from "../../src/taskpane/profile/profileFields";
 import { failureOfError, failureOfProblems } from "../../src/taskpane/run/failures";
 import { looksLikeKey, placeProblems, type FieldRef, type PlaceMap } from "../../src/taskpane/run/runState";
 import { placeOf as scbPlace } from "../../src/taskpane/scb/scbPlaces";
+import { TILLDELNING_LOCATIONS, placeOf as tilldelningPlace, tilldelningInput, tilldelningProblems } from "../../src/taskpane/tilldelning/tilldelningForm";
+import { runAllocationJob } from "../../src/usecases/tilldelning/allocationJob";
 import { internalKeysIn } from "./internalKeys";
 
 const SAMPLES: readonly unknown[][] = [
@@ -114,6 +116,15 @@ describe("no message of the task pane names an internal key", () => {
       ...helarsekvivalenterQueryProblems({ kommuner: [], riket: false, fran: "januari", till: "2024-12" }),
     ];
     expectShownWithoutKeys(problems, scbPlace);
+  });
+
+  test("Statlig tilldelning: an amount with letters, a negative base, a cap over 100 %, last year in öre, no year and an empty profile", async () => {
+    const draft = { ...emptyDraft(), forbund: "F", kommuner: [{ kod: "2480", namn: "Umeå", andel: "" }] };
+    const form = { ar: 2027, anslag: "339 miljoner", grund: "-1", sparr: "120", forraAret: "1,50" };
+    const outcome = await runAllocationJob(new XlsxWorkbookHost(), tilldelningInput(form, draft), { locations: TILLDELNING_LOCATIONS });
+    const problems = [...(outcome.ok ? [] : outcome.problems), ...tilldelningProblems({ ...form, ar: Number.NaN }, emptyDraft(), STRINGS.sv.allocArProblem)];
+    expect(problems.map((p) => tilldelningPlace(p.plats ?? ""))).toEqual(["anslag", "grund", "sparr", "forraAret", "forbund", "kommuner", "tilldelningAr"]);
+    expectShownWithoutKeys(problems, tilldelningPlace);
   });
 
   test("Förbundsprofil: everything empty", () => {

@@ -11,6 +11,7 @@ import * as pack from "./pack";
 import * as profile from "./profile";
 import * as run from "./run";
 import * as scb from "./scb";
+import * as tilldelning from "./tilldelning";
 import type { StringsOf } from "./stringsOf";
 
 export type Lang = "sv" | "en";
@@ -21,12 +22,12 @@ export function pickLang(displayLanguage: string | undefined | null): Lang {
 }
 
 /** The sections, each with its Swedish and English strings; a key belongs to exactly one section. */
-export const SECTIONS = { common, run, profile, fee, initiatives, budget, scb, pack } as const;
+export const SECTIONS = { common, run, profile, fee, initiatives, budget, scb, pack, tilldelning } as const;
 
-const sv = { ...common.sv, ...run.sv, ...profile.sv, ...fee.sv, ...initiatives.sv, ...budget.sv, ...scb.sv, ...pack.sv } as const;
+const sv = { ...common.sv, ...run.sv, ...profile.sv, ...fee.sv, ...initiatives.sv, ...budget.sv, ...scb.sv, ...pack.sv, ...tilldelning.sv } as const;
 
 export type Strings = StringsOf<typeof sv>;
 
-const en: Strings = { ...common.en, ...run.en, ...profile.en, ...fee.en, ...initiatives.en, ...budget.en, ...scb.en, ...pack.en };
+const en: Strings = { ...common.en, ...run.en, ...profile.en, ...fee.en, ...initiatives.en, ...budget.en, ...scb.en, ...pack.en, ...tilldelning.en };
 
 export const STRINGS: Record<Lang, Strings> = { sv, en };

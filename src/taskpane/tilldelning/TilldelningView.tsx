@@ -1,0 +1,175 @@
+import * as React from "react";
+import { Button, Text } from "@fluentui/react-components";
+import { runAllocationJob } from "../../usecases/tilldelning/allocationJob";
+import type { EditedSheetDecision } from "../../usecases/writeSheets";
+import { DecimalField, swedishNumber } from "../DecimalField";
+import { EditedSheetsDialog, sheetsToAskAbout } from "../EditedSheetsDialog";
+import { IntegerField } from "../IntegerField";
+import { useProfile } from "../profile/ProfileContext";
+import { ProfilePanel, draftIsValid, profileFieldRefs } from "../profile/ProfilePanel";
+import { profileFromDraft } from "../profile/profileDraft";
+import { FormLock, StatusArea } from "../run/StatusArea";
+import { useServices, useStrings } from "../services";
+import { useJobRun, type FieldRef } from "../useJobRun";
+import { Section, useViewStyles } from "../viewParts";
+import { TilldelningResult } from "./TilldelningResult";
+import {
+  TILLDELNING_LOCATIONS,
+  changeOf,
+  defaultTilldelningForm,
+  placeOf,
+  tilldelningInput,
+  tilldelningProblems,
+  yearOf,
+  type TilldelningDone,
+  type TilldelningField,
+  type TilldelningForm,
+} from "./tilldelningForm";
+
+/**
+ * "Statlig tilldelning": the forecast of the state's allocation for the profile's förbund against the
+ * whole country (embedded inhabitants 16–64, synthetic försörjningsmått), written by runAllocationJob
+ * as the sheet "Statlig tilldelning <år>". The year follows the profile's budget year until typed.
+ */
+export default function TilldelningView() {
+  const s = useStrings();
+  const view = useViewStyles();
+  const { createHost } = useServices();
+  const profile = useProfile();
+  const [form, setForm] = React.useState<TilldelningForm>(defaultTilldelningForm);
+  const [edited, setEdited] = React.useState<string[] | null>(null);
+  const fields = React.useMemo<Record<string, FieldRef>>(
+    () => ({
+      ...profileFieldRefs(s),
+      tilldelningAr: { label: s.allocAr, id: "sk-alloc-ar" },
+      anslag: { label: s.allocAnslag, id: "sk-alloc-anslag" },
+      grund: { label: s.allocGrund, id: "sk-alloc-grund" },
+      sparr: { label: s.allocSparr, id: "sk-alloc-sparr" },
+      forraAret: { label: s.allocForraAret, id: "sk-alloc-forra-aret" },
+    }),
+    [s],
+  );
+  const job = useJobRun<TilldelningDone>(fields, placeOf);
+  const update = (field: TilldelningField, patch: Partial<TilldelningForm>) => {
+    job.fixed(field);
+    setForm((f) => ({ ...f, ...patch }));
+  };
+  const draft = profile.draft;
+  const ar = yearOf(form, draft);
+  const hasMembers = draft.forbund.trim() !== "" && draft.kommuner.length > 0;
+
+  const run = (onEdited?: EditedSheetDecision) => {
+    const formNow = form;
+    return job.run({
+      validate: () => tilldelningProblems(formNow, draft, s.allocArProblem),
+      work: async () => {
+        const input = tilldelningInput(formNow, draft);
+        const result = await runAllocationJob(createHost(), input, { locations: TILLDELNING_LOCATIONS, ...(onEdited ? { onEdited } : {}) });
+        const ask = sheetsToAskAbout(result, onEdited);
+        if (ask) {
+          setEdited(ask);
+          return null;
+        }
+        if (!result.ok) return { problems: result.problems };
+        if (draftIsValid(draft)) await profile.save(profileFromDraft(draft)).catch(() => undefined);
+        const own = result.result.forbund[0];
+        return {
+          done: {
+            sheetName: result.sheetName,
+            ar: input.ar,
+            forbund: own,
+            forandring: changeOf(own),
+            sparr: swedishNumber(formNow.sparr.trim() || "0"),
+            keptCopies: result.keptCopies,
+          },
+        };
+      },
+    });
+  };
+
+  const decide = (decision: EditedSheetDecision | null) => {
+    setEdited(null);
+    if (decision) void run(decision);
+    else job.note(s.editedRunCancelled);
+  };
+
+  return (
+    <div className={view.form}>
+      <FormLock locked={job.busy} className={view.form}>
+        <Text className={view.intro}>{s.allocIntro}</Text>
+        <ProfilePanel job={job} withMembers saveButton />
+
+        <Section id="sk-alloc-prognos" title={s.allocSectionTitle}>
+          <Text data-testid="alloc-profile" className={view.intro}>
+            {hasMembers ? s.allocForbundLine(draft.forbund.trim(), draft.kommuner.length) : s.allocNoProfile}
+          </Text>
+          <IntegerField
+            label={s.allocAr}
+            hint={Number.isInteger(draft.ar) ? s.allocArHint(draft.ar) : undefined}
+            testId="alloc-ar"
+            id={fields.tilldelningAr.id}
+            value={ar}
+            onChange={(n) => update("tilldelningAr", { ar: n })}
+            problem={job.problemAt("tilldelningAr")}
+          />
+          <DecimalField
+            label={s.allocAnslag}
+            hint={s.allocAnslagHint}
+            testId="alloc-anslag"
+            id={fields.anslag.id}
+            value={form.anslag}
+            unit={s.enhetKr}
+            maxDecimals={0}
+            invalidText={s.allocKronorInvalid}
+            onChange={(anslag) => update("anslag", { anslag })}
+            problem={job.problemAt("anslag")}
+          />
+          <DecimalField
+            label={s.allocGrund}
+            testId="alloc-grund"
+            id={fields.grund.id}
+            value={form.grund}
+            unit={s.enhetKr}
+            maxDecimals={0}
+            invalidText={s.allocKronorInvalid}
+            onChange={(grund) => update("grund", { grund })}
+            problem={job.problemAt("grund")}
+          />
+          <DecimalField
+            label={s.allocSparr}
+            hint={s.allocSparrHint}
+            testId="alloc-sparr"
+            id={fields.sparr.id}
+            value={form.sparr}
+            unit="%"
+            maxDecimals={2}
+            invalidText={s.allocSparrInvalid}
+            onChange={(sparr) => update("sparr", { sparr })}
+            problem={job.problemAt("sparr")}
+          />
+          <DecimalField
+            label={s.allocForraAret}
+            hint={s.allocForraAretHint}
+            testId="alloc-forra-aret"
+            id={fields.forraAret.id}
+            value={form.forraAret}
+            unit={s.enhetKr}
+            maxDecimals={0}
+            invalidText={s.allocKronorInvalid}
+            onChange={(forraAret) => update("forraAret", { forraAret })}
+            problem={job.problemAt("forraAret")}
+          />
+          <div className={view.run}>
+            <Button appearance="primary" data-testid="alloc-create" onClick={() => void run()}>
+              {s.allocCreate}
+            </Button>
+          </div>
+        </Section>
+      </FormLock>
+
+      <StatusArea job={job} sheetOf={(d) => d.sheetName} renderDone={(d) => <TilldelningResult done={d} />} />
+
+      <EditedSheetsDialog sheets={edited} textId="sk-alloc-edited" title={s.allocEditedTitle} onDecide={decide} />
+    </div>
+  );
+}
