@@ -175,7 +175,8 @@ export async function fillFeePopulationFromScb(host: WorkbookHost, opts: FillFee
       await saveFeeSettings(opts.store, asShown);
     }
     const filled: FeeSplitSettings = { ...settings, kommuner: found.map(({ k, row }) => ({ ...k, varde: String(row!.folkmangd) })) };
-    const fee = await runFeeSplitJob(host, filled, { lang: opts.lang, today: opts.today, store: opts.store, onProgress: opts.onProgress });
+    // The figures filled in replace the typed ones, also on later runs.
+    const fee = await runFeeSplitJob(host, filled, { lang: opts.lang, today: opts.today, store: opts.store, onProgress: opts.onProgress, replaceTyped: true });
     if (!fee.ok) {
       if (previous) await saveFeeSettings(opts.store, previous).catch(() => undefined);
       return { ok: false, problems: fee.problems };
