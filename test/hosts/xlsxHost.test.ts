@@ -2,7 +2,11 @@
  * The xlsx host (command line, LibreOffice tests) keeps the same promises as the Office host: it tells
  * edited sheets from untouched ones, keeps an edited sheet as the user's copy, and styles as specified.
  */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { STYLE_COLORS } from "../../src/hosts/office/styles";
 import { XlsxWorkbookHost } from "../../src/hosts/xlsx/xlsxHost";
 import { argb } from "../../src/hosts/xlsx/xlsxStyles";
@@ -128,6 +132,28 @@ describe("styles and headers", () => {
     expect(ws.getCell("B2").alignment).toEqual({ wrapText: true, vertical: "top" });
     expect(ws.getRow(2).height).toBeGreaterThanOrEqual(45);
     expect(ws.getRow(3).height).toBeUndefined(); // one line: left to the reader
+  });
+
+  test("a sheet rewritten in a workbook read from file numbers its pages on from the sheet before, as when first written", async () => {
+    const first = new XlsxWorkbookHost();
+    await first.writeSheet(feeLikeSpec(6), absent());
+    const pageSetupOf = async (host: XlsxWorkbookHost) => {
+      const zip = await JSZip.loadAsync((await host.toBuffer()) as unknown as Buffer);
+      return (await zip.file("xl/worksheets/sheet1.xml")!.async("string")).match(/<pageSetup[^>]*>/)![0];
+    };
+    expect(await pageSetupOf(first)).not.toMatch(/firstPageNumber/);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "samkalk-pages-"));
+    try {
+      const file = path.join(dir, "paket.xlsx");
+      await first.save(file);
+      const again = await XlsxWorkbookHost.open(file);
+      // Reading a file gives every sheet a first page number of 1, which would restart its numbering.
+      expect(again.workbook.getWorksheet(SHEET)!.pageSetup.firstPageNumber).toBe(1);
+      await again.writeSheet(feeLikeSpec(6), await again.inspectSheet(SHEET, [FEE_TABLE]));
+      expect(await pageSetupOf(again)).not.toMatch(/firstPageNumber|useFirstPageNumber/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   test("inspectSheet returns each table's header row as text, and its body", async () => {
