@@ -65,11 +65,8 @@ export function renderSheet(ws: ExcelJS.Worksheet, spec: SheetSpec): void {
   fitWrappedRows(ws, spec);
   for (const v of spec.validations) addValidation(ws, v);
   const p = spec.print;
-  // No first page number (exceljs reads 1 into every sheet it loads): the pages continue from the previous
-  // sheet's when the workbook is printed whole.
-  const { firstPageNumber: _first, ...setup } = ws.pageSetup;
   ws.pageSetup = {
-    ...setup,
+    ...ws.pageSetup,
     paperSize: 9, // A4
     orientation: p.orientation,
     fitToPage: p.fitToWidth,
