@@ -167,7 +167,10 @@ export async function fillFeePopulationFromScb(host: WorkbookHost, opts: FillFee
       .filter((k) => {
         const shown = inSheet.get(normaliseKod(k.kod));
         const last = written.get(k.kod);
-        return shown !== undefined && shown !== "" && last !== undefined && plainNumber(shown) !== plainNumber(last);
+        if (shown === undefined || shown === "") return false;
+        // Typed since the last run, or typed earlier and kept since (the record of typed keys).
+        const typedEarlier = previous?.skrivetPaBladet?.some((c) => c.kod === k.kod && plainNumber(c.varde) === plainNumber(shown)) ?? false;
+        return (last !== undefined && plainNumber(shown) !== plainNumber(last)) || typedEarlier;
       })
       .map((k) => k.namn);
     if (feeBody) {
