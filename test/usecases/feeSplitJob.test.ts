@@ -65,6 +65,21 @@ describe("running the fee split job on a workbook", () => {
     expect(loadFeeSettings(store)!.skrivetPaBladet).toBeUndefined();
   });
 
+  it("a run in between from the task pane's stored choices (holding the typed population) does not lose it for the next run given the figures", async () => {
+    const host = new XlsxWorkbookHost();
+    const store = memoryStore();
+    const sheet = "Medlemsavgifter 2021";
+    await runFeeSplitJob(host, umearegionenSettings(), { lang: "sv", store });
+    keyCell(host, sheet, 1).value = 6000;
+    await runFeeSplitJob(host, umearegionenSettings(), { lang: "sv", store });
+    // The task pane runs with what is stored (Vännäs 6000), a new amount changed.
+    const pane = await runFeeSplitJob(host, { ...loadFeeSettings(store)!, belopp: "12000" }, { lang: "sv", store });
+    expect(pane.ok && pane.result.kommuner[1].vikt).toBe(6000n);
+    const next = await runFeeSplitJob(host, umearegionenSettings(), { lang: "sv", store });
+    expect(next.ok && next.keptUserValues).toBe(1);
+    expect(keyCell(host, sheet, 1).value).toBe(6000);
+  });
+
   it("a population typed back to the given figure is no longer recorded as typed", async () => {
     const host = new XlsxWorkbookHost();
     const store = memoryStore();

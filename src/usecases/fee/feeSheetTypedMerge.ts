@@ -42,8 +42,9 @@ export function mergeTypedKeys(
   // The sheet is per year: a record for another year's sheet does not apply.
   const earlier = previous?.ar === given.ar ? (previous.skrivetPaBladet ?? []) : [];
   const givenOf = new Map(given.kommuner.map((k) => [k.kod, k.varde.trim()]));
-  // Typed on earlier runs and still given the same: stays.
-  const still = earlier.filter((c) => givenOf.has(c.kod) && sameNumber(givenOf.get(c.kod)!, c.givet));
+  // Typed on earlier runs and still given the same (or given the typed value itself, as the task pane
+  // does with the stored settings): stays.
+  const still = earlier.filter((c) => givenOf.has(c.kod) && (sameNumber(givenOf.get(c.kod)!, c.givet) || sameNumber(givenOf.get(c.kod)!, c.varde)));
   const withEarlier = given.kommuner.map((k) => {
     const c = still.find((t) => t.kod === k.kod);
     return c ? { ...k, varde: c.varde } : k;
