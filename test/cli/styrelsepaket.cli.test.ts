@@ -220,6 +220,11 @@ describeWith(["soffice", "pdftotext"])("samkalk styrelsepaket --pdf", () => {
     expect(pages.length).toBeLessThanOrEqual(30);
   });
 
+  it("numbers the pages through the pack: Sida 1 av N on the contents page … Sida N av N on the last", () => {
+    const footers = pages.map((p) => [...p.matchAll(/Sida (\d+) av (\d+)/g)].map((m) => `Sida ${m[1]} av ${m[2]}`));
+    expect(footers).toEqual(pages.map((_, i) => [`Sida ${i + 1} av ${pages.length}`]));
+  });
+
   it("prints every sheet's title in the workbook's order, and leaves the raw data sheets out", () => {
     const header = (ws: ExcelJS.Worksheet) => (ws.headerFooter.oddHeader ?? "").replace(/^&C&"-,Bold"/, "").replace(/&&/g, "&");
     const raw = new Set(["Befolkning", "Budget", "SCB Helårsekvivalenter", "Initiativ", "Initiativ historik"]);

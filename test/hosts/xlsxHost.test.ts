@@ -2,7 +2,11 @@
  * The xlsx host (command line, LibreOffice tests) keeps the same promises as the Office host: it tells
  * edited sheets from untouched ones, keeps an edited sheet as the user's copy, and styles as specified.
  */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { STYLE_COLORS } from "../../src/hosts/office/styles";
 import { XlsxWorkbookHost } from "../../src/hosts/xlsx/xlsxHost";
 import { argb } from "../../src/hosts/xlsx/xlsxStyles";
@@ -128,6 +132,32 @@ describe("styles and headers", () => {
     expect(ws.getCell("B2").alignment).toEqual({ wrapText: true, vertical: "top" });
     expect(ws.getRow(2).height).toBeGreaterThanOrEqual(45);
     expect(ws.getRow(3).height).toBeUndefined(); // one line: left to the reader
+  });
+
+  test("a workbook read from file and saved again numbers its pages on from sheet to sheet, unless a sheet says otherwise", async () => {
+    const first = new XlsxWorkbookHost();
+    await first.writeSheet(feeLikeSpec(6), absent());
+    const own = first.workbook.addWorksheet("Egen numrering");
+    own.getCell("A1").value = "börjar på sidan 5";
+    own.pageSetup.firstPageNumber = 5;
+    const pageSetups = async (host: XlsxWorkbookHost) => {
+      const zip = await JSZip.loadAsync(await host.toBuffer());
+      const xml = (n: number) => zip.file(`xl/worksheets/sheet${n}.xml`)!.async("string");
+      return (await Promise.all([xml(1), xml(2)])).map((x) => x.match(/<pageSetup[^>]*>/)?.[0] ?? "");
+    };
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "samkalk-pages-"));
+    try {
+      const file = path.join(dir, "paket.xlsx");
+      await first.save(file);
+      // Saved again without a change: the untouched Samkalk sheet still continues, the user's still starts at 5.
+      const again = await XlsxWorkbookHost.open(file);
+      const [fee, egen] = await pageSetups(again);
+      expect(fee).not.toMatch(/firstPageNumber/);
+      expect(egen).toMatch(/firstPageNumber="5"/);
+      expect(egen).toMatch(/useFirstPageNumber="1"/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   test("inspectSheet returns each table's header row as text, and its body", async () => {

@@ -2,7 +2,7 @@
  * The demo-size board pack (Umeåregionen: six kommuner, twelve initiatives, seed 004's budget, the
  * synthetic helårsekvivalenter) printed by LibreOffice as `samkalk styrelsepaket --pdf` prints it: the
  * contents page first, the summary on one page, every printed sheet's title, the raw data left out,
- * within 30 pages.
+ * within 30 pages numbered through the pack.
  */
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
@@ -50,6 +50,12 @@ describeWith(["soffice", "pdftotext"])("the demo's board pack as a PDF", () => {
     expect(pages[1]).toContain("Sammanfattning för styrelsen 2021 – Samordningsförbundet Umeåregionen");
     expect(pages[1]).toMatch(/Alla kontroller: \d+, 1 FEL/);
     expect(pages.filter((p) => p.startsWith("Sammanfattning för styrelsen\n"))).toHaveLength(1);
+  });
+
+  it("numbers the pages through the whole pack, as the board reads it: Sida 1 av N … Sida N av N", () => {
+    const footers = pages.map((p) => [...p.matchAll(/Sida (\d+) av (\d+)/g)].map((m) => `Sida ${m[1]} av ${m[2]}`));
+    const n = pages.length;
+    expect(footers).toEqual(pages.map((_, i) => [`Sida ${i + 1} av ${n}`]));
   });
 
   it("keeps the raw data sheets in the workbook but out of the PDF", () => {

@@ -40,6 +40,61 @@ describe("running the fee split job on a workbook", () => {
     expect(loadFeeSettings(store)!.kommuner[1].varde).toBe("6000");
   });
 
+  it("keeps a population typed on the sheet over every later run given the same figures, until another figure is given", async () => {
+    const host = new XlsxWorkbookHost();
+    const store = memoryStore();
+    const sheet = "Medlemsavgifter 2021";
+    // The figures are given anew on every run (as a board pack gives SCB's).
+    const given = () => umearegionenSettings();
+    await runFeeSplitJob(host, given(), { lang: "sv", store });
+    const scb = given().kommuner[1].varde;
+    keyCell(host, sheet, 1).value = 6000; // the user corrects Vännäs in Excel
+    for (const run of [2, 3, 4]) {
+      const out = await runFeeSplitJob(host, given(), { lang: "sv", store });
+      expect({ run, kept: out.ok && out.keptUserValues, shown: keyCell(host, sheet, 1).value }).toEqual({ run, kept: 1, shown: 6000 });
+      expect(out.ok && out.result.kommuner[1].vikt).toBe(6000n);
+    }
+    expect(loadFeeSettings(store)!.skrivetPaBladet).toEqual([{ kod: given().kommuner[1].kod, varde: "6000", givet: scb }]);
+    // A new figure given for Vännäs wins over the typed one, and is kept on the run after.
+    const newer = given();
+    newer.kommuner[1] = { ...newer.kommuner[1], varde: "5800" };
+    for (const run of [5, 6]) {
+      const out = await runFeeSplitJob(host, newer, { lang: "sv", store });
+      expect({ run, kept: out.ok && out.keptUserValues, shown: keyCell(host, sheet, 1).value }).toEqual({ run, kept: 0, shown: 5800 });
+    }
+    expect(loadFeeSettings(store)!.skrivetPaBladet).toBeUndefined();
+  });
+
+  it("a run in between from the task pane's stored choices (holding the typed population) does not lose it for the next run given the figures", async () => {
+    const host = new XlsxWorkbookHost();
+    const store = memoryStore();
+    const sheet = "Medlemsavgifter 2021";
+    await runFeeSplitJob(host, umearegionenSettings(), { lang: "sv", store });
+    keyCell(host, sheet, 1).value = 6000;
+    await runFeeSplitJob(host, umearegionenSettings(), { lang: "sv", store });
+    // The task pane runs with what is stored (Vännäs 6000), a new amount changed.
+    const pane = await runFeeSplitJob(host, { ...loadFeeSettings(store)!, belopp: "12000" }, { lang: "sv", store });
+    expect(pane.ok && pane.result.kommuner[1].vikt).toBe(6000n);
+    const next = await runFeeSplitJob(host, umearegionenSettings(), { lang: "sv", store });
+    expect(next.ok && next.keptUserValues).toBe(1);
+    expect(keyCell(host, sheet, 1).value).toBe(6000);
+  });
+
+  it("a population typed back to the given figure is no longer recorded as typed", async () => {
+    const host = new XlsxWorkbookHost();
+    const store = memoryStore();
+    const sheet = "Medlemsavgifter 2021";
+    await runFeeSplitJob(host, umearegionenSettings(), { lang: "sv", store });
+    const scb = Number(umearegionenSettings().kommuner[1].varde);
+    keyCell(host, sheet, 1).value = 6000;
+    await runFeeSplitJob(host, umearegionenSettings(), { lang: "sv", store });
+    keyCell(host, sheet, 1).value = scb; // typed back
+    const back = await runFeeSplitJob(host, umearegionenSettings(), { lang: "sv", store });
+    expect(back.ok && back.keptUserValues).toBe(0);
+    expect(keyCell(host, sheet, 1).value).toBe(scb);
+    expect(loadFeeSettings(store)!.skrivetPaBladet).toBeUndefined();
+  });
+
   it("a value changed in the task pane wins over the sheet when the sheet still holds what Samkalk wrote", async () => {
     const host = new XlsxWorkbookHost();
     const store = memoryStore();

@@ -119,6 +119,27 @@ describe("filling the fee split's population from the Befolkning sheet", () => {
     expect(keyCell(host, "Medlemsavgifter 2021", 1).value).toBe(42_000);
   });
 
+  it("a population typed by hand and kept over re-runs given SCB's figures is replaced for good by the click", async () => {
+    const { host, store } = await prepared();
+    const first = await fillFeePopulationFromScb(host, { store, lang: "sv", today });
+    expect(first.ok).toBe(true);
+    // Re-runs given SCB's figures (as a board pack gives them) keep the 6000 typed for Vännäs.
+    const scb = loadFeeSettings(store)!;
+    keyCell(host, "Medlemsavgifter 2021", 1).value = 6000;
+    for (const run of [1, 2]) {
+      const kept = await runFeeSplitJob(host, scb, { lang: "sv", store, today });
+      expect({ run, kept: kept.ok && kept.keptUserValues }).toEqual({ run, kept: 1 });
+    }
+    const out = await fillFeePopulationFromScb(host, { store, lang: "sv", today });
+    expect(out.ok && out.ersattaHandskrivna).toEqual(["Vännäs"]);
+    expect(keyCell(host, "Medlemsavgifter 2021", 1).value).toBe(42_000);
+    expect(loadFeeSettings(store)!.skrivetPaBladet).toBeUndefined();
+    // The next run given the same figures does not bring the typed 6000 back.
+    const next = await runFeeSplitJob(host, scb, { lang: "sv", store, today });
+    expect(next.ok && next.keptUserValues).toBe(0);
+    expect(keyCell(host, "Medlemsavgifter 2021", 1).value).toBe(42_000);
+  });
+
   it("a kommun without a figure for the year stops the job, naming it; nothing is written", async () => {
     const host = new XlsxWorkbookHost();
     const store = memoryStore();

@@ -3,7 +3,7 @@
  * fresh temporary profile set to recalculate on load, so the printed figures are computed by LibreOffice
  * from the formulas. The raw data sheets stay in the workbook but are hidden in the copy LibreOffice
  * prints, since LibreOffice leaves hidden sheets out of a PDF; every other sheet prints in the workbook's
- * order with its own print set-up (A4, header, footer with page numbers).
+ * order with its own print set-up (A4, header, footer), the pages numbered through the pack ("Sida 7 av 24").
  */
 import { execFile } from "node:child_process";
 import fs from "node:fs";
@@ -63,10 +63,10 @@ export async function renderPackPdf(workbook: ExcelJS.Workbook, hidden: readonly
     const hide = new Set(hidden.map((n) => n.toLowerCase()));
     for (const ws of copy.worksheets) {
       if (hide.has(ws.name.toLowerCase())) ws.state = "hidden";
-      // LibreOffice numbers each sheet's pages from 1 but counts &N over the whole PDF: "Sida 1 av 23"
-      // would mislead, so the printed copy says the sheet's page only.
-      const footer = ws.headerFooter?.oddFooter;
-      if (footer) ws.headerFooter.oddFooter = footer.replace(/ av &N/g, "");
+      // Page numbers run through the pack ("Sida 7 av 24"): a sheet whose set-up names its first page
+      // number restarts at it in LibreOffice, and exceljs gives every sheet it reads a first page number
+      // of 1, so the printed copy leaves it out and each sheet continues from the one before.
+      ws.pageSetup = continuePageNumbers(ws.pageSetup);
     }
     const xlsx = path.join(dir, "styrelsepaket.xlsx");
     await copy.xlsx.writeFile(xlsx);
@@ -83,6 +83,12 @@ export async function renderPackPdf(workbook: ExcelJS.Workbook, hidden: readonly
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** A page set-up without a first page number, so the sheet's pages continue the previous sheet's. */
+export function continuePageNumbers(setup: Partial<ExcelJS.PageSetup>): Partial<ExcelJS.PageSetup> {
+  const { firstPageNumber: _first, ...rest } = setup;
+  return rest;
 }
 
 function pathToFileUrl(p: string): string {

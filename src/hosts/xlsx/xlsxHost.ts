@@ -61,6 +61,12 @@ export class XlsxWorkbookHost implements WorkbookHost {
       this.workbook.creator = "Samkalk";
       this.workbook.created = new Date();
     }
+    // exceljs reads a first page number of 1 into every sheet and writes it back as set, which restarts each
+    // sheet's page numbers when the workbook is printed whole: kept only where the file set one.
+    for (const ws of this.workbook.worksheets) {
+      const setup = ws.pageSetup as Partial<ExcelJS.PageSetup> & { useFirstPageNumber?: boolean };
+      if (setup.useFirstPageNumber !== true) delete setup.firstPageNumber;
+    }
     this.stored = readDocumentStore(this.workbook);
     for (const entry of parseXlsxOwned(this.stored.get(OWNED_KEY))) {
       const ws = this.workbook.worksheets.find((w) => String(w.id) === entry.id && !isDataSheet(w));

@@ -1,15 +1,15 @@
 import { protectionMessage } from "../../hosts/preflight";
-import { amountToPlain, formatAmount, parseAmount } from "../../domain/amount";
+import { formatAmount, parseAmount } from "../../domain/amount";
 import { InputError, InputProblem } from "../../domain/errors";
 import { FeeSplitRequest, FeeSplitResult, computeFeeSplit } from "../../domain/fee/feeSplit";
 import type { SettingsStore, WorkbookHost, WriteReport } from "../../hosts/host";
-import type { ReadValue } from "../../sheets/spec";
 import { FEE_SHEET_LAYOUT, buildFeeSheet, feeSheetName, feeTableName } from "../../sheets/fee/feeSheet";
 import { cellAddress } from "../../domain/a1";
-import { normaliseKod, toMemberKeys } from "../../sources/fee/memberKeys";
+import { toMemberKeys } from "../../sources/fee/memberKeys";
 import { inspectAndWrite } from "../writeSheets";
 import { FeeSplitSettings, FeeSplitSettingsSchema, loadFeeSettings, saveFeeSettings } from "./feeSplitSettings";
 import { appendAll } from "../../domain/arrays";
+import { mergeTypedKeys } from "./feeSheetTypedMerge";
 
 export * from "./feeSplitSettings";
 
@@ -34,6 +34,8 @@ export interface FeeSplitJobOptions {
   /** Where the choices are stored in the workbook; also tells which values Samkalk wrote last time. */
   store?: SettingsStore;
   onProgress?: (step: string, fraction: number) => void;
+  /** The values given replace the keys typed on the sheet, now and on later runs (filled from SCB on the user's click). */
+  replaceTyped?: boolean;
 }
 
 /** Settings → domain request, with every problem located. Throws InputError. */
@@ -50,45 +52,6 @@ export function toFeeSplitRequest(s: FeeSplitSettings, locate: (i: number) => st
   appendAll(problems, memberProblems);
   if (problems.length > 0) throw new InputError(problems);
   return { forbund: s.forbund.trim(), region: s.region.trim(), ar: s.ar, belopp: belopp!, avser: s.avser, enhet: s.enhet, nyckel: s.nyckel, kommuner: members };
-}
-
-function readValueToText(v: ReadValue): string {
-  if (v === null) return "";
-  if (typeof v === "number") {
-    const a = parseAmount(v);
-    return a ? amountToPlain(a) : String(v);
-  }
-  return String(v).trim();
-}
-
-/**
- * Keeps what the user typed into the sheet's input table: a value in the sheet that differs from what
- * Samkalk wrote last time (per the stored settings) was edited in Excel, and wins over the task pane.
- */
-function mergeSheetValues(s: FeeSplitSettings, body: ReadValue[][] | undefined, previous: FeeSplitSettings | null): { settings: FeeSplitSettings; kept: number } {
-  if (!body) return { settings: s, kept: 0 };
-  const { kod, nyckel } = FEE_SHEET_LAYOUT.columns;
-  const inSheet = new Map(body.map((r) => [normaliseKod(readValueToText(r[kod])), readValueToText(r[nyckel])]));
-  const written = new Map((previous?.kommuner ?? []).map((k) => [k.kod, k.varde.trim()]));
-  let kept = 0;
-  const kommuner = s.kommuner.map((k) => {
-    const sheetValue = inSheet.get(k.kod);
-    if (sheetValue === undefined || sheetValue === "") return k;
-    const last = written.get(k.kod);
-    const editedInSheet = last === undefined ? sheetValue !== k.varde.trim() : !sameNumber(sheetValue, last);
-    if (editedInSheet && !sameNumber(sheetValue, k.varde)) {
-      kept++;
-      return { ...k, varde: sheetValue };
-    }
-    return k;
-  });
-  return { settings: { ...s, kommuner }, kept };
-}
-
-function sameNumber(a: string, b: string): boolean {
-  const x = parseAmount(a);
-  const y = parseAmount(b);
-  return x && y ? amountToPlain(x) === amountToPlain(y) : a.trim() === b.trim();
 }
 
 const STEPS = {
@@ -126,7 +89,9 @@ export async function runFeeSplitJob(host: WorkbookHost, input: FeeSplitSettings
         return null;
       }
       const previous = opts.store ? loadFeeSettings(opts.store) : null;
-      const { settings, kept } = mergeSheetValues(parsed.data, state.tables[tableName], previous);
+      // Keys typed on the sheet (this time or on earlier runs) win over the given ones, and are recorded.
+      const { skrivetPaBladet: _record, ...given } = parsed.data;
+      const { settings, kept } = opts.replaceTyped ? { settings: given, kept: 0 } : mergeTypedKeys(given, state.tables[tableName], previous);
       const request = toFeeSplitRequest(settings, (i) =>
         state.tables[tableName] ? `rad ${i + 1} (cell ${cellAddress(FEE_SHEET_LAYOUT.firstDataRow + i, FEE_SHEET_LAYOUT.columns.nyckel)})` : `rad ${i + 1}`,
       );

@@ -27,6 +27,21 @@ export const FeeSplitSettingsSchema = z.object({
     z.object({ kind: z.literal("andel") }),
   ]),
   kommuner: z.array(z.object({ kod: z.string(), namn: z.string(), varde: z.string() })),
+  /**
+   * Keys (populations or shares) the user typed on the fee sheet, a kommun each: they stay on top of the values
+   * given (a board pack's SCB figures, fetched anew each time) on later runs, until typed over on the sheet again
+   * or until another value is given for the kommun.
+   */
+  skrivetPaBladet: z
+    .array(
+      z.object({
+        kod: z.string(),
+        varde: z.string(),
+        /** What was given for the kommun when the value was typed: a different value given later wins. */
+        givet: z.string(),
+      }),
+    )
+    .optional(),
 });
 
 export type FeeSplitSettings = z.infer<typeof FeeSplitSettingsSchema>;

@@ -167,7 +167,10 @@ export async function fillFeePopulationFromScb(host: WorkbookHost, opts: FillFee
       .filter((k) => {
         const shown = inSheet.get(normaliseKod(k.kod));
         const last = written.get(k.kod);
-        return shown !== undefined && shown !== "" && last !== undefined && plainNumber(shown) !== plainNumber(last);
+        if (shown === undefined || shown === "") return false;
+        // Typed since the last run, or typed earlier and kept since (the record of typed keys).
+        const typedEarlier = previous?.skrivetPaBladet?.some((c) => c.kod === k.kod && plainNumber(c.varde) === plainNumber(shown)) ?? false;
+        return (last !== undefined && plainNumber(shown) !== plainNumber(last)) || typedEarlier;
       })
       .map((k) => k.namn);
     if (feeBody) {
@@ -175,7 +178,8 @@ export async function fillFeePopulationFromScb(host: WorkbookHost, opts: FillFee
       await saveFeeSettings(opts.store, asShown);
     }
     const filled: FeeSplitSettings = { ...settings, kommuner: found.map(({ k, row }) => ({ ...k, varde: String(row!.folkmangd) })) };
-    const fee = await runFeeSplitJob(host, filled, { lang: opts.lang, today: opts.today, store: opts.store, onProgress: opts.onProgress });
+    // The figures filled in replace the typed ones, also on later runs.
+    const fee = await runFeeSplitJob(host, filled, { lang: opts.lang, today: opts.today, store: opts.store, onProgress: opts.onProgress, replaceTyped: true });
     if (!fee.ok) {
       if (previous) await saveFeeSettings(opts.store, previous).catch(() => undefined);
       return { ok: false, problems: fee.problems };
