@@ -19,7 +19,9 @@ import { loadProfile, saveProfile } from "../../src/usecases/profile/profileSett
 import { writeSheets } from "../../src/usecases/writeSheets";
 import { FakeOffice, createFakeOffice } from "../fakes/excelFake";
 import { fakeFromXlsx } from "../fakes/fakeFromXlsx";
-import { absent, feeLikeSpec, FEE_SHEET, FEE_TABLE } from "../fakes/sheetSpecs";
+import { absent, feeLikeSpec, minimalSpec, num, text, FEE_SHEET, FEE_TABLE } from "../fakes/sheetSpecs";
+import { formula } from "../../src/sheets/cells";
+import type { SheetSpec } from "../../src/sheets/spec";
 
 const FEE_2021 = "Medlemsavgifter 2021";
 
@@ -128,6 +130,40 @@ describe("sheets of a command-line workbook, by what happened to them in Excel",
     const result = await writeSheets(officeHost(fake), [feeLikeSpec(6, "Mina siffror")], new Map(), undefined);
     expect(result.kind).toBe("refused");
     expect(fake.inspect.sheetValues("Mina siffror")[0][0]).toBe("mina egna anteckningar");
+  });
+});
+
+describe("typed cells of a command-line sheet (SheetSpec.typedCells)", () => {
+  const BUDGET = "Budget 2026–2028";
+  /** B3 a typed input, C3 a computed amount, with B3 marked as typed. */
+  const spec: SheetSpec = minimalSpec(BUDGET, {
+    kind: "budget-projektion",
+    blocks: [{ row: 0, col: 0, cells: [[text(BUDGET, "title")], [], [text("Lokalhyra"), num(2, "input"), formula("100*(1+B3/100)", 102)]] }],
+    typedCells: [{ row: 2, col: 1, rows: 1, cols: 1 }],
+  });
+  const file = () => path.join(dir, "typed.xlsx");
+  const written = async () => {
+    const cli = new XlsxWorkbookHost();
+    await cli.writeSheet(spec, absent(BUDGET));
+    await cli.save(file());
+  };
+
+  it("a value typed there is not an edit when the command line opens its file again", async () => {
+    await written();
+    const again = await XlsxWorkbookHost.open(file());
+    again.workbook.getWorksheet(BUDGET)!.getCell("B3").value = 3.5;
+    expect((await again.inspectSheet(BUDGET, [])).editedSinceWritten).toBe(false);
+    again.workbook.getWorksheet(BUDGET)!.getCell("C3").value = 99;
+    expect((await again.inspectSheet(BUDGET, [])).editedSinceWritten).toBe(true);
+  });
+
+  it("nor when the add-in opens it; an amount typed over is", async () => {
+    await written();
+    const fake = fakeFromXlsx((await XlsxWorkbookHost.open(file())).workbook);
+    fake.user.editCell(BUDGET, "B3", 3.5);
+    expect(await officeHost(fake).inspectSheet(BUDGET, [])).toMatchObject({ ownedBySamkalk: true, editedSinceWritten: false });
+    fake.user.editCell(BUDGET, "C3", 99);
+    expect((await officeHost(fake).inspectSheet(BUDGET, [])).editedSinceWritten).toBe(true);
   });
 });
 

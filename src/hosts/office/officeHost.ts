@@ -23,6 +23,11 @@
  *    merged areas that overlap the selection when ExcelApi 1.13 is there).
  *
  * Saving the ownership register (document settings, saveAsync) is not a context.sync().
+ *
+ * A workbook the command line wrote carries its register in the very hidden sheet *Samkalk data*: for a sheet
+ * this document's register has no entry for, the inspections read that sheet and the sheet's formulas in the
+ * sync they make anyway (one more only when none was due), and adopt the entry (commandLineData.ts).
+ * Workbooks without that sheet are read exactly as before.
  */
 import type { Selection, SheetState, WorkbookHost, WriteReport } from "../host";
 import type { SheetSpec } from "../../sheets/spec";
