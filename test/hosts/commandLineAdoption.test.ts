@@ -125,6 +125,17 @@ describe("sheets of a command-line workbook, by what happened to them in Excel",
     expect((await host.inspectSheet(FEE_SHEET, [])).editedSinceWritten).toBe(true);
   });
 
+  it("the user's edited version can be kept as their own copy, and Samkalk writes a fresh sheet", async () => {
+    const fake = await cliSheet();
+    fake.user.editCell(FEE_SHEET, "A1", "Min egen rubrik");
+    const host = officeHost(fake);
+    const result = await writeSheets(host, [feeLikeSpec(7)], new Map(), "keepCopy");
+    expect(result).toMatchObject({ kind: "done", keptCopies: [`${FEE_SHEET} (ändrad)`] });
+    expect(fake.inspect.cell(`${FEE_SHEET} (ändrad)`, "A1").value).toBe("Min egen rubrik");
+    expect(await host.inspectSheet(`${FEE_SHEET} (ändrad)`, [])).toMatchObject({ exists: true, ownedBySamkalk: false });
+    expect(await host.inspectSheet(FEE_SHEET, [])).toMatchObject({ ownedBySamkalk: true, editedSinceWritten: false });
+  });
+
   it("a sheet the command line did not write is still refused, and left as it was", async () => {
     const fake = await cliSheet();
     const result = await writeSheets(officeHost(fake), [feeLikeSpec(6, "Mina siffror")], new Map(), undefined);

@@ -298,6 +298,7 @@ export class OfficeWorkbookHost implements WorkbookHost {
       if (problem || !sheet) throw new Error(problem ?? `Bladet "${sheetName}" finns inte i arbetsboken.`);
 
       // Out of the register first: from here on Samkalk never writes to this sheet again.
+      this.adopted = this.adopted.filter((a) => a.id !== sheet.id);
       try {
         await this.saveRegister(withoutOwnedSheet(register, sheet.id));
       } catch (e) {
