@@ -186,6 +186,19 @@ describe("round trips", () => {
     expect(fake.stats.syncs).toBe(2);
   });
 
+  it("looking at the whole workbook reads the contents of the command line's sheets only, not the user's own", async () => {
+    const fake = await writtenByCommandLine("helbok", async (cli) => {
+      await cli.writeSheet(feeLikeSpec(6), absent());
+    });
+    fake.resetStats();
+    const states = await officeHost(fake).inspectWorkbook([]);
+    const byName = new Map(states.map((s) => [s.sheetName, s]));
+    expect(byName.get(FEE_SHEET)).toMatchObject({ ownedBySamkalk: true, editedSinceWritten: false });
+    expect(byName.get("Mina siffror")).toMatchObject({ ownedBySamkalk: false });
+    // The workbook, the data sheet, the command line's sheet: nothing of "Mina siffror" is read.
+    expect(fake.stats.syncs).toBe(3);
+  });
+
   it("a first run on the command line's workbook reads the data sheet with the sheet's state: 3 syncs, as any rewrite", async () => {
     const fake = await writtenByCommandLine("syncs", async (cli) => {
       await runFeeSplitJob(cli, umearegionenSettings(), { lang: "sv", store: cli.settings });

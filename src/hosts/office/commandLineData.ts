@@ -39,6 +39,11 @@ export interface AdoptionResult {
 export interface QueuedAdoption {
   /** Reads were queued: the caller's next sync must come before `result`. */
   needsSync: true;
+  /**
+   * After that sync: when the sheets' contents were not read with it (`eager` false), queues them for the
+   * sheets the command line's register names. True when they need one more sync before `result`.
+   */
+  queueContents(): boolean;
   result(): AdoptionResult;
 }
 
@@ -48,11 +53,13 @@ export function dataSheetOf(index: WorkbookIndex): LiveSheet | undefined {
 }
 
 /**
- * Queues what adopting needs for the named sheets: the data sheet's cells and the contents of each named
- * sheet that is there and not in `register`. Null (nothing queued) when the workbook has no data sheet, or
- * when the register is not empty and every named sheet is in it or missing.
+ * Queues what adopting needs for the named sheets: the data sheet's cells and (`eager`, for the few sheets a
+ * job is about to write) the contents of each named sheet that is there and not in `register`; not eager (every
+ * sheet of the workbook, the user's own ones too), the contents only of the sheets the register names, in a
+ * sync of their own (queueContents). Null (nothing queued) when the workbook has no data sheet, or when the
+ * register is not empty and every named sheet is in it or missing.
  */
-export function queueAdoption(index: WorkbookIndex, register: OwnedSheet[], sheetNames: readonly string[]): QueuedAdoption | null {
+export function queueAdoption(index: WorkbookIndex, register: OwnedSheet[], sheetNames: readonly string[], eager = true): QueuedAdoption | null {
   const data = dataSheetOf(index);
   if (!data) return null;
   const candidates = index.sheets.filter(
@@ -61,26 +68,36 @@ export function queueAdoption(index: WorkbookIndex, register: OwnedSheet[], shee
   // With no register of its own, the document may lack the jobs' settings too: read them even for a missing sheet.
   if (candidates.length === 0 && register.length > 0) return null;
   const cells = data.proxy.getUsedRangeOrNullObject(true).load("values");
-  const contents = candidates.map((sheet) => ({ sheet, used: sheet.proxy.getUsedRangeOrNullObject(true).load("address,formulas") }));
+  const queue = (sheets: LiveSheet[]) => sheets.map((sheet) => ({ sheet, used: sheet.proxy.getUsedRangeOrNullObject(true).load("address,formulas") }));
+  let contents = eager ? queue(candidates) : null;
+  let stored: Map<string, unknown> | null = null;
+  const read = () => {
+    stored ??= cells.isNullObject ? new Map<string, unknown>() : parseStoredPieces(cells.values.map((row) => row[0]));
+    return { stored, cli: parseStoredOwned(stored.get(OWNED_KEY)) };
+  };
   let result: AdoptionResult | null = null;
   return {
     needsSync: true,
+    queueContents: () => {
+      if (contents !== null) return false;
+      const { cli } = read();
+      contents = queue(candidates.filter((s) => cli.some((e) => sameSheetName(e.name, s.name))));
+      return contents.length > 0;
+    },
     result: () =>
       (result ??= (() => {
-        const stored = cells.isNullObject ? new Map<string, unknown>() : parseStoredPieces(cells.values.map((row) => row[0]));
-        const cli = parseStoredOwned(stored.get(OWNED_KEY));
+        const { stored, cli } = read();
         const sheets: AdoptedSheet[] = [];
-        for (const { sheet, used } of contents) {
-          const stored = cli.find((e) => sameSheetName(e.name, sheet.name));
-          if (!stored) continue;
+        for (const { sheet, used } of contents ?? []) {
+          const entry = cli.find((e) => sameSheetName(e.name, sheet.name));
+          if (!entry) continue;
           // An empty sheet: as the xlsx host fingerprints one (xlsxFingerprint.ts).
           const address = used.isNullObject ? "A1" : localAddress(used.address);
           const formulas: unknown[][] = used.isNullObject ? [[""]] : used.formulas;
-          const now = contentFingerprint(address, formulas, stored.typed);
-          const edited = now !== stored.fingerprint;
-          const typed = stored.typed ? { typedAddress: stored.typed } : {};
+          const edited = contentFingerprint(address, formulas, entry.typed) !== entry.fingerprint;
+          const typed = entry.typed ? { typedAddress: entry.typed } : {};
           sheets.push({
-            entry: { id: sheet.id, name: sheet.name, kind: stored.kind, contentAddress: address, fingerprint: stored.fingerprint, ...typed },
+            entry: { id: sheet.id, name: sheet.name, kind: entry.kind, contentAddress: address, fingerprint: entry.fingerprint, ...typed },
             edited,
           });
         }

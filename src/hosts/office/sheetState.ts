@@ -115,7 +115,9 @@ export async function readSheetStates(
 
 /**
  * The state of every sheet in the workbook, with the tables `tables` asks for on the sheets that are there
- * (requests for missing sheets are ignored): the same 1 or 2 syncs as readSheetStates.
+ * (requests for missing sheets are ignored): the same 1 or 2 syncs as readSheetStates (in a workbook with the
+ * command line's data sheet and no register of the add-in's own, 2, and 1 more to read the contents of the
+ * sheets the command line wrote).
  */
 export async function readWorkbookStates(
   context: Excel.RequestContext,
@@ -128,7 +130,8 @@ export async function readWorkbookStates(
     sheetName: s.name,
     tableNames: [...new Set(tables.filter((t) => sameSheetName(t.sheetName, s.name)).flatMap((t) => t.tableNames))],
   }));
-  return readIndexedStates(context, index, register, requests, onAdopted);
+  // Every sheet, the user's own too: their contents are read only when the command line's register names them.
+  return readIndexedStates(context, index, register, requests, onAdopted, false);
 }
 
 async function readIndexedStates(
@@ -137,18 +140,21 @@ async function readIndexedStates(
   register: OwnedSheet[],
   requests: SheetStateRequest[],
   onAdopted?: OnAdopted,
+  eager = true,
 ): Promise<SheetState[]> {
   const states: SheetState[] = [];
   let queued: Array<ReturnType<typeof queueSheetState>> = [];
   let cells = 0;
   // Only for a workbook with the command line's data sheet: read with the first sync (one more when none was due).
-  const adoption = onAdopted ? queueAdoption(index, register, requests.map((r) => r.sheetName)) : null;
+  const adoption = onAdopted ? queueAdoption(index, register, requests.map((r) => r.sheetName), eager) : null;
   let adoptionPending = adoption !== null;
   let adopted: AdoptionResult | null = null;
   const finish = async () => {
     // Once per MAX_READ_CELLS of contents to read back: once, unless the sheets are very large.
     if (adoptionPending || queued.some((q) => q.needsSync)) await context.sync();
     if (adoption && adoptionPending && onAdopted) {
+      // One more only when the sheets' contents were not read with the data sheet (readWorkbookStates).
+      if (adoption.queueContents()) await context.sync();
       adopted = adoption.result();
       onAdopted(adopted);
     }
