@@ -72,15 +72,19 @@ if (unsupported) {
     }
     document.documentElement.lang = lang === "sv" ? "sv-SE" : "en-US";
     document.title = `${STRINGS[lang].appTitle}`;
-    mount(
-      <App
-        services={{
-          lang,
-          settingsStore: createOfficeSettingsStore(),
-          createHost: () => new OfficeWorkbookHost(),
-        }}
-      />,
-    );
+    const start = () =>
+      mount(
+        <App
+          services={{
+            lang,
+            settingsStore: createOfficeSettingsStore(),
+            createHost: () => new OfficeWorkbookHost(),
+          }}
+        />,
+      );
+    // Settings a command-line run stored in the file (the förbundsprofil, the jobs' choices) first, so the
+    // pane opens with them; the pane opens all the same if that fails (the jobs adopt them again when they run).
+    new OfficeWorkbookHost().adoptCommandLineSettings().then(start, start);
   }, () => {
     ready = true;
     clearTimeout(timer);

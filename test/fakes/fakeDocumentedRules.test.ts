@@ -72,3 +72,32 @@ describe("WorksheetCollection.add: \"If you wish to activate the newly added wor
     expect(web.inspect.selection()?.sheet).toBe(FEE_SHEET);
   });
 });
+
+describe("Worksheet.visibility (Excel.SheetVisibility.veryHidden): \"The visibility of the worksheet.\"", () => {
+  test("a very hidden sheet is still one of the workbook's worksheets, and code reads its cells", async () => {
+    fake.user.editCell("Annat", "A1", "'{\"samkalk.owned\":[]}");
+    fake.user.hideSheet("Annat", "VeryHidden");
+    const seen = await fake.run(async (context) => {
+      const sheets = context.workbook.worksheets.load("items/name,items/visibility");
+      const cells = context.workbook.worksheets.getItem("Annat").getUsedRangeOrNullObject(true).load("values");
+      await context.sync();
+      return { sheets: sheets.items.map((s) => [s.name, s.visibility]), a1: cells.values[0][0] };
+    });
+    expect(seen).toEqual({ sheets: [["Blad1", "Visible"], ["Annat", "VeryHidden"]], a1: '{"samkalk.owned":[]}' });
+  });
+
+  test("code may make a sheet very hidden, but not the last visible one", async () => {
+    await fake.run(async (context) => {
+      context.workbook.worksheets.getItem("Annat").visibility = "VeryHidden";
+      await context.sync();
+    });
+    expect(fake.inspect.sheets().map((s) => s.visibility)).toEqual(["Visible", "VeryHidden"]);
+    const error = await rejection(
+      fake.run(async (context) => {
+        context.workbook.worksheets.getItem("Blad1").visibility = "VeryHidden";
+        await context.sync();
+      }),
+    );
+    expect(error.code).toBe("InvalidOperation");
+  });
+});

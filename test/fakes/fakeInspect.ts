@@ -261,6 +261,18 @@ export class FakeUser {
     this.book.deleteSheet(this.sheet(name));
   }
 
+  /**
+   * Hides a sheet, or makes it very hidden as code does (Worksheet.visibility, Excel.SheetVisibility.veryHidden:
+   * "The visibility of the worksheet", ExcelApi 1.1 to read, 1.2 to set; a very hidden sheet is in no menu, yet
+   * still one of workbook.worksheets' items). As in Excel, the last visible sheet cannot be hidden.
+   */
+  hideSheet(name: string, visibility: "Hidden" | "VeryHidden" = "Hidden"): void {
+    const sheet = this.sheet(name);
+    if (!this.book.sheets.some((s) => s !== sheet && s.visibility === "Visible")) throw new Error("cannot hide the last visible sheet");
+    sheet.visibility = visibility;
+    if (this.book.activeSheet === sheet) this.book.activeSheet = this.book.sheets.find((s) => s.visibility === "Visible") ?? null;
+  }
+
   /** Review > Protect Sheet (or Unprotect with `on` false). */
   protectSheet(name: string, on = true): void {
     this.sheet(name).protected = on;

@@ -23,6 +23,11 @@
  *    merged areas that overlap the selection when ExcelApi 1.13 is there).
  *
  * Saving the ownership register (document settings, saveAsync) is not a context.sync().
+ *
+ * A workbook the command line wrote carries its register in the very hidden sheet *Samkalk data*: for a sheet
+ * this document's register has no entry for, the inspections read that sheet and the sheet's formulas in the
+ * sync they make anyway (one more only when none was due), and adopt the entry (commandLineData.ts).
+ * Workbooks without that sheet are read exactly as before.
  */
 import type { Selection, SheetState, WorkbookHost, WriteReport } from "../host";
 import type { SheetSpec } from "../../sheets/spec";
@@ -32,7 +37,7 @@ import { DEFAULT_PAYLOAD_BUDGET_BYTES } from "./payload";
 import { assertWritableSpec, notOwnedMessage } from "../preflight";
 import { sameSheetName } from "../../domain/excelNames";
 import { DocumentSettings, documentSettings, saveSettings } from "./settingsStore";
-import { queueSheetState, readSheetState, readSheetStates, readWorkbookStates, type SheetStateRequest } from "./sheetState";
+import { queueSheetState, readSheetStates, readWorkbookStates, type SheetStateRequest } from "./sheetState";
 import { readSelection } from "./selection";
 import { groupSheets, type PlannedSheet } from "./sheetGroups";
 import { writeSharedGroups, type SharedWriteDeps } from "./sharedWrite";
@@ -40,6 +45,7 @@ import { chartRecord, contentRecord, hasChartsToReplace, openTarget, writeCells,
 import { WorkbookIndex, loadWorkbookIndex } from "./workbookIndex";
 import { planSheetWrite } from "./writePlan";
 import { appendAll, maxOf } from "../../domain/arrays";
+import { adoptedState, missingSettings, queueAdoption, type AdoptionResult } from "./commandLineData";
 
 export { createOfficeSettingsStore } from "./settingsStore";
 export { estimatePayloadBytes } from "./payload";
@@ -71,8 +77,40 @@ export class OfficeWorkbookHost implements WorkbookHost {
     this.budget = options.payloadBudgetBytes ?? DEFAULT_PAYLOAD_BUDGET_BYTES;
   }
 
+  /** Sheets adopted from the command line's data sheet (commandLineData.ts), saved with the next register save. */
+  private adopted: OwnedSheet[] = [];
+
+  /** The document's register, with the command line's sheets adopted where it has no entry for them. */
   private register(): OwnedSheet[] {
-    return parseOwnedSheets(this.settings().get(OWNERSHIP_KEY));
+    const own = parseOwnedSheets(this.settings().get(OWNERSHIP_KEY));
+    return [...own, ...this.adopted.filter((a) => !own.some((o) => o.id === a.id))];
+  }
+
+  /**
+   * Keeps the adopted sheets and copies the stored settings the document lacks (in memory, so the job that
+   * reads them next sees them; saved with the next save of the settings). Returns how many were copied.
+   */
+  private readonly onAdopted = (found: AdoptionResult): number => {
+    this.adopted = [...this.adopted.filter((a) => !found.sheets.some((f) => f.entry.id === a.id)), ...found.sheets.map((f) => f.entry)];
+    const settings = this.settings();
+    const has = (key: string) => settings.get(key) !== null && settings.get(key) !== undefined;
+    const missing = missingSettings(found.stored, has);
+    for (const [key, value] of missing) settings.set(key, value);
+    return missing.length;
+  };
+
+  /**
+   * When the task pane opens: the jobs' settings (the förbundsprofil, each job's choices) a command-line run
+   * stored in the workbook (*Samkalk data*) are copied into the document settings it lacks and saved.
+   * Only in a document without a register of its own: 1 sync, 2 when the workbook has the data sheet.
+   * Returns whether anything was copied.
+   */
+  async adoptCommandLineSettings(): Promise<boolean> {
+    if (parseOwnedSheets(this.settings().get(OWNERSHIP_KEY)).length > 0) return false;
+    let copied = 0;
+    await this.run((context) => readSheetStates(context, [], [], (found) => void (copied = this.onAdopted(found))));
+    if (copied > 0) await saveSettings(this.settings());
+    return copied > 0;
   }
 
   /** Stores and saves the register; rejects with the save's (Swedish) error. */
@@ -101,18 +139,18 @@ export class OfficeWorkbookHost implements WorkbookHost {
 
   async inspectSheet(sheetName: string, tableNames: string[]): Promise<SheetState> {
     const register = this.register();
-    return this.run((context) => readSheetState(context, register, sheetName, tableNames));
+    return this.run(async (context) => (await readSheetStates(context, register, [{ sheetName, tableNames }], this.onAdopted))[0]);
   }
 
   async inspectSheets(requests: SheetStateRequest[]): Promise<SheetState[]> {
     const register = this.register();
-    return this.run((context) => readSheetStates(context, register, requests));
+    return this.run((context) => readSheetStates(context, register, requests, this.onAdopted));
   }
 
   /** Every sheet's state, with the tables asked for: 1 sync for a workbook with nothing to read, else 2. */
   async inspectWorkbook(tables: SheetStateRequest[]): Promise<SheetState[]> {
     const register = this.register();
-    return this.run((context) => readWorkbookStates(context, register, tables));
+    return this.run((context) => readWorkbookStates(context, register, tables, this.onAdopted));
   }
 
   /**
@@ -181,13 +219,17 @@ export class OfficeWorkbookHost implements WorkbookHost {
     return this.run(async (context) => {
       const index = await loadWorkbookIndex(context);
       const queued = queueSheetState(index, register, request);
-      if (queued.needsSync) await context.sync();
-      const state = queued.state();
+      const adoption = queueAdoption(index, register, [request.sheetName]);
+      const synced = queued.needsSync || adoption !== null;
+      if (synced) await context.sync();
+      const adopted = adoption?.result();
+      if (adopted) this.onAdopted(adopted);
+      const state = adopted ? adoptedState(queued.state(), adopted) : queued.state();
       const spec = decide(state);
       if (spec === null) return { state, report: null };
       if (state.exists && !state.ownedBySamkalk) throw new Error(notOwnedMessage(spec.name));
       assertWritableSpec(spec);
-      return { state, report: await this.writeWithIndex(context, index, spec, queued.needsSync ? 2 : 1) };
+      return { state, report: await this.writeWithIndex(context, index, spec, synced ? 2 : 1) };
     });
   }
 
@@ -256,6 +298,7 @@ export class OfficeWorkbookHost implements WorkbookHost {
       if (problem || !sheet) throw new Error(problem ?? `Bladet "${sheetName}" finns inte i arbetsboken.`);
 
       // Out of the register first: from here on Samkalk never writes to this sheet again.
+      this.adopted = this.adopted.filter((a) => a.id !== sheet.id);
       try {
         await this.saveRegister(withoutOwnedSheet(register, sheet.id));
       } catch (e) {

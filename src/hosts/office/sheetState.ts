@@ -11,6 +11,10 @@ import { sameSheetName } from "../../domain/excelNames";
 import { OwnedSheet, ownedEntry } from "./ownership";
 import { loadWorkbookIndex, type WorkbookIndex } from "./workbookIndex";
 import { appendAll } from "../../domain/arrays";
+import { adoptedState, queueAdoption, type AdoptionResult } from "./commandLineData";
+
+/** Told what was adopted from the command line's data sheet (commandLineData.ts), once per read. */
+export type OnAdopted = (adopted: AdoptionResult) => void;
 
 /** A value as Excel returns it, as a ReadValue (anything else is read as empty). */
 export function toReadValue(v: unknown): ReadValue {
@@ -100,31 +104,63 @@ function recordedCells(index: WorkbookIndex, register: OwnedSheet[], sheetName: 
  * else 2, however many sheets (one more per MAX_READ_CELLS of recorded contents): the first looks at the
  * workbook, the second reads every sheet's tables and what edit detection needs.
  */
-export async function readSheetStates(context: Excel.RequestContext, register: OwnedSheet[], requests: SheetStateRequest[]): Promise<SheetState[]> {
-  return readIndexedStates(context, await loadWorkbookIndex(context), register, requests);
+export async function readSheetStates(
+  context: Excel.RequestContext,
+  register: OwnedSheet[],
+  requests: SheetStateRequest[],
+  onAdopted?: OnAdopted,
+): Promise<SheetState[]> {
+  return readIndexedStates(context, await loadWorkbookIndex(context), register, requests, onAdopted);
 }
 
 /**
  * The state of every sheet in the workbook, with the tables `tables` asks for on the sheets that are there
- * (requests for missing sheets are ignored): the same 1 or 2 syncs as readSheetStates.
+ * (requests for missing sheets are ignored): the same 1 or 2 syncs as readSheetStates (in a workbook with the
+ * command line's data sheet and no register of the add-in's own, 2, and 1 more to read the contents of the
+ * sheets the command line wrote).
  */
-export async function readWorkbookStates(context: Excel.RequestContext, register: OwnedSheet[], tables: SheetStateRequest[]): Promise<SheetState[]> {
+export async function readWorkbookStates(
+  context: Excel.RequestContext,
+  register: OwnedSheet[],
+  tables: SheetStateRequest[],
+  onAdopted?: OnAdopted,
+): Promise<SheetState[]> {
   const index = await loadWorkbookIndex(context);
   const requests = index.sheets.map((s) => ({
     sheetName: s.name,
     tableNames: [...new Set(tables.filter((t) => sameSheetName(t.sheetName, s.name)).flatMap((t) => t.tableNames))],
   }));
-  return readIndexedStates(context, index, register, requests);
+  // Every sheet, the user's own too: their contents are read only when the command line's register names them.
+  return readIndexedStates(context, index, register, requests, onAdopted, false);
 }
 
-async function readIndexedStates(context: Excel.RequestContext, index: WorkbookIndex, register: OwnedSheet[], requests: SheetStateRequest[]): Promise<SheetState[]> {
+async function readIndexedStates(
+  context: Excel.RequestContext,
+  index: WorkbookIndex,
+  register: OwnedSheet[],
+  requests: SheetStateRequest[],
+  onAdopted?: OnAdopted,
+  eager = true,
+): Promise<SheetState[]> {
   const states: SheetState[] = [];
   let queued: Array<ReturnType<typeof queueSheetState>> = [];
   let cells = 0;
+  // Only for a workbook with the command line's data sheet: read with the first sync (one more when none was due).
+  const adoption = onAdopted ? queueAdoption(index, register, requests.map((r) => r.sheetName), eager) : null;
+  let adoptionPending = adoption !== null;
+  let adopted: AdoptionResult | null = null;
   const finish = async () => {
     // Once per MAX_READ_CELLS of contents to read back: once, unless the sheets are very large.
-    if (queued.some((q) => q.needsSync)) await context.sync();
-    appendAll(states, queued.map((q) => q.state()));
+    if (adoptionPending || queued.some((q) => q.needsSync)) await context.sync();
+    if (adoption && adoptionPending && onAdopted) {
+      // One more only when the sheets' contents were not read with the data sheet (readWorkbookStates).
+      if (adoption.queueContents()) await context.sync();
+      adopted = adoption.result();
+      onAdopted(adopted);
+    }
+    adoptionPending = false;
+    const found = adopted;
+    appendAll(states, queued.map((q) => (found ? adoptedState(q.state(), found) : q.state())));
     queued = [];
     cells = 0;
   };

@@ -6,6 +6,8 @@ export interface LiveSheet {
   id: string;
   /** Sheet protection is on (Review > Protect Sheet): Excel refuses every write to it. */
   protected: boolean;
+  /** Excel.SheetVisibility: "Visible", "Hidden" or "VeryHidden" (the command line's data sheet). */
+  visibility: string;
   proxy: Excel.Worksheet;
 }
 
@@ -20,14 +22,14 @@ export interface WorkbookIndex {
   structureProtected: boolean;
 }
 
-/** One sync: every worksheet's name, id and protection, every table's name and sheet, the workbook's protection. */
+/** One sync: every worksheet's name, id, visibility and protection, every table's name and sheet, the workbook's protection. */
 export async function loadWorkbookIndex(context: Excel.RequestContext): Promise<WorkbookIndex> {
-  const worksheets = context.workbook.worksheets.load("items/name,items/id,items/protection/protected");
+  const worksheets = context.workbook.worksheets.load("items/name,items/id,items/visibility,items/protection/protected");
   const tables = context.workbook.tables.load("items/name,items/worksheet/name");
   const workbook = context.workbook.protection.load("protected");
   await context.sync();
   return {
-    sheets: worksheets.items.map((s) => ({ name: s.name, id: s.id, protected: s.protection.protected, proxy: s })),
+    sheets: worksheets.items.map((s) => ({ name: s.name, id: s.id, protected: s.protection.protected, visibility: String(s.visibility), proxy: s })),
     tables: tables.items.map((t) => ({ name: t.name, sheetName: t.worksheet.name, proxy: t })),
     structureProtected: workbook.protected,
   };

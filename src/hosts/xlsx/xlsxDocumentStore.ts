@@ -9,22 +9,15 @@
  * any machine knows which sheets are Samkalk's. The xlsx host identifies a sheet by the sheet id the file
  * stores (workbook.xml's sheetId, which Excel keeps when a sheet is renamed or moved). Office's own document
  * settings live in the file's web-extension part, keyed to the add-in's id; exceljs neither reads nor keeps that
- * part, so the two stores are separate: the add-in does not yet read this sheet.
+ * part, so the two stores are separate: the add-in reads this sheet (never writes it) to adopt the register
+ * and settings of a file the command line wrote (hosts/dataSheet.ts, office/commandLineData.ts).
  */
 import type ExcelJS from "exceljs";
 import { EXCEL_MAX_CELL_CHARS } from "../../domain/excelNames";
+import { OWNED_KEY, SAMKALK_DATA_SHEET, parseStoredOwned, parseStoredPieces, type StoredOwnedSheet } from "../dataSheet";
 
-export const SAMKALK_DATA_SHEET = "Samkalk data";
-/** Key of the ownership register, as in the Office host's document settings. */
-export const OWNED_KEY = "samkalk.owned";
-
-export interface XlsxOwnedSheet {
-  /** The file's sheet id (workbook.xml sheetId), as text like Office's worksheet ids. */
-  id: string;
-  name: string;
-  kind: string;
-  fingerprint: string;
-}
+export { OWNED_KEY, SAMKALK_DATA_SHEET };
+export type XlsxOwnedSheet = StoredOwnedSheet;
 
 const PIECE = EXCEL_MAX_CELL_CHARS - 767;
 
@@ -36,18 +29,9 @@ export function isDataSheet(ws: ExcelJS.Worksheet): boolean {
 export function readDocumentStore(wb: ExcelJS.Workbook): Map<string, unknown> {
   const ws = wb.worksheets.find(isDataSheet);
   if (!ws) return new Map();
-  let json = "";
-  for (let r = 1; r <= ws.rowCount; r++) {
-    const v = ws.getCell(r, 1).value;
-    if (typeof v !== "string") break;
-    json += v;
-  }
-  try {
-    const parsed: unknown = JSON.parse(json);
-    return typeof parsed === "object" && parsed !== null && !Array.isArray(parsed) ? new Map(Object.entries(parsed)) : new Map();
-  } catch {
-    return new Map();
-  }
+  const pieces: unknown[] = [];
+  for (let r = 1; r <= ws.rowCount; r++) pieces.push(ws.getCell(r, 1).value);
+  return parseStoredPieces(pieces);
 }
 
 /** Writes `values` into the workbook's data sheet (made very hidden, and last, when it is not there). */
@@ -60,10 +44,4 @@ export function writeDocumentStore(wb: ExcelJS.Workbook, values: ReadonlyMap<str
 }
 
 /** The register's valid entries (anything else counts as none). */
-export function parseXlsxOwned(raw: unknown): XlsxOwnedSheet[] {
-  if (!Array.isArray(raw)) return [];
-  return raw.filter(
-    (o): o is XlsxOwnedSheet =>
-      typeof o === "object" && o !== null && ["id", "name", "kind", "fingerprint"].every((k) => typeof (o as Record<string, unknown>)[k] === "string"),
-  );
-}
+export const parseXlsxOwned = parseStoredOwned;

@@ -70,7 +70,7 @@ export class XlsxWorkbookHost implements WorkbookHost {
     this.stored = readDocumentStore(this.workbook);
     for (const entry of parseXlsxOwned(this.stored.get(OWNED_KEY))) {
       const ws = this.workbook.worksheets.find((w) => String(w.id) === entry.id && !isDataSheet(w));
-      if (ws) this.owned.set(ws, { kind: entry.kind as SheetKind, fingerprint: entry.fingerprint });
+      if (ws) this.owned.set(ws, { kind: entry.kind as SheetKind, fingerprint: entry.fingerprint, ...(entry.typed ? { typed: entry.typed } : {}) });
     }
     this.settings = {
       get: (key) => this.stored.get(key),
@@ -190,7 +190,7 @@ export class XlsxWorkbookHost implements WorkbookHost {
   async save(file: string, opts: SaveOptions = {}): Promise<void> {
     const register: XlsxOwnedSheet[] = [];
     for (const [ws, o] of this.owned) {
-      if (this.workbook.worksheets.includes(ws)) register.push({ id: String(ws.id), name: ws.name, kind: o.kind, fingerprint: o.fingerprint });
+      if (this.workbook.worksheets.includes(ws)) register.push({ id: String(ws.id), name: ws.name, kind: o.kind, fingerprint: o.fingerprint, ...(o.typed ? { typed: o.typed } : {}) });
     }
     this.stored.set(OWNED_KEY, register);
     writeDocumentStore(this.workbook, this.stored);
