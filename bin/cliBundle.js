@@ -23,20 +23,22 @@ const stampFile = `${bundleFile}.sources`;
  * removed) means the bundle is stale; comparing times alone would miss the restored file.
  */
 function sourceSignature() {
+  // Runs on every command: plain string paths and one stat per file (path.join and path.relative cost more than
+  // the stats themselves over a few hundred files).
   const entries = [];
-  const add = (p) => {
-    const st = fs.statSync(p);
-    entries.push(`${path.relative(root, p)}\t${st.size}\t${st.mtimeMs}`);
+  const add = (rel) => {
+    const st = fs.statSync(root + path.sep + rel);
+    entries.push(`${rel}\t${st.size}\t${st.mtimeMs}`);
   };
-  const walk = (dir) => {
-    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-      const p = path.join(dir, entry.name);
+  const walk = (rel) => {
+    for (const entry of fs.readdirSync(root + path.sep + rel, { withFileTypes: true })) {
+      const p = rel + path.sep + entry.name;
       if (entry.isDirectory()) walk(p);
       else add(p);
     }
   };
-  add(path.join(root, "package.json"));
-  walk(path.join(root, "src"));
+  add("package.json");
+  walk("src");
   return crypto.createHash("sha256").update(entries.sort().join("\n")).digest("hex");
 }
 
