@@ -4,7 +4,7 @@ import { RegionCell, splitRegion } from "../../domain/scb/regions";
 import { parsePeriod, TidyRow, TidyTable } from "../../domain/scb/tidy";
 import { parseScbValue } from "../../domain/scb/values";
 import { classify, Layout } from "./extractLayout";
-import { Cell, cellText, Delimiter, Grid, GridSource, nonEmptyCount, toGrid } from "./grid";
+import { Cell, cellText, Delimiter, Grid, GridSource, mayTrim, nonEmptyCount, toGrid } from "./grid";
 
 /**
  * Reads an SCB table as analysts get it: a web download (old PxWeb "with heading", comma or
@@ -206,18 +206,9 @@ function shapeProblem(row: Cell[], width: number, isRange: boolean): { col?: num
 /** Tables copied from the web view leave a repeated stub text blank: carry it down from the rows above. */
 function carryDown(carried: string[], row: Cell[], c: number): string {
   const cell = row[c];
-  const t = typeof cell === "string" && !hasEdgeSpace(cell) ? cell : cellText(cell);
+  const t = typeof cell === "string" && !mayTrim(cell) ? cell : cellText(cell);
   if (t !== "") carried[c] = t;
   return carried[c] ?? "";
-}
-
-/** Whether trimming could change the text: a space (or other white space, all ≤ U+0020 or above U+007F) at either end. */
-function hasEdgeSpace(t: string): boolean {
-  const n = t.length;
-  if (n === 0) return false;
-  const first = t.charCodeAt(0);
-  const last = t.charCodeAt(n - 1);
-  return first <= 0x20 || first >= 0x7f || last <= 0x20 || last >= 0x7f;
 }
 
 /** Each region text is split once: an extract repeats it on every row of its block. */
