@@ -18,9 +18,26 @@ export function decodeBytes(bytes: Uint8Array): { text: string; encoding: TextEn
   try {
     return { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes), encoding: "utf-8" };
   } catch {
-    // WHATWG decodes "latin1" as windows-1252: the same letters, plus "–" and "€" in 0x80–0x9F.
-    return { text: new TextDecoder("windows-1252").decode(bytes), encoding: "latin1" };
+    return { text: decodeWindows1252(bytes), encoding: "latin1" };
   }
+}
+
+/** Windows-1252's letters for the bytes 0x80–0x9F (WHATWG; the five bytes it leaves undefined stay as they are). */
+const C1_LETTERS =
+  "\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f" +
+  "\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178";
+const C1 = /[\x80-\x9f]/g;
+
+/**
+ * WHATWG decodes "latin1" as windows-1252: ISO-8859-1's letters, plus "–", "€" … in 0x80–0x9F. Node decodes
+ * ISO-8859-1 natively, several times faster than its TextDecoder on a large extract (which, in some Node
+ * versions, also leaves 0x80–0x9F as control characters): those bytes are then given their letters.
+ */
+function decodeWindows1252(bytes: Uint8Array): string {
+  if (typeof Buffer === "undefined") return new TextDecoder("windows-1252").decode(bytes);
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("latin1");
+  C1.lastIndex = 0;
+  return C1.test(text) ? text.replace(C1, (c) => C1_LETTERS[c.charCodeAt(0) - 0x80]) : text;
 }
 
 /** Text → ISO-8859-1 bytes; characters above U+00FF become "?". */

@@ -8,7 +8,12 @@ import path from "node:path";
 
 const root = path.resolve(__dirname, "../..");
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- the plain-JS loader bin/samkalk.js uses
-const bundle = require(path.join(root, "bin", "cliBundle.js")) as { bundleFile: string; stampFile: string; freshBundle: () => string | null };
+const bundle = require(path.join(root, "bin", "cliBundle.js")) as {
+  bundleFile: string;
+  stampFile: string;
+  codeCacheFile: string;
+  freshBundle: () => string | null;
+};
 
 const samkalk = (...args: string[]) => spawnSync(process.execPath, [path.join(root, "bin", "samkalk.js"), ...args], { encoding: "utf8" });
 
@@ -27,6 +32,19 @@ describe("the prebuilt command line", () => {
     expect(r.stdout).toContain("2480\tUmeå");
     expect(fs.statSync(bundle.bundleFile).mtimeMs).toBeGreaterThan(old.getTime());
     expect(bundle.freshBundle()).toBe(bundle.bundleFile);
+  });
+
+  it("keeps the bundle's compiled code for the next start, and never starts from code compiled from another bundle", () => {
+    expect(samkalk("kommuner", "2480").status).toBe(0);
+    const size = fs.statSync(bundle.bundleFile).size;
+    const header = () => fs.readFileSync(bundle.codeCacheFile).toString("latin1", 0, 64);
+    expect(header().startsWith(`${size} `)).toBe(true);
+    // A cache left by another bundle (another build): not used, replaced after the command.
+    fs.writeFileSync(bundle.codeCacheFile, Buffer.concat([Buffer.from("1 2 3".padEnd(64), "latin1"), Buffer.alloc(4096, 7)]));
+    const r = samkalk("kommuner", "Umeå");
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain("2480\tUmeå");
+    expect(header().startsWith(`${size} `)).toBe(true);
   });
 
   it("holds the whole command line in one file, with the packages loaded from node_modules", () => {

@@ -47,3 +47,16 @@ describe("reading a well-formed file in one pass", () => {
     }
   });
 });
+
+describe("reading a Latin-1 download", () => {
+  it("decodes the letters of ISO-8859-1 as they are and 0x80–0x9F as Windows-1252's dash, euro sign …", () => {
+    const file = Uint8Array.from([0x22, 0x55, 0x6d, 0x65, 0xe5, 0x22, 0x3b, 0x80, 0x3b, 0x96, 0x3b, 0x9f, 0x3b, 0x81, 0x0d, 0x0a]);
+    expect(decodeBytes(file)).toEqual({ text: '"Umeå";€;–;Ÿ;\u0081\r\n', encoding: "latin1" });
+    const latin1 = fc.uint8Array({ minLength: 1, maxLength: 60 }).map((b) => Uint8Array.from([0xe5, 0x41, ...b.map((x) => (x >= 0x80 && x < 0xa0 ? x + 0x20 : x))]));
+    fc.assert(
+      fc.property(latin1, (bytes) => {
+        expect(decodeBytes(bytes)).toEqual({ text: String.fromCharCode(...bytes), encoding: "latin1" });
+      }),
+    );
+  });
+});

@@ -4,7 +4,7 @@ import { RegionCell, splitRegion } from "../../domain/scb/regions";
 import { parsePeriod, TidyRow, TidyTable } from "../../domain/scb/tidy";
 import { parseScbValue } from "../../domain/scb/values";
 import { classify, Layout } from "./extractLayout";
-import { Cell, cellText, Delimiter, Grid, GridSource, nonEmptyCount, toGrid } from "./grid";
+import { Cell, cellText, Delimiter, Grid, GridSource, mayTrim, nonEmptyCount, toGrid } from "./grid";
 
 /**
  * Reads an SCB table as analysts get it: a web download (old PxWeb "with heading", comma or
@@ -120,6 +120,8 @@ function buildRows(layout: Layout, header: string[], grid: Grid, data: number[],
   let n = 0;
   const width = header.length;
   const carried: string[] = [];
+  let lastRegionText: string | null = null;
+  let lastRegion = RIKET;
   for (const r of data) {
     const row = rows[r];
     const shape = shapeProblem(row, width, grid.encoding === "cells");
@@ -131,8 +133,13 @@ function buildRows(layout: Layout, header: string[], grid: Grid, data: number[],
     let region = RIKET;
     if (layout.regionCol !== null) {
       const text = carryDown(carried, row, layout.regionCol);
-      region = regionFor(regions, text);
-      if (region.regionkod === "") unknown.add(text);
+      // An extract repeats a region on every row of its block: the one before is looked up once.
+      if (text !== lastRegionText) {
+        lastRegion = regionFor(regions, text);
+        lastRegionText = text;
+        if (lastRegion.regionkod === "") unknown.add(text);
+      }
+      region = lastRegion;
     }
     const dims: Record<string, string> = {};
     for (let i = 0; i < labels.length; i++) dims[labels[i]] = carryDown(carried, row, layout.stubCols[i]);
@@ -198,7 +205,8 @@ function shapeProblem(row: Cell[], width: number, isRange: boolean): { col?: num
 
 /** Tables copied from the web view leave a repeated stub text blank: carry it down from the rows above. */
 function carryDown(carried: string[], row: Cell[], c: number): string {
-  const t = cellText(row[c]);
+  const cell = row[c];
+  const t = typeof cell === "string" && !mayTrim(cell) ? cell : cellText(cell);
   if (t !== "") carried[c] = t;
   return carried[c] ?? "";
 }

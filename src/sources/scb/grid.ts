@@ -95,6 +95,20 @@ export function cellText(c: Cell | undefined): string {
 
 export function nonEmptyCount(row: Cell[]): number {
   let n = 0;
-  for (const c of row) if (typeof c === "number" || cellText(c) !== "") n++;
+  for (let i = 0; i < row.length; i++) {
+    const c = row[i];
+    if (typeof c === "number") n++;
+    // Most texts have no white space at their ends: no trimmed copy is made to see that they are not empty.
+    else if (typeof c === "string" && c.length > 0 && (!mayTrim(c) || c.trim() !== "")) n++;
+  }
   return n;
+}
+
+/** Whether trimming could change the text: white space (all of it ≤ U+0020 or above U+007E) at either end. */
+export function mayTrim(t: string): boolean {
+  const n = t.length;
+  if (n === 0) return false;
+  const first = t.charCodeAt(0);
+  const last = t.charCodeAt(n - 1);
+  return first <= 0x20 || first >= 0x7f || last <= 0x20 || last >= 0x7f;
 }
