@@ -35,7 +35,7 @@ function scbEnd(r: ScbRunResult, cancelledNote: string): RunEnd<ScbDone> {
   const o = r.outcome;
   if (o.ok) return { done: r as ScbDone };
   if ("cancelled" in o && o.cancelled) return { note: cancelledNote };
-  return { problems: o.problems };
+  return o.failure ? { problems: o.problems, failure: o.failure } : { problems: o.problems };
 }
 
 const useStyles = makeStyles({
