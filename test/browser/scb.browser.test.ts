@@ -99,6 +99,7 @@ describeBrowser("SCB-data (production bundle, replay server, Chromium)", () => {
     expect(await page.getByRole("combobox", { name: "Lägg till kommun i hämtningen" }).count()).toBe(1);
     expect(await page.getByTestId("scb-kommuner-hint").innerText()).toContain("förbundsprofilens medlemskommuner");
     await shot(page, "scb-0-profile-open.png");
+    await page.locator('section[aria-labelledby="sk-scb-kommuner"]').screenshot({ path: path.join(OUT, "scb-0-kommuner.png") });
     await page.getByTestId("profile-toggle").click();
     await page.getByRole("checkbox", { name: "Ta med länet" }).check();
     await page.getByRole("checkbox", { name: "Ta med riket" }).check();
