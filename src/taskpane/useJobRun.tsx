@@ -1,17 +1,23 @@
 import * as React from "react";
 import type { InputProblem } from "../domain/errors";
-import { failureOfError, failureOfProblems } from "./run/failures";
+import type { JobFailure } from "../usecases/failure";
+import { failureOfEnd, failureOfError } from "./run/failures";
 import { isBusy, placeProblems, runReducer, type FieldRef, type PlaceMap, type RunState } from "./run/runState";
 import { useServices, useStrings } from "./services";
 
 export type { FieldRef } from "./run/runState";
 
-/** How a job's work ended: its outcome, the problems it found with the input, a note (nothing done), or null (it asks the user first). */
-export type RunEnd<O> = { done: O } | { problems: readonly InputProblem[] } | { note: string } | null;
+/**
+ * How a job's work ended: its outcome, the problems it found with the input (with `failure` when the job
+ * says something other than the input failed), a note (nothing done), or null (it asks the user first).
+ */
+export type RunEnd<O> = { done: O } | { problems: readonly InputProblem[]; failure?: JobFailure } | { note: string } | null;
 
-/** A use case's outcome ({ ok: true, … } or { ok: false, problems }) as a run's end. */
-export function endOf<O extends { ok: true } | { ok: false; problems: readonly InputProblem[] }>(o: O): RunEnd<Extract<O, { ok: true }>> {
-  return o.ok ? { done: o as Extract<O, { ok: true }> } : { problems: (o as { problems: readonly InputProblem[] }).problems };
+/** A use case's outcome ({ ok: true, … } or { ok: false, problems, failure? }) as a run's end. */
+export function endOf<O extends { ok: true } | { ok: false; problems: readonly InputProblem[]; failure?: JobFailure }>(o: O): RunEnd<Extract<O, { ok: true }>> {
+  if (o.ok) return { done: o as Extract<O, { ok: true }> };
+  const { problems, failure } = o as { problems: readonly InputProblem[]; failure?: JobFailure };
+  return failure ? { problems, failure } : { problems };
 }
 
 export interface JobWork<O> {
@@ -55,7 +61,7 @@ export function useJobRun<O>(fields: Readonly<Record<string, FieldRef>> = {}, pl
       else if ("done" in end) dispatch({ type: "done", outcome: end.done });
       else if ("note" in end) dispatch({ type: "note", note: end.note });
       else {
-        const failure = failureOfProblems(end.problems);
+        const failure = failureOfEnd(end);
         dispatch(failure ? { type: "failure", failure } : { type: "problems", problems: place(end.problems) });
       }
     } catch (e) {

@@ -92,6 +92,15 @@ describeBrowser("SCB-data (production bundle, replay server, Chromium)", () => {
     expect(await page.getByRole("radio", { name: /^Befolkning/ }).isChecked()).toBe(true);
     // The förbund's members (here from the fee split a colleague set up) are the kommuner to fetch.
     expect(await page.getByTestId("scb-kommuner").innerText()).toMatch(/Umeå[\s\S]*Vännäs/);
+    // With the profile open there is one kommun picker, the fetch's: the profile asks no members here.
+    await page.getByTestId("profile-toggle").click();
+    await page.getByLabel("Samordningsförbundets namn").waitFor();
+    expect(await page.getByRole("combobox", { name: /^Lägg till/ }).count()).toBe(1);
+    expect(await page.getByRole("combobox", { name: "Lägg till kommun i hämtningen" }).count()).toBe(1);
+    expect(await page.getByTestId("scb-kommuner-hint").innerText()).toContain("förbundsprofilens medlemskommuner");
+    await shot(page, "scb-0-profile-open.png");
+    await page.locator('section[aria-labelledby="sk-scb-kommuner"]').screenshot({ path: path.join(OUT, "scb-0-kommuner.png") });
+    await page.getByTestId("profile-toggle").click();
     await page.getByRole("checkbox", { name: "Ta med länet" }).check();
     await page.getByRole("checkbox", { name: "Ta med riket" }).check();
     await page.getByRole("radio", { name: "20–64 år" }).check();

@@ -35,7 +35,7 @@ import { useProfile } from "../profile/ProfileContext";
 import { profileFromDraft } from "../profile/profileDraft";
 import { placeOf } from "./initiativesPlaces";
 import { FormLock, StatusArea } from "../run/StatusArea";
-import { useJobRun, type FieldRef, type RunEnd } from "../useJobRun";
+import { endOf, useJobRun, type FieldRef, type RunEnd } from "../useJobRun";
 import { Section, problemState, useStoredSettings, useViewStyles } from "../viewParts";
 
 const useStyles = makeStyles({
@@ -125,7 +125,7 @@ export default function InitiativesView() {
       validate: refuseList,
       work: async (): Promise<RunEnd<InitDone>> => {
         const r = await writeInitiativeInput(createHost(), [], { nulagen: nulagen() });
-        if (!r.ok) return { problems: r.problems };
+        if (!r.ok) return endOf(r);
         await rememberSettings();
         return { done: { kind: "created", sheet: r.sheet, ...(r.keptCopy ? { keptCopy: r.keptCopy } : {}) } };
       },
@@ -163,7 +163,7 @@ export default function InitiativesView() {
           setEditedSheets(edited);
           return null;
         }
-        if (!result.ok) return { problems: result.problems };
+        if (!result.ok) return endOf(result);
         setLastDatum(settingsNow.datum);
         if (draftIsValid(profile.draft)) await profile.save(profileFromDraft(profile.draft)).catch(() => undefined);
         return { done: { kind: "report", outcome: result } };

@@ -35,7 +35,10 @@ export function ScbKommuner(props: {
 
   return (
     <Section id="sk-scb-kommuner" title={`${s.scbSectionRegioner} (${s.memberCount(st.kommuner.length)})`}>
-      <KommunPicker chosen={chosen} onAdd={addKommun} id={props.id} problem={props.problem} />
+      <Text className={styles.muted} data-testid="scb-kommuner-hint">
+        {s.scbKommunerFromProfile}
+      </Text>
+      <KommunPicker chosen={chosen} onAdd={addKommun} id={props.id} problem={props.problem} label={s.scbAddKommun} />
       <h4 id="sk-scb-chosen" className={styles.listHeading}>
         {s.scbChosenKommuner}
       </h4>

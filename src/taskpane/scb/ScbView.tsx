@@ -35,7 +35,7 @@ function scbEnd(r: ScbRunResult, cancelledNote: string): RunEnd<ScbDone> {
   const o = r.outcome;
   if (o.ok) return { done: r as ScbDone };
   if ("cancelled" in o && o.cancelled) return { note: cancelledNote };
-  return { problems: o.problems };
+  return o.failure ? { problems: o.problems, failure: o.failure } : { problems: o.problems };
 }
 
 const useStyles = makeStyles({
@@ -211,7 +211,8 @@ export default function ScbView() {
     <div className={view.form}>
       <FormLock locked={running} className={view.form}>
         <Text className={view.intro}>{s.scbIntro}</Text>
-        <ProfilePanel job={job} withMembers saveButton defaultOpen={false} />
+        {/* The members are not picked here: the fetch's own list (Kommuner) starts from the profile's members. */}
+        <ProfilePanel job={job} withMembers={false} saveButton defaultOpen={false} />
 
         <Section id="sk-scb-dataset" title={s.scbSectionDataset}>
           <Field label={s.scbDataset}>

@@ -31,6 +31,9 @@ import {
  * whole country (embedded inhabitants 16–64, synthetic försörjningsmått), written by runAllocationJob
  * as the sheet "Statlig tilldelning <år>". The year follows the profile's budget year until typed.
  */
+/** The form's amount fields (text as typed). */
+type AmountField = "anslag" | "grund" | "sparr" | "forraAret";
+
 export default function TilldelningView() {
   const s = useStrings();
   const view = useViewStyles();
@@ -57,6 +60,14 @@ export default function TilldelningView() {
   const draft = profile.draft;
   const ar = yearOf(form, draft);
   const hasMembers = draft.forbund.trim() !== "" && draft.kommuner.length > 0;
+  // The amounts, in kronor or per cent, each a field of its own.
+  const kronor = { unit: s.enhetKr, maxDecimals: 0, invalidText: s.allocKronorInvalid };
+  const amounts: { key: AmountField; testId: string; hint?: string; unit: string; maxDecimals: number; invalidText: string }[] = [
+    { key: "anslag", testId: "alloc-anslag", hint: s.allocAnslagHint, ...kronor },
+    { key: "grund", testId: "alloc-grund", ...kronor },
+    { key: "sparr", testId: "alloc-sparr", hint: s.allocSparrHint, unit: "%", maxDecimals: 2, invalidText: s.allocSparrInvalid },
+    { key: "forraAret", testId: "alloc-forra-aret", hint: s.allocForraAretHint, ...kronor },
+  ];
 
   const run = (onEdited?: EditedSheetDecision) => {
     const formNow = form;
@@ -112,53 +123,21 @@ export default function TilldelningView() {
             onChange={(n) => update("tilldelningAr", { ar: n })}
             problem={job.problemAt("tilldelningAr")}
           />
-          <DecimalField
-            label={s.allocAnslag}
-            hint={s.allocAnslagHint}
-            testId="alloc-anslag"
-            id={fields.anslag.id}
-            value={form.anslag}
-            unit={s.enhetKr}
-            maxDecimals={0}
-            invalidText={s.allocKronorInvalid}
-            onChange={(anslag) => update("anslag", { anslag })}
-            problem={job.problemAt("anslag")}
-          />
-          <DecimalField
-            label={s.allocGrund}
-            testId="alloc-grund"
-            id={fields.grund.id}
-            value={form.grund}
-            unit={s.enhetKr}
-            maxDecimals={0}
-            invalidText={s.allocKronorInvalid}
-            onChange={(grund) => update("grund", { grund })}
-            problem={job.problemAt("grund")}
-          />
-          <DecimalField
-            label={s.allocSparr}
-            hint={s.allocSparrHint}
-            testId="alloc-sparr"
-            id={fields.sparr.id}
-            value={form.sparr}
-            unit="%"
-            maxDecimals={2}
-            invalidText={s.allocSparrInvalid}
-            onChange={(sparr) => update("sparr", { sparr })}
-            problem={job.problemAt("sparr")}
-          />
-          <DecimalField
-            label={s.allocForraAret}
-            hint={s.allocForraAretHint}
-            testId="alloc-forra-aret"
-            id={fields.forraAret.id}
-            value={form.forraAret}
-            unit={s.enhetKr}
-            maxDecimals={0}
-            invalidText={s.allocKronorInvalid}
-            onChange={(forraAret) => update("forraAret", { forraAret })}
-            problem={job.problemAt("forraAret")}
-          />
+          {amounts.map((a) => (
+            <DecimalField
+              key={a.key}
+              label={fields[a.key].label}
+              hint={a.hint}
+              testId={a.testId}
+              id={fields[a.key].id}
+              value={form[a.key]}
+              unit={a.unit}
+              maxDecimals={a.maxDecimals}
+              invalidText={a.invalidText}
+              onChange={(value) => update(a.key, { [a.key]: value })}
+              problem={job.problemAt(a.key)}
+            />
+          ))}
           <div className={view.run}>
             <Button appearance="primary" data-testid="alloc-create" onClick={() => void run()}>
               {s.allocCreate}

@@ -3,6 +3,7 @@ import { InputError } from "../../domain/errors";
 import type { SettingsStore, SheetState, WorkbookHost } from "../../hosts/host";
 import { BudgetSettings, BudgetSettingsSchema, loadBudgetSettings, saveBudgetSettings, zodProblems } from "./budgetSettings";
 import { EditedSheetDecision, editedSheetProblems, writeSheets } from "../writeSheets";
+import { failureOf, withFailure, type JobFailure } from "../failure";
 
 export interface BudgetJobOptions {
   today?: Date;
@@ -14,13 +15,14 @@ export interface BudgetJobOptions {
 }
 
 /** A job's refusal: the problems, and the edited sheets when it stopped to ask. */
-export type Refused = { ok: false; problems: InputProblem[]; editedSheets?: string[] };
+export type Refused = { ok: false; problems: InputProblem[]; editedSheets?: string[]; failure?: JobFailure };
 
 export const fail = (problems: InputProblem[]): Refused => ({ ok: false, problems });
 
-export function failure(e: unknown): Refused {
+/** The refusal for an error caught in a job: an input error's problems, else what failed (`what`: what the job was doing). */
+export function failure(e: unknown, what = "Bladen kunde inte skrivas"): Refused {
   if (e instanceof InputError) return fail(e.problems);
-  return fail([{ meddelande: `Bladen kunde inte skrivas: ${(e as Error).message}` }]);
+  return withFailure([{ meddelande: `${what}: ${(e as Error).message}` }], failureOf(e));
 }
 
 export function parseSettings(input: BudgetSettings): BudgetSettings {

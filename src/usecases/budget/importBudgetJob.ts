@@ -67,7 +67,7 @@ export async function importBudgetFromSelection(host: WorkbookHost, settings: Bu
   try {
     sel = await host.readSelection();
   } catch (e) {
-    return fail(e instanceof InputError ? e.problems : [{ meddelande: (e as Error).message }]);
+    return failure(e, "Markeringen kunde inte läsas");
   }
   try {
     // A host that can tell merged areas hands them over with the selection; the importer refuses them.

@@ -7,6 +7,7 @@ import { FEE_SHEET_LAYOUT, buildFeeSheet, feeSheetName, feeTableName } from "../
 import { cellAddress } from "../../domain/a1";
 import { toMemberKeys } from "../../sources/fee/memberKeys";
 import { inspectAndWrite } from "../writeSheets";
+import { failureOf, withFailure, type JobFailure } from "../failure";
 import { FeeSplitSettings, FeeSplitSettingsSchema, loadFeeSettings, saveFeeSettings } from "./feeSplitSettings";
 import { appendAll } from "../../domain/arrays";
 import { mergeTypedKeys } from "./feeSheetTypedMerge";
@@ -26,7 +27,7 @@ export type FeeSplitJobOutcome =
       result: FeeSplitResult;
       report: WriteReport;
     }
-  | { ok: false; problems: InputProblem[] };
+  | { ok: false; problems: InputProblem[]; failure?: JobFailure };
 
 export interface FeeSplitJobOptions {
   lang: "sv" | "en";
@@ -126,6 +127,6 @@ export async function runFeeSplitJob(host: WorkbookHost, input: FeeSplitSettings
     };
   } catch (e) {
     if (e instanceof InputError) return { ok: false, problems: e.problems };
-    return { ok: false, problems: [{ meddelande: `Bladet kunde inte skrivas: ${(e as Error).message}` }] };
+    return withFailure([{ meddelande: `Bladet kunde inte skrivas: ${(e as Error).message}` }], failureOf(e));
   }
 }

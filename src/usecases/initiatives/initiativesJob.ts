@@ -11,6 +11,7 @@ import { parseInitiativeTable } from "../../sources/initiatives/initiativeRows";
 import { InitiativesSettings, InitiativesSettingsSchema, saveInitiativesSettings } from "./initiativesSettings";
 import type { SettingsStore } from "../../hosts/host";
 import { EditedSheetDecision, copyName, editedSheetProblems, writeSheets } from "../writeSheets";
+import { failureOf, withFailure, type JobFailure } from "../failure";
 
 export * from "./initiativesSettings";
 
@@ -27,7 +28,7 @@ export interface InitiativesJobOptions {
 export type InitiativesOutcome =
   | { ok: true; sheets: string[]; keptCopies: string[]; oversikt: Oversikt; forandringar: Initiativforandring[]; jamfortMed?: string; syncs: number }
   /** `editedSheets`: nothing was written; ask the user and run again with `onEdited`. */
-  | { ok: false; problems: InputProblem[]; editedSheets?: string[] };
+  | { ok: false; problems: InputProblem[]; editedSheets?: string[]; failure?: JobFailure };
 
 const fail = (problems: InputProblem[]): InitiativesOutcome => ({ ok: false, problems });
 
@@ -101,7 +102,7 @@ export async function runInitiativesJob(host: WorkbookHost, input: InitiativesSe
     return { ok: true, sheets: specs.map((s) => s.name), keptCopies: written.keptCopies, oversikt, forandringar, jamfortMed, syncs: written.syncs };
   } catch (e) {
     if (e instanceof InputError) return fail(e.problems);
-    return fail([{ meddelande: `Bladen kunde inte skrivas: ${(e as Error).message}` }]);
+    return withFailure([{ meddelande: `Bladen kunde inte skrivas: ${(e as Error).message}` }], failureOf(e));
   }
 }
 
@@ -115,7 +116,7 @@ export async function writeInitiativeInput(
   initiativ: readonly Initiativ[],
   settings: Pick<InitiativesSettings, "nulagen">,
   opts: { onExisting?: "keepCopy" } = {},
-): Promise<{ ok: true; sheet: string; keptCopy?: string } | { ok: false; problems: InputProblem[]; exists?: boolean }> {
+): Promise<{ ok: true; sheet: string; keptCopy?: string } | { ok: false; problems: InputProblem[]; exists?: boolean; failure?: JobFailure }> {
   try {
     let state = await host.inspectSheet(INPUT_SHEET, [INPUT_TABLE]);
     let keptCopy: string | undefined;
@@ -142,7 +143,7 @@ export async function writeInitiativeInput(
     return { ok: true, sheet: INPUT_SHEET, ...(keptCopy ? { keptCopy } : {}) };
   } catch (e) {
     if (e instanceof InputError) return { ok: false, problems: e.problems };
-    return { ok: false, problems: [{ meddelande: `Bladet kunde inte skrivas: ${(e as Error).message}` }] };
+    return withFailure([{ meddelande: `Bladet kunde inte skrivas: ${(e as Error).message}` }], failureOf(e));
   }
 }
 

@@ -15,8 +15,9 @@ import { FEE_SHEET_LAYOUT, feeSheetName, feeTableName } from "../../sheets/fee/f
 import { EMBEDDED_POPULATION_SOURCE } from "../../domain/scb/embeddedPopulation";
 import { normaliseKod } from "../../sources/fee/memberKeys";
 import { FeeSplitJobOutcome, FeeSplitSettings, loadFeeSettings, runFeeSplitJob, saveFeeSettings } from "../fee/feeSplitJob";
+import type { JobFailure } from "../failure";
 import { FetchOptions, fetchThenWrite } from "./scbImport";
-import { FetchRows, KallaInfo, KallorRad, ScbJobOptions, ScbOutcome, fail, kallorRad, prepareKallor, prepareOwnedSheet, problemsOf, writeKallor } from "./kallor";
+import { FetchRows, KallaInfo, KallorRad, ScbJobOptions, ScbOutcome, kallorRad, prepareKallor, prepareOwnedSheet, failOf, writeKallor } from "./kallor";
 
 export { BEFOLKNING_SHEET, BEFOLKNING_TABLE } from "../../sheets/scb/befolkningSheet";
 export type { AgeBand, PopulationRow } from "../../domain/scb/population";
@@ -56,7 +57,7 @@ export async function writeBefolkning(
     progress("Klart", 1);
     return { ok: true, sheets: [BEFOLKNING_SHEET, kallorReport.sheetName], rows: rows.length, varningar, kalla: rad, reports: [report, kallorReport] };
   } catch (e) {
-    return fail(problemsOf(e));
+    return failOf(e);
   }
 }
 
@@ -66,7 +67,7 @@ export async function importBefolkningTable(host: WorkbookHost, table: TidyTable
   try {
     result = populationFromTidy(table, { bands: opts.bands, regioner: opts.regioner, kalla: `SCB ${kalla.tabell}${kalla.titel ? ` (${kalla.titel})` : ""}, ${formatTidOf(kalla)}` });
   } catch (e) {
-    return fail(problemsOf(e));
+    return failOf(e);
   }
   return writeBefolkning(host, result.rows, kalla, { ...opts, varningar: result.varningar });
 }
@@ -109,7 +110,7 @@ export type FillFeePopulationOutcome =
       kalla: KallorRad;
       fee: Extract<FeeSplitJobOutcome, { ok: true }>;
     }
-  | { ok: false; problems: InputProblem[] };
+  | { ok: false; problems: InputProblem[]; failure?: JobFailure };
 
 const plainNumber = (s: string) => s.replace(/[\s\u00a0]/g, "").replace(",", ".").replace(/\.0+$/, "");
 
@@ -214,6 +215,6 @@ export async function fillFeePopulationFromScb(host: WorkbookHost, opts: FillFee
       fee,
     };
   } catch (e) {
-    return { ok: false, problems: problemsOf(e) };
+    return failOf(e);
   }
 }

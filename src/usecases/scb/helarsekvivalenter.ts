@@ -11,7 +11,7 @@ import { analyseHelarsekvivalenter, HeAnalysis, HeAnalysisOptions } from "../../
 import { HE_SHEET, HE_TABLE, buildHeSheet } from "../../sheets/scb/heSheet";
 import { buildTidySheet, TidySheetInput, tidySheetLayout, assertFitsOnSheet } from "../../sheets/scb/tidySheet";
 import { FetchOptions, fetchThenWrite } from "./scbImport";
-import { FetchRows, KallaInfo, ScbJobOptions, ScbOutcome, fail, kallaText, kallorRad, keepEditedCopy, prepareKallor, prepareOwnedSheet, problemsOf, writeKallor } from "./kallor";
+import { FetchRows, KallaInfo, ScbJobOptions, ScbOutcome, kallaText, kallorRad, keepEditedCopy, prepareKallor, prepareOwnedSheet, failOf, writeKallor } from "./kallor";
 
 export { HE_SHEET, HE_TABLE } from "../../sheets/scb/heSheet";
 export const HE_DATA_SHEET = "SCB Helårsekvivalenter";
@@ -62,7 +62,7 @@ export async function writeHelarsekvivalenter(host: WorkbookHost, table: TidyTab
     progress("Klart", 1);
     return { ok: true, sheets: [HE_DATA_SHEET, HE_SHEET, kallorReport.sheetName], rows: table.rows.length, varningar, kalla: rad, reports: [dataReport, heReport, kallorReport], analysis };
   } catch (e) {
-    return fail(problemsOf(e));
+    return failOf(e);
   }
 }
 

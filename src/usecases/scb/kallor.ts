@@ -8,6 +8,7 @@ import { InputError, InputProblem } from "../../domain/errors";
 import type { TidyRow } from "../../domain/scb/tidy";
 import type { SheetState, WorkbookHost, WriteReport } from "../../hosts/host";
 import { formatTid, numberedSheetName } from "../../sheets/scb/common";
+import { failureOf, withFailure, type Failed, type JobFailure } from "../failure";
 import { KALLOR_SHEET, KALLOR_TABLE, KallorRad, buildKallorSheet, kallorRowsFromTable } from "../../sheets/scb/kallorSheet";
 
 export type { KallorRad } from "../../sheets/scb/kallorSheet";
@@ -59,7 +60,7 @@ export type ScbOutcome =
       kalla: KallorRad;
       reports: WriteReport[];
     }
-  | { ok: false; problems: InputProblem[]; cancelled?: boolean };
+  | { ok: false; problems: InputProblem[]; cancelled?: boolean; failure?: JobFailure };
 
 export interface ScbJobOptions {
   today?: Date;
@@ -68,6 +69,12 @@ export interface ScbJobOptions {
 }
 
 export const fail = (problems: InputProblem[], cancelled?: boolean): ScbOutcome => (cancelled ? { ok: false, problems, cancelled } : { ok: false, problems });
+
+/**
+ * The failing outcome for an error caught in a job: its problems (problemsOf) and what failed
+ * (failureOf; `otherwise` for errors that are neither SCB's nor an input error).
+ */
+export const failOf = (e: unknown, what = "Bladet kunde inte skrivas", otherwise: JobFailure = "excel"): Failed => withFailure(problemsOf(e, what), failureOf(e, otherwise));
 
 /** The error as the user should read it: an InputError's located problems, else the message. */
 export function problemsOf(e: unknown, what = "Bladet kunde inte skrivas"): InputProblem[] {

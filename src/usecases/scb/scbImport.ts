@@ -11,6 +11,7 @@ import type { SheetState, WorkbookHost } from "../../hosts/host";
 import { columnLetters } from "../../domain/a1";
 import { scbSheetName } from "../../sheets/scb/common";
 import { buildTidySheet, assertFitsOnSheet, TidySheetInput } from "../../sheets/scb/tidySheet";
+import { ScbApiError } from "../../sources/scb/api/errors";
 import { parseExtract } from "../../sources/scb/extract";
 import type { Cell } from "../../sources/scb/grid";
 import { readScbFile } from "../../sources/scb/tidyCsv";
@@ -28,7 +29,7 @@ import {
   keepEditedCopy,
   prepareKallor,
   prepareOwnedSheet,
-  problemsOf,
+  failOf,
   writeKallor,
 } from "./kallor";
 
@@ -82,7 +83,7 @@ export async function writeScbTable(host: WorkbookHost, table: TidyTable, kalla:
     progress("Klart", 1);
     return { ok: true, sheets: [sheetName, kallorReport.sheetName], rows: table.rows.length, varningar, kalla: rad, reports: [report, kallorReport] };
   } catch (e) {
-    return fail(problemsOf(e));
+    return failOf(e);
   }
 }
 
@@ -100,7 +101,7 @@ export async function importExtractFromSelection(host: WorkbookHost, opts: ScbJo
   try {
     sel = await host.readSelection();
   } catch (e) {
-    return fail(problemsOf(e, "Markeringen kunde inte läsas"));
+    return failOf(e, "Markeringen kunde inte läsas");
   }
   const rows = sel.values.length;
   const cols = rows > 0 ? sel.values[0].length : 0;
@@ -125,7 +126,7 @@ export async function importExtractFromSelection(host: WorkbookHost, opts: ScbJo
     if (e instanceof InputError) {
       return fail([{ plats, meddelande: "Markeringen kunde inte läsas som en SCB-tabell, så inget har skrivits:" }, ...e.problems]);
     }
-    return fail(problemsOf(e, "Markeringen kunde inte läsas"));
+    return failOf(e, "Markeringen kunde inte läsas");
   }
   const today = opts.today ?? new Date();
   const title = parsed.meta.title ?? parsed.meta.innehall;
@@ -140,7 +141,7 @@ export async function importExtractFile(host: WorkbookHost, bytes: Uint8Array, f
     table = readScbFile(bytes, fileName);
   } catch (e) {
     if (e instanceof InputError) return fail([{ plats: fileName, meddelande: "Filen kunde inte läsas som en SCB-tabell, så inget har skrivits:" }, ...e.problems]);
-    return fail(problemsOf(e, "Filen kunde inte läsas"));
+    return failOf(e, "Filen kunde inte läsas", "file");
   }
   const kalla: KallaInfo = { typ: "Fil", tabell: fileName, titel: table.title ?? table.tableId, hamtad: opts.today ?? new Date() };
   const base = table.title ?? table.tableId ?? fileName.replace(/\.[^.]+$/, "");
@@ -167,7 +168,7 @@ export async function runFetch(fetch: FetchRows, opts: FetchOptions) {
   } catch (e) {
     if (e instanceof FetchCancelled || isAbort(e, signal)) throw new FetchCancelled();
     if (e instanceof InputError) throw e;
-    throw new InputError([{ plats: "SCB", meddelande: `Hämtningen misslyckades, inget har skrivits: ${(e as Error).message}` }]);
+    throw new ScbApiError("natverk", [{ plats: "SCB", meddelande: `Hämtningen misslyckades, inget har skrivits: ${(e as Error).message}` }]);
   }
 }
 
@@ -191,7 +192,7 @@ export async function fetchThenWrite<T>(
   try {
     fetched = await runFetch(fetch, opts);
   } catch (e) {
-    return e instanceof FetchCancelled ? fail([CANCELLED], true) : fail(problemsOf(e));
+    return e instanceof FetchCancelled ? fail([CANCELLED], true) : failOf(e);
   }
   return write({ rows: fetched.rows, dimensions: fetched.dimensions, notes: fetched.notes ?? [] }, fetched.kalla);
 }
