@@ -125,6 +125,21 @@ describe("samkalk budget import", () => {
     expect(fs.existsSync(out)).toBe(false);
   });
 
+  it("refuses a post named with more text than an Excel cell holds, with --out or without, and prints nothing", () => {
+    const text = fs.readFileSync(fixture, "utf8").replace("Kanslipersonal", `Kanslipersonal ${"x".repeat(40_000)}`);
+    const p = file("long-post.csv", text);
+    const out = path.join(tmp, "long-post.xlsx");
+    const printed = samkalk("budget", "import", p);
+    const written = samkalk("budget", "import", p, "--out", out);
+    for (const r of [printed, written]) {
+      expect(r.code).toBe(1);
+      expect(r.out).toBe("");
+      expect(r.err).toMatch(/bladet "Budget", cell C\d+: Texten är 40\s015 tecken; en cell i Excel rymmer högst 32\s767/);
+    }
+    expect(printed.err).toBe(written.err);
+    expect(fs.existsSync(out)).toBe(false);
+  });
+
   it("a missing file", () => {
     const r = samkalk("budget", "import", "finns-inte.csv");
     expect(r.code).toBe(1);

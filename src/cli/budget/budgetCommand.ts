@@ -11,7 +11,7 @@ import { XlsxWorkbookHost } from "../../hosts/xlsx/xlsxHost";
 import { unpackedSize } from "../../hosts/xlsx/zipSize";
 import { rangeAddress, type RangeRef } from "../../domain/a1";
 import type { CellGrid, CellValue } from "../../sources/budget/budgetCells";
-import { importBudgetJob } from "../../usecases/budget/budgetJob";
+import { importBudgetJob, readBudgetJob } from "../../usecases/budget/budgetJob";
 import { maxOf } from "../../domain/arrays";
 
 export interface BudgetImportCliOptions {
@@ -109,11 +109,22 @@ export async function runBudgetImportCommand(file: string, o: BudgetImportCliOpt
       if (o.sheet) err("Obs: --sheet gäller bara .xlsx-filer och används inte.");
       grid = gridFromDelimited(text, /\.tsv$/i.test(file));
     }
-    const host = o.out ? await XlsxWorkbookHost.forOutput(o.out, o.force) : new XlsxWorkbookHost();
     const settings = { forbund: o.forbund ?? "Samordningsförbundet", ...(o.enhet ? { enhet: o.enhet } : {}) };
-    const outcome = await importBudgetJob(host, grid, settings, { kalla: `${kalla} (${rangeAddress({ row: 0, col: 0, rows: Math.max(grid.values.length, 1), cols: Math.max(1, maxOf(grid.values.map((r) => r.length))) })})` });
-    if (!outcome.ok) throw new InputError(outcome.problems);
-    if (o.out) await host.save(o.out, { inputs: [file], force: o.force });
+    const source = { kalla: `${kalla} (${rangeAddress({ row: 0, col: 0, rows: Math.max(grid.values.length, 1), cols: Math.max(1, maxOf(grid.values.map((r) => r.length))) })})` };
+    let sheets: string[] = [];
+    let outcome;
+    if (o.out) {
+      // The sheets are built only when they are written.
+      const host = await XlsxWorkbookHost.forOutput(o.out, o.force);
+      const written = await importBudgetJob(host, grid, settings, source);
+      if (!written.ok) throw new InputError(written.problems);
+      await host.save(o.out, { inputs: [file], force: o.force });
+      sheets = written.sheets;
+      outcome = written;
+    } else {
+      outcome = readBudgetJob(grid, settings, source);
+      if (!outcome.ok) throw new InputError(outcome.problems);
+    }
     const imp = outcome.budget;
     if (o.format === "json") {
       const json = {
@@ -149,7 +160,7 @@ export async function runBudgetImportCommand(file: string, o: BudgetImportCliOpt
     }
     for (const v of imp.varningar) err(`Varning: ${v}`);
     for (const k of outcome.avvikelser) err(`Kontroll: ${k.meddelande}`);
-    if (o.out) err(`Skrev ${o.out}: ${outcome.sheets.join(", ")}.`);
+    if (o.out) err(`Skrev ${o.out}: ${sheets.join(", ")}.`);
     return outcome.avvikelser.length > 0 ? 1 : 0;
   } catch (e) {
     return reportInputError(e, err, (p) => `${name}: ${formatProblem(p)}`);

@@ -61,7 +61,9 @@ function findHeader(grid: CellGrid): { row: number; years: YearColumn[] } {
     // other value beside its years, or a dash line, is a budget line whose amount looks like a year.
     const years: YearColumn[] = [];
     let other = false;
-    for (let c = 1; c < width; c++) {
+    // Cells past a row's end are empty; a row is read to its own end, not to the widest row's.
+    const rowWidth = grid.values[r].length;
+    for (let c = 1; c < rowWidth; c++) {
       const v = cellAt(grid, r, c);
       const ar = yearOf(v);
       if (ar !== null) years.push({ col: c, ar });
@@ -70,15 +72,17 @@ function findHeader(grid: CellGrid): { row: number; years: YearColumn[] } {
     const label = cellAt(grid, r, 0);
     if (years.length === 0 || other || (typeof label === "string" && /^\s*[-–—]/.test(label))) continue;
     const problems: InputProblem[] = [];
-    years.forEach((y, i) => {
-      const first = years.findIndex((o) => o.ar === y.ar);
-      if (first < i) {
+    const firstOf = new Map<number, YearColumn>();
+    for (const y of years) {
+      const first = firstOf.get(y.ar);
+      if (first === undefined) firstOf.set(y.ar, y);
+      else {
         problems.push({
           plats: `cell ${addressIn(grid, r, y.col)}`,
-          meddelande: `År ${y.ar} finns redan i ${addressIn(grid, r, years[first].col)}. Varje år får bara ha en kolumn.`,
+          meddelande: `År ${y.ar} finns redan i ${addressIn(grid, r, first.col)}. Varje år får bara ha en kolumn.`,
         });
       }
-    });
+    }
     if (problems.length > 0) throw new InputError(problems);
     return { row: r, years };
   }

@@ -21,6 +21,8 @@ export interface ParsedLines {
 
 interface OpenHeading {
   name: string;
+  /** The name folded (fold), to match "Summa X" against. */
+  folded: string;
   /** How many uncovered parts the section had when the heading came. */
   at: number;
 }
@@ -41,12 +43,23 @@ export function readLines(grid: CellGrid, headerRow: number, years: YearColumn[]
   let sektion: Sektion | undefined;
   let uncovered: number[] = [];
   let headings: OpenHeading[] = [];
+  // How many open headings have each folded name: a "Summa X" with no heading "X" open needs no search.
+  let openNames = new Map<string, number>();
+  const closeHeadingsFrom = (i: number) => {
+    for (let k = i; k < headings.length; k++) {
+      const n = openNames.get(headings[k].folded)!;
+      if (n === 1) openNames.delete(headings[k].folded);
+      else openNames.set(headings[k].folded, n - 1);
+    }
+    headings.length = i;
+  };
 
   const openSection = (s: Sektion) => {
     sektion = s;
     sektioner[s] = { delar: [] };
     uncovered = [];
     headings = [];
+    openNames = new Map();
   };
   const currentGroup = () => headings[headings.length - 1]?.name;
 
@@ -127,23 +140,29 @@ export function readLines(grid: CellGrid, headerRow: number, years: YearColumn[]
     }
     if (kind.kind === "summa") {
       const name = post.replace(/^summa\s+/i, "");
-      const matched = findLast(headings, (h) => fold(h.name) === fold(name));
-      const from = matched ?? headings[headings.length - 1];
-      const delar = uncovered.slice(from?.at ?? 0);
-      if (delar.length === 0) {
+      const folded = fold(name);
+      // Searched from the top down; the headings passed are closed below, so each is passed once.
+      const matched = openNames.has(folded) ? findLastIndex(headings, (h) => h.folded === folded) : -1;
+      const fromIndex = matched >= 0 ? matched : headings.length - 1;
+      const from = fromIndex >= 0 ? headings[fromIndex] : undefined;
+      const at = from?.at ?? 0;
+      if (at >= uncovered.length) {
         problems.push({ plats: where, meddelande: `Summaraden "${post}" har inga poster ovanför sig att summera.` });
         continue;
       }
+      const delar = uncovered.splice(at);
       const grupp = from?.name ?? name.charAt(0).toLocaleUpperCase("sv-SE") + name.slice(1);
       for (const i of delar) if (lines[i].grupp === undefined) lines[i].grupp = grupp;
-      headings = from ? headings.slice(0, headings.indexOf(from)) : [];
-      uncovered = [...uncovered.slice(0, from?.at ?? 0), index];
+      closeHeadingsFrom(Math.max(fromIndex, 0));
+      uncovered.push(index);
       state.delar = uncovered;
       lines.push({ ...base, kind: "summa", summerar: "grupp", sektion: s, grupp, delar });
       continue;
     }
     if (allEmpty && !dash) {
-      headings.push({ name: post, at: uncovered.length });
+      const folded = fold(post);
+      headings.push({ name: post, folded, at: uncovered.length });
+      openNames.set(folded, (openNames.get(folded) ?? 0) + 1);
       lines.push({ ...base, kind: "heading", niva: "grupp", sektion: s, grupp: post });
       continue;
     }
@@ -163,7 +182,7 @@ export function readLines(grid: CellGrid, headerRow: number, years: YearColumn[]
   return { lines, sektioner, problems, varningar };
 }
 
-function findLast<T>(xs: T[], p: (x: T) => boolean): T | undefined {
-  for (let i = xs.length - 1; i >= 0; i--) if (p(xs[i])) return xs[i];
-  return undefined;
+function findLastIndex<T>(xs: T[], p: (x: T) => boolean): number {
+  for (let i = xs.length - 1; i >= 0; i--) if (p(xs[i])) return i;
+  return -1;
 }

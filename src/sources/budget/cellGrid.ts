@@ -29,11 +29,35 @@ const cellGridSchema = z.object({
 
 /** Checks a grid that arrives from outside TypeScript (a host, a stored file, the CLI). */
 export function parseCellGrid(input: unknown): CellGrid {
+  // Most grids hold only plain values: checked in one loop, as zod's union would take a moment per cell. Any
+  // other grid goes through the schema, which names the first bad cell.
+  const values = plainValues(input);
+  if (values !== null) {
+    const rest = cellGridSchema.omit({ values: true }).safeParse(input);
+    if (rest.success) return { ...rest.data, values };
+  }
   const r = cellGridSchema.safeParse(input);
   if (r.success) return r.data;
   const issue = r.error.issues[0];
   const where = issue.path[0] === "values" && issue.path.length >= 3 ? ` (rad ${Number(issue.path[1]) + 1}, kolumn ${Number(issue.path[2]) + 1} i området)` : "";
   throw new InputError([{ meddelande: `Cellerna kunde inte läsas${where}: bara text, tal, sant/falskt och tomma celler stöds.` }]);
+}
+
+/** The grid's values when each is a text, a number (not NaN), a truth value or null; else null (the schema then decides). */
+function plainValues(input: unknown): CellValue[][] | null {
+  if (typeof input !== "object" || input === null || !("values" in input) || !Array.isArray(input.values)) return null;
+  const rows: unknown[] = input.values;
+  for (const row of rows) {
+    if (!Array.isArray(row)) return null;
+    for (let c = 0; c < row.length; c++) {
+      const v: unknown = row[c];
+      if (v === undefined) return null;
+      if (v === null || typeof v === "string" || typeof v === "boolean") continue;
+      if (typeof v === "number" && !Number.isNaN(v)) continue;
+      return null;
+    }
+  }
+  return rows as CellValue[][];
 }
 
 export function addressIn(grid: CellGrid, r: number, c: number): string {
@@ -81,7 +105,8 @@ export function yearOf(v: CellValue): number | null {
 
 /** The line's text: the first cell left of the amounts that holds a letter or is a text that is not a number. */
 export function labelOf(grid: CellGrid, r: number, firstAmountCol: number): string | undefined {
-  for (let c = 0; c < firstAmountCol; c++) {
+  const end = Math.min(firstAmountCol, grid.values[r]?.length ?? 0);
+  for (let c = 0; c < end; c++) {
     const v = cellAt(grid, r, c);
     // A text with a letter, or any text that is not a number: a post may be called "+1+1".
     if (typeof v === "string" && (/\p{L}/u.test(v) || (/[\p{L}\p{N}]/u.test(v) && parseAmount(v) === null))) return v.trim().replace(/\s+/g, " ");

@@ -2,7 +2,7 @@
 export * from "./budgetSettings";
 export type { EditedSheetDecision } from "../writeSheets";
 export type { BudgetJobOptions } from "./budgetJobCommon";
-export { importBudgetFromSelection, importBudgetJob, type BudgetImportOutcome } from "./importBudgetJob";
+export { importBudgetFromSelection, importBudgetJob, readBudgetJob, type BudgetImportOutcome, type BudgetReadOutcome } from "./importBudgetJob";
 export { baseFromImport, parseBudgetTable, type ProjectionBase } from "./budgetTableReader";
 export { runBudgetProjectionJob, type BudgetProjectionOutcome } from "./projectionJob";
 export { runBudgetFollowUpJob, type BudgetFollowUpOutcome } from "./followUpJob";
