@@ -98,6 +98,7 @@ export function largeInputFiles(): string[] {
     report("budget, 100 MB", f, ["budget", "import", f]);
     f = files.budget(under(INPUT_LIMITS.budget.bytes));
     report(`budget, just under the ${formatBytes(INPUT_LIMITS.budget.bytes)} limit`, f, ["budget", "import", f, "--format", "json"]);
+    report(`budget with --out, just under the ${formatBytes(INPUT_LIMITS.budget.bytes)} limit`, f, ["budget", "import", f, "--format", "json", "--out", path.join(dir, "budget.xlsx")]);
     f = path.join(dir, "initiatives-100MB.csv");
     writeFile(f, 100 * MB, utf8("Nr,Område,Initiativ,Nuläge,Beskrivning\n"), (i) => utf8(`${i + 1},Område ${i % 5},Initiativ ${i},pågående,Text ${i}\n`));
     report("initiatives, 100 MB", f, ["initiativ", f, "--out", path.join(dir, "i.xlsx"), "--datum", "2023-06-15"]);

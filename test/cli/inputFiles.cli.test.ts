@@ -35,8 +35,8 @@ function sparse(name: string, mb: number) {
 describe("files past a job's size limit are refused unread, stating the limit", () => {
   test.each([
     ["split", (f: string) => ["split", "--members", f, "--total", "1000"], 6, "5 MB"],
-    ["budget import", (f: string) => ["budget", "import", f], 2, "1 MB"],
-    ["budget import of an .xlsx", (f: string) => ["budget", "import", f], 2, "1 MB"],
+    ["budget import", (f: string) => ["budget", "import", f], 2, "512 kB"],
+    ["budget import of an .xlsx", (f: string) => ["budget", "import", f], 2, "512 kB"],
     ["initiativ", (f: string) => ["initiativ", f, "--out", "ut.xlsx"], 3, "2 MB"],
     ["scb import", (f: string) => ["scb", "import", f], 17, "16 MB"],
   ])("%s", (name, args, mb, limit) => {
