@@ -241,11 +241,13 @@ describeBrowser("Budget (production bundle, strict Office.js fake, Chromium)", (
     // The economist corrects the state's 2021 contribution in the table (its first row, E6).
     await user(page, (u) => u.editCell("Budget", "E6", 5691));
     await user(page, (u) => u.select("Blad1", "A1:D51"));
-    // The import folded to let the projection through; the economist opens its step again.
+    // The import folded to let the projection through; the economist opens its step again (once it has folded).
+    const importButton = page.getByRole("button", { name: "Importera markerad budget" });
+    await importButton.waitFor({ state: "hidden", timeout: 30_000 });
     await page.getByTestId("budget-step-import").click();
-    await page.getByRole("button", { name: "Importera markerad budget" }).click();
+    await importButton.click();
     const dialog = page.getByRole("alertdialog", { name: "Du har ändrat blad som Samkalk skrivit" });
-    await dialog.waitFor({ state: "visible", timeout: 30_000 });
+    await dialog.waitFor({ state: "visible", timeout: 60_000 });
     expect(await dialog.getByTestId("edited-sheets").innerText()).toBe("Budget");
     expect(await axeSeriousViolations(page)).toEqual([]);
     await dialog.getByRole("button", { name: "Avbryt" }).click();
