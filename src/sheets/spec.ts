@@ -80,6 +80,8 @@ export interface PrintSpec {
   footerLeft: string;
   /** Page numbers ("sida 1 av 2") are added by the host at footer right. */
   pageNumbers: boolean;
+  /** The whole area on one page, also in height (the board's one-page summary); otherwise one page wide only. */
+  onePage?: boolean;
 }
 
 export type SheetKind =

@@ -33,7 +33,7 @@ describeWith(["soffice", "pdftotext"])("the demo's board pack as a PDF", () => {
     raw = out.rawSheets;
     const pdf = path.join(tmp, "styrelsen.pdf");
     const started = Date.now();
-    await renderPackPdf(host.workbook, raw, pdf);
+    await renderPackPdf(host, raw, pdf);
     console.log(`PDF av demopaketet: ${((Date.now() - started) / 1000).toFixed(1)} s`);
     pages = execFileSync("pdftotext", [pdf, "-"], { encoding: "utf8" })
       .split("\f")
@@ -50,6 +50,13 @@ describeWith(["soffice", "pdftotext"])("the demo's board pack as a PDF", () => {
     expect(pages[1]).toContain("Sammanfattning för styrelsen 2021 – Samordningsförbundet Umeåregionen");
     expect(pages[1]).toMatch(/Alla kontroller: \d+, 1 FEL/);
     expect(pages.filter((p) => p.startsWith("Sammanfattning för styrelsen\n"))).toHaveLength(1);
+  });
+
+  it("prints the summary's native charts on that same page (their titles are drawn by LibreOffice)", () => {
+    // The chart titles wrap inside their charts; the fee chart's title stands nowhere else on the page.
+    const page = pages[1].replace(/\s+/g, " ");
+    expect(page).toContain("Kommunernas avgifter 2021 (tkr)");
+    expect(page.split("Resultat och eget kapital (tkr)").length - 1).toBe(2); // the table's heading and the chart's title
   });
 
   it("numbers the pages through the whole pack, as the board reads it: Sida 1 av N … Sida N av N", () => {

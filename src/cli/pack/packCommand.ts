@@ -127,7 +127,7 @@ export async function runPackCommand(o: PackCliOptions, out: (s: string) => void
     await host.save(o.out, { inputs, force: o.force });
     if (o.pdf) {
       err("PDF för styrelsen (LibreOffice)");
-      await renderPackPdf(host.workbook, outcome.rawSheets, o.pdf, soffice);
+      await renderPackPdf(host, outcome.rawSheets, o.pdf, soffice);
     }
     report(outcome, o, (Date.now() - started) / 1000, out);
     return 0;

@@ -52,24 +52,25 @@ function run(program: string, args: string[]): Promise<void> {
  * Writes `pdfFile` from the workbook: `hidden` sheets (raw data) are hidden in the printed copy.
  * The PDF is written beside its target and renamed over it, so a failed render leaves no half file.
  */
-export async function renderPackPdf(workbook: ExcelJS.Workbook, hidden: readonly string[], pdfFile: string, soffice = requireSoffice()): Promise<void> {
+/** What the PDF is made from: the workbook, and a way to add its native charts to bytes of a copy (the xlsx host). */
+export interface PrintableBook {
+  workbook: ExcelJS.Workbook;
+  withCharts(bytes: Buffer): Promise<Buffer>;
+}
+
+export async function renderPackPdf(
+  book: PrintableBook,
+  hidden: readonly string[],
+  pdfFile: string,
+  soffice = requireSoffice(),
+): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "samkalk-pdf-"));
   try {
     const profile = path.join(dir, "profil");
     fs.mkdirSync(path.join(profile, "user"), { recursive: true });
     fs.writeFileSync(path.join(profile, "user", "registrymodifications.xcu"), RECALC_ALWAYS);
-    const copy = new Workbook();
-    await copy.xlsx.load(await workbook.xlsx.writeBuffer());
-    const hide = new Set(hidden.map((n) => n.toLowerCase()));
-    for (const ws of copy.worksheets) {
-      if (hide.has(ws.name.toLowerCase())) ws.state = "hidden";
-      // Page numbers run through the pack ("Sida 7 av 24"): a sheet whose set-up names its first page
-      // number restarts at it in LibreOffice, and exceljs gives every sheet it reads a first page number
-      // of 1, so the printed copy leaves it out and each sheet continues from the one before.
-      ws.pageSetup = continuePageNumbers(ws.pageSetup);
-    }
     const xlsx = path.join(dir, "styrelsepaket.xlsx");
-    await copy.xlsx.writeFile(xlsx);
+    fs.writeFileSync(xlsx, await printCopy(book, hidden));
     try {
       await run(soffice, [`-env:UserInstallation=${pathToFileUrl(profile)}`, "--headless", "--norestore", "--convert-to", "pdf", "--outdir", dir, xlsx]);
     } catch (e) {
@@ -83,6 +84,23 @@ export async function renderPackPdf(workbook: ExcelJS.Workbook, hidden: readonly
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * The workbook as the board's PDF prints it: a copy (read back through exceljs) with the raw data sheets hidden
+ * and no sheet with a first page number of its own, then the host's native charts added to the copy's sheets
+ * (exceljs alone writes none). Page numbers run through the pack ("Sida 7 av 24"): a sheet whose set-up names its
+ * first page number restarts at it in LibreOffice, and exceljs gives every sheet it reads a first page number of 1.
+ */
+async function printCopy(book: PrintableBook, hidden: readonly string[]): Promise<Buffer> {
+  const copy = new Workbook();
+  await copy.xlsx.load(await book.workbook.xlsx.writeBuffer());
+  const hide = new Set(hidden.map((n) => n.toLowerCase()));
+  for (const ws of copy.worksheets) {
+    if (hide.has(ws.name.toLowerCase()) && ws.state !== "veryHidden") ws.state = "hidden";
+    ws.pageSetup = continuePageNumbers(ws.pageSetup);
+  }
+  return book.withCharts(Buffer.from(await copy.xlsx.writeBuffer()));
 }
 
 /** A page set-up without a first page number, so the sheet's pages continue the previous sheet's. */

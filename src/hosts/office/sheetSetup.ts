@@ -66,7 +66,7 @@ export function applyPrint(sheet: Excel.Worksheet, print: PrintSpec): void {
   const layout = sheet.pageLayout;
   layout.orientation = print.orientation === "landscape" ? "Landscape" : "Portrait";
   layout.paperSize = "A4"; // = Excel.PaperType.a4, written as text so no Excel enum object is needed at runtime
-  if (print.fitToWidth) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+  if (print.fitToWidth) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: print.onePage ? 1 : 0 };
   layout.setPrintArea(rangeAddress(print.area));
   const page = layout.headersFooters.defaultForAllPages;
   page.centerHeader = headerFooterText(print.headerCenter, '&"-,Bold"');

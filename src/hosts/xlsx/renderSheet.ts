@@ -71,7 +71,7 @@ export function renderSheet(ws: ExcelJS.Worksheet, spec: SheetSpec): void {
     orientation: p.orientation,
     fitToPage: p.fitToWidth,
     fitToWidth: 1,
-    fitToHeight: 0,
+    fitToHeight: p.onePage ? 1 : 0,
     // exceljs prefixes each corner with "$" for the column only; give the rows their "$" so the name is fully absolute.
     printArea: rangeAddress(p.area).replace(/([A-Z]+)(\d+)/g, "$1$$$2"),
     margins: { left: 0.6, right: 0.6, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 },

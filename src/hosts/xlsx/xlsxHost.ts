@@ -201,7 +201,14 @@ export class XlsxWorkbookHost implements WorkbookHost {
 
   /** The workbook as .xlsx bytes, with its sheets' charts. */
   async toBuffer(): Promise<Buffer> {
-    const bytes = Buffer.from(await this.workbook.xlsx.writeBuffer());
+    return this.withCharts(Buffer.from(await this.workbook.xlsx.writeBuffer()));
+  }
+
+  /**
+   * `bytes` (this workbook as exceljs wrote it, or a copy of it with the same sheet names, such as the board
+   * pack's print copy) with this workbook's native charts added to the sheets of those names.
+   */
+  async withCharts(bytes: Buffer): Promise<Buffer> {
     const sheets = [...this.charted]
       .filter(([ws]) => this.workbook.worksheets.includes(ws))
       .map(([ws, spec]) => ({ sheetName: ws.name, spec, charts: spec.charts ?? [] }));

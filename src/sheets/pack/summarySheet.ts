@@ -50,6 +50,10 @@ function heShares(a: HeAnalysis): { ar: number; manader: number; forbund: number
   return null;
 }
 
+/** Rows a chart takes under the tables; its place is set once every table is laid out. */
+const CHART_ROWS = 16;
+const CHART_PLACE = { row: 0, col: 0, rows: CHART_ROWS, cols: 1 };
+
 export function buildSummarySheet(input: SummaryInput): SheetSpec {
   const rows: Cell[][] = [];
   const charts: ChartSpec[] = [];
@@ -78,7 +82,7 @@ export function buildSummarySheet(input: SummaryInput): SheetSpec {
       title: `Kommunernas avgifter ${input.ar} (${r.request.enhet})`,
       source: { row: first, col: 0, rows: last - first + 1, cols: 2 },
       seriesBy: "columns",
-      position: { row: 2, col: COLS + 1, rows: 14, cols: 6 },
+      position: CHART_PLACE,
     });
   }
 
@@ -101,7 +105,7 @@ export function buildSummarySheet(input: SummaryInput): SheetSpec {
       title: `Resultat och eget kapital (${p.enhet})`,
       source: { row: first, col: 0, rows: last - first + 1, cols: 3 },
       seriesBy: "columns",
-      position: { row: 17, col: COLS + 1, rows: 14, cols: 6 },
+      position: CHART_PLACE,
     });
   }
 
@@ -139,6 +143,12 @@ export function buildSummarySheet(input: SummaryInput): SheetSpec {
     ]);
   }
 
+  // The charts go under the tables, inside the printed page: side by side when there are two.
+  const chartRow = rows.length + 1;
+  const widths = charts.length === 2 ? [{ col: 0, cols: 1 }, { col: 1, cols: COLS - 2 }] : [{ col: 0, cols: COLS - 1 }];
+  const placed = charts.map((c, i) => ({ ...c, position: { row: chartRow, rows: CHART_ROWS, ...widths[i] } }));
+  const printedRows = charts.length > 0 ? chartRow + CHART_ROWS : rows.length;
+
   const fee = input.fee;
   return {
     name: SUMMARY_SHEET,
@@ -147,7 +157,8 @@ export function buildSummarySheet(input: SummaryInput): SheetSpec {
     columnWidths: [34, 46, 16, 12, 2],
     tables: [],
     validations: [],
-    print: portraitPrint({ row: 0, col: 0, rows: rows.length, cols: COLS - 1 }, "Sammanfattning för styrelsen", `${input.forbund} · ${fee ? fee.result.request.ar : input.ar}`),
-    charts,
+    // One A4 page, charts included, however many checks the list holds.
+    print: { ...portraitPrint({ row: 0, col: 0, rows: printedRows, cols: COLS - 1 }, "Sammanfattning för styrelsen", `${input.forbund} · ${fee ? fee.result.request.ar : input.ar}`), onePage: true },
+    charts: placed,
   };
 }
