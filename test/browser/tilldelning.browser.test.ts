@@ -90,6 +90,16 @@ describeBrowser("Statlig tilldelning (production bundle, strict Office.js fake, 
     expect(values[L.PARAM.anslag][1]).toBe(339_000_000);
     expect(values.flat()).toContain(P.forbund);
 
+    // The figures are kept with the workbook; the year is not, since it follows the profile's budget year.
+    const stored = (await fake(page, (f) => f.setting("samkalk.tilldelning"))) as Record<string, unknown>;
+    expect({ ...stored, anslag: plain(String(stored.anslag)), grund: plain(String(stored.grund)), forraAret: plain(String(stored.forraAret)).replace(/ /g, "") }).toEqual({
+      ar: null,
+      anslag: "339 000 000",
+      grund: "400 000",
+      sparr: "10",
+      forraAret: String(FORRA_ARET),
+    });
+
     // The link in the status area shows the sheet.
     await page.getByTestId("show-sheet").click();
     expect(await eventually(() => fake(page, (f) => f.activeSheet()), (v) => v === SHEET)).toBe(SHEET);
@@ -115,6 +125,21 @@ describeBrowser("Statlig tilldelning (production bundle, strict Office.js fake, 
     expect(await fake(page, (f) => f.sheetNames())).toEqual([...before, SHEET]);
     expect(await axeSeriousViolations(page)).toEqual([]);
     await shot(page, "tilldelning-3-capped.png");
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  test("the figures of the last forecast stored in the workbook are shown when the view opens; the year follows the profile's", async () => {
+    const stored = { ar: null, anslag: "350 000 000", grund: "450 000", sparr: "5", forraAret: "4 000 000" };
+    const { page, errors } = await harness().openTaskpane("sv-SE", { "samkalk.profil": profileToJson(P), "samkalk.tilldelning": stored });
+    await page.setViewportSize(PANE);
+    await page.getByRole("button", { name: /^Statlig tilldelning/ }).click();
+    await page.getByRole("heading", { name: "Statlig tilldelning", level: 2 }).waitFor();
+    expect(await page.getByLabel("Prognosår").inputValue()).toBe(String(P.ar));
+    expect(plain(await page.getByLabel("Nationellt anslag").inputValue())).toBe("350 000 000");
+    expect(plain(await page.getByLabel("Grundtilldelning per förbund").inputValue())).toBe("450 000");
+    expect(await page.getByLabel("Spärr, största minskning").inputValue()).toBe("5");
+    expect(plain(await page.getByLabel("Förra årets tilldelning till förbundet").inputValue())).toBe("4 000 000");
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -58,7 +58,8 @@ export default function PackView() {
         if (result.cancelled) return { note: s.packCancelled };
         // Which step stopped the pack goes with each problem, so the summary says where it failed.
         const step = result.step;
-        return { problems: step ? result.problems.map((p) => ({ ...p, meddelande: `${s.packFailed(step)}: ${p.meddelande}` })) : result.problems };
+        const problems = step ? result.problems.map((p) => ({ ...p, meddelande: `${s.packFailed(step)}: ${p.meddelande}` })) : result.problems;
+        return result.failure ? { problems, failure: result.failure } : { problems };
       },
     });
 

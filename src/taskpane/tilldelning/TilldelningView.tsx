@@ -1,6 +1,7 @@
 import * as React from "react";
 import { Button, Text } from "@fluentui/react-components";
 import { runAllocationJob } from "../../usecases/tilldelning/allocationJob";
+import { AllocationSettingsSchema, loadAllocationSettings, saveAllocationSettings } from "../../usecases/tilldelning/allocationSettings";
 import type { EditedSheetDecision } from "../../usecases/writeSheets";
 import { DecimalField, swedishNumber } from "../DecimalField";
 import { EditedSheetsDialog, sheetsToAskAbout } from "../EditedSheetsDialog";
@@ -10,8 +11,8 @@ import { ProfilePanel, draftIsValid, profileFieldRefs } from "../profile/Profile
 import { profileFromDraft } from "../profile/profileDraft";
 import { FormLock, StatusArea } from "../run/StatusArea";
 import { useServices, useStrings } from "../services";
-import { useJobRun, type FieldRef } from "../useJobRun";
-import { Section, useViewStyles } from "../viewParts";
+import { endOf, useJobRun, type FieldRef } from "../useJobRun";
+import { Section, useStoredSettings, useViewStyles } from "../viewParts";
 import { TilldelningResult } from "./TilldelningResult";
 import {
   TILLDELNING_LOCATIONS,
@@ -30,6 +31,7 @@ import {
  * "Statlig tilldelning": the forecast of the state's allocation for the profile's förbund against the
  * whole country (embedded inhabitants 16–64, synthetic försörjningsmått), written by runAllocationJob
  * as the sheet "Statlig tilldelning <år>". The year follows the profile's budget year until typed.
+ * The figures of the last forecast are stored in the workbook and shown again when the view opens.
  */
 /** The form's amount fields (text as typed). */
 type AmountField = "anslag" | "grund" | "sparr" | "forraAret";
@@ -37,9 +39,10 @@ type AmountField = "anslag" | "grund" | "sparr" | "forraAret";
 export default function TilldelningView() {
   const s = useStrings();
   const view = useViewStyles();
-  const { createHost } = useServices();
+  const { createHost, settingsStore } = useServices();
   const profile = useProfile();
-  const [form, setForm] = React.useState<TilldelningForm>(defaultTilldelningForm);
+  const stored = useStoredSettings(() => loadAllocationSettings(settingsStore));
+  const [form, setForm] = React.useState<TilldelningForm>(() => ({ ...defaultTilldelningForm(), ...(stored ?? {}) }));
   const [edited, setEdited] = React.useState<string[] | null>(null);
   const fields = React.useMemo<Record<string, FieldRef>>(
     () => ({
@@ -81,7 +84,9 @@ export default function TilldelningView() {
           setEdited(ask);
           return null;
         }
-        if (!result.ok) return { problems: result.problems };
+        if (!result.ok) return endOf(result);
+        const figures = AllocationSettingsSchema.safeParse(formNow);
+        if (figures.success) await saveAllocationSettings(settingsStore, figures.data).catch(() => undefined);
         if (draftIsValid(draft)) await profile.save(profileFromDraft(draft)).catch(() => undefined);
         const own = result.result.forbund[0];
         return {

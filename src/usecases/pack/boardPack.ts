@@ -16,6 +16,7 @@ import { SUMMARY_SHEET, buildSummarySheet } from "../../sheets/pack/summarySheet
 import { RAW_DATA_KINDS } from "../../sheets/pack/links";
 import { buildProfileSheet, PROFILE_SHEET } from "../../sheets/pack/profileSheet";
 import type { SheetSpec } from "../../sheets/spec";
+import { failureOf } from "../failure";
 import { saveProfile } from "../profile/profileSettings";
 import { editedProfileOf, editedProfileSheet } from "../profile/profileSheetReader";
 import { editedSheetProblems, writeSheets } from "../writeSheets";
@@ -88,7 +89,8 @@ export async function buildBoardPack(host: WorkbookHost, given: ForbundProfile, 
     } catch (e) {
       if (opts.signal?.aborted) return { ok: false, cancelled: true, step: step.label, problems: [{ meddelande: "Paketet avbröts. Inget har skrivits i arbetsboken." }] };
       const problems = e instanceof InputError ? e.problems : [{ meddelande: (e as Error).message }];
-      return { ok: false, step: step.label, problems: located(step.label, problems) };
+      const failure = failureOf(e);
+      return { ok: false, step: step.label, problems: located(step.label, problems), ...(failure ? { failure } : {}) };
     }
   }
 
@@ -166,7 +168,8 @@ export async function buildBoardPack(host: WorkbookHost, given: ForbundProfile, 
     };
   } catch (e) {
     const problems = e instanceof InputError ? e.problems : [{ meddelande: `Arbetsboken kunde inte skrivas: ${(e as Error).message}` }];
-    return { ok: false, step: WRITE_STEP, problems };
+    const failure = failureOf(e);
+    return { ok: false, step: WRITE_STEP, problems, ...(failure ? { failure } : {}) };
   }
 }
 

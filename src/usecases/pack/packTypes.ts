@@ -1,4 +1,5 @@
 import type { InputProblem } from "../../domain/errors";
+import type { JobFailure } from "../failure";
 import type { FeeSplitResult } from "../../domain/fee/feeSplit";
 import type { Initiativ } from "../../domain/initiatives/model";
 import type { Oversikt } from "../../domain/initiatives/overview";
@@ -99,5 +100,8 @@ export type PackOutcome =
       /** Every check of every sheet: how many, how many FEL, how many could not be checked yet. */
       checks: { total: number; failed: number; unchecked: number };
     }
-  /** `step`: the step that stopped the pack (its label); `editedSheets`: ask the user, then run again with onEdited. */
-  | { ok: false; step?: string; problems: InputProblem[]; editedSheets?: string[]; cancelled?: boolean };
+  /**
+   * `step`: the step that stopped the pack (its label); `editedSheets`: ask the user, then run again with onEdited;
+   * `failure`: what failed when it is not the input (SCB out of reach, Excel refusing the write).
+   */
+  | { ok: false; step?: string; problems: InputProblem[]; editedSheets?: string[]; cancelled?: boolean; failure?: JobFailure };

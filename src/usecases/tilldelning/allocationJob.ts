@@ -6,6 +6,7 @@ import { DEFAULT_LOCATIONS, toAllocationRequest, type AllocationLocations, type 
 import type { AllocationRequest, AllocationResult } from "../../domain/tilldelning/types";
 import type { WorkbookHost } from "../../hosts/host";
 import { allocationSheetName, buildAllocationSheet } from "../../sheets/tilldelning/allocationSheet";
+import { failureOf, withFailure, type JobFailure } from "../failure";
 import { EditedSheetDecision, editedSheetProblems, writeSheets } from "../writeSheets";
 
 /** The allocation job's input: the parameters as typed, the underlag per kommun, what is known per förbund. */
@@ -46,7 +47,7 @@ export interface AllocationJobOptions {
 
 export type AllocationJobOutcome =
   | { ok: true; sheetName: string; result: AllocationResult; keptCopies: string[]; syncs: number }
-  | { ok: false; problems: InputProblem[]; editedSheets?: string[] };
+  | { ok: false; problems: InputProblem[]; editedSheets?: string[]; failure?: JobFailure };
 
 /** The input's request: the letter's försörjningsmått where typed, else Samkalk's. Throws InputError. */
 export function allocationRequestOf(input: z.output<typeof AllocationInputSchema>, loc: AllocationLocations = DEFAULT_LOCATIONS): AllocationRequest {
@@ -127,8 +128,14 @@ export async function runAllocationJob(host: WorkbookHost, input: AllocationInpu
     }),
   );
   const spec = buildAllocationSheet({ result, forbund: data.forbund, forsorjningsmatt, underlag: data.underlag, today: opts.today ?? new Date() });
-  const written = await writeSheets(host, [spec], new Map(), opts.onEdited);
-  if (written.kind === "refused") return { ok: false, problems: written.problems };
-  if (written.kind === "ask") return { ok: false, editedSheets: written.edited, problems: editedSheetProblems(written.edited) };
-  return { ok: true, sheetName: allocationSheetName(data.ar), result, keptCopies: written.keptCopies, syncs: written.syncs };
+  try {
+    const written = await writeSheets(host, [spec], new Map(), opts.onEdited);
+    if (written.kind === "refused") return { ok: false, problems: written.problems };
+    if (written.kind === "ask") return { ok: false, editedSheets: written.edited, problems: editedSheetProblems(written.edited) };
+    return { ok: true, sheetName: allocationSheetName(data.ar), result, keptCopies: written.keptCopies, syncs: written.syncs };
+  } catch (e) {
+    if (e instanceof InputError) return { ok: false, problems: e.problems };
+    // Excel refusing the write is a failure, said as the other jobs say it, with what failed.
+    return withFailure([{ meddelande: `Bladet kunde inte skrivas: ${(e as Error).message}` }], failureOf(e));
+  }
 }
