@@ -1,3 +1,4 @@
+import * as React from "react";
 import {
   Button,
   Dialog,
@@ -11,6 +12,24 @@ import {
 } from "@fluentui/react-components";
 import type { EditedSheetDecision } from "../usecases/writeSheets";
 import { useStrings } from "./services";
+
+/**
+ * The question a job view asks when sheets Samkalk wrote have been edited since: `ask` opens it with those
+ * sheets, `decide` takes the user's answer — run the job again with it, or note that nothing was written.
+ */
+export function useEditedSheetsQuestion(job: { note: (note: string) => void }) {
+  const s = useStrings();
+  const [sheets, setSheets] = React.useState<string[] | null>(null);
+  return {
+    sheets,
+    ask: (edited: string[]) => setSheets(edited),
+    decide: (decision: EditedSheetDecision | null, rerun: (decision: EditedSheetDecision) => unknown) => {
+      setSheets(null);
+      if (decision) void rerun(decision);
+      else job.note(s.editedRunCancelled);
+    },
+  };
+}
 
 const useStyles = makeStyles({
   dialogList: { margin: `${tokens.spacingVerticalS} 0`, paddingInlineStart: tokens.spacingHorizontalL },

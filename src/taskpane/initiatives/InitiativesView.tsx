@@ -25,7 +25,7 @@ import {
   type InitiativesOutcome,
   type InitiativesSettings,
 } from "../../usecases/initiatives/initiativesJob";
-import { EditedSheetsDialog, sheetsToAskAbout } from "../EditedSheetsDialog";
+import { EditedSheetsDialog, sheetsToAskAbout, useEditedSheetsQuestion } from "../EditedSheetsDialog";
 import { InitiativesResult } from "./InitiativesResult";
 import { Notice } from "../Notice";
 import { NulageList, nulageListProblems } from "./NulageList";
@@ -93,8 +93,8 @@ export default function InitiativesView() {
     [s],
   );
   const job = useJobRun<InitDone>(fields, placeOf);
+  const edited = useEditedSheetsQuestion(job);
   const [askReplace, setAskReplace] = React.useState(false);
-  const [editedSheets, setEditedSheets] = React.useState<string[] | null>(null);
 
   const update = (patch: Partial<InitiativesSettings>) => {
     for (const key of Object.keys(patch)) job.fixed(key);
@@ -158,9 +158,9 @@ export default function InitiativesView() {
           ...(onEdited ? { onEdited } : {}),
           onProgress,
         });
-        const edited = sheetsToAskAbout(result, onEdited);
-        if (edited) {
-          setEditedSheets(edited);
+        const ask = sheetsToAskAbout(result, onEdited);
+        if (ask) {
+          edited.ask(ask);
           return null;
         }
         if (!result.ok) return endOf(result);
@@ -171,11 +171,6 @@ export default function InitiativesView() {
     });
   };
 
-  const decideEdited = (decision: EditedSheetDecision | null) => {
-    setEditedSheets(null);
-    if (decision) void run(decision);
-    else job.note(s.editedRunCancelled);
-  };
 
   const replaceTable = (yes: boolean) => {
     setAskReplace(false);
@@ -247,7 +242,7 @@ export default function InitiativesView() {
         </DialogSurface>
       </Dialog>
 
-      <EditedSheetsDialog sheets={editedSheets} textId="sk-init-edited-text" title={s.initEditedTitle} onDecide={decideEdited} />
+      <EditedSheetsDialog sheets={edited.sheets} textId="sk-init-edited-text" title={s.initEditedTitle} onDecide={(d) => edited.decide(d, run)} />
     </div>
   );
 }

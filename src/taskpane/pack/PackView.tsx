@@ -6,7 +6,7 @@ import { buildBoardPack, type PackOutcome } from "../../usecases/pack/boardPack"
 import { loadScbFetchSettings } from "../../usecases/scb/fetchSettings";
 import { scbClientFor } from "../../usecases/scb/fetchAdapters";
 import type { EditedSheetDecision } from "../../usecases/writeSheets";
-import { EditedSheetsDialog, sheetsToAskAbout } from "../EditedSheetsDialog";
+import { EditedSheetsDialog, sheetsToAskAbout, useEditedSheetsQuestion } from "../EditedSheetsDialog";
 import { Notice, SheetList } from "../Notice";
 import { useProfile } from "../profile/ProfileContext";
 import { ProfilePanel, profileFieldRefs } from "../profile/ProfilePanel";
@@ -34,7 +34,7 @@ export default function PackView() {
   const profile = useProfile();
   const fields = React.useMemo(() => profileFieldRefs(s), [s]);
   const job = useJobRun<PackDone>(fields, placeOf);
-  const [edited, setEdited] = React.useState<string[] | null>(null);
+  const edited = useEditedSheetsQuestion(job);
 
   const run = (onEdited?: EditedSheetDecision) =>
     job.run({
@@ -51,7 +51,7 @@ export default function PackView() {
         });
         const ask = sheetsToAskAbout(result, onEdited);
         if (ask) {
-          setEdited(ask);
+          edited.ask(ask);
           return null;
         }
         if (result.ok) return { done: result };
@@ -63,11 +63,6 @@ export default function PackView() {
       },
     });
 
-  const decide = (decision: EditedSheetDecision | null) => {
-    setEdited(null);
-    if (decision) void run(decision);
-    else job.note(s.editedRunCancelled);
-  };
 
   return (
     <div className={view.form}>
@@ -92,7 +87,7 @@ export default function PackView() {
 
       <StatusArea job={job} cancellable sheetOf={(d) => d.sheets[0]} renderDone={(d) => <PackResult outcome={d} />} />
 
-      <EditedSheetsDialog sheets={edited} textId="sk-pack-edited" title={s.packEditedTitle} onDecide={decide} />
+      <EditedSheetsDialog sheets={edited.sheets} textId="sk-pack-edited" title={s.packEditedTitle} onDecide={(d) => edited.decide(d, run)} />
     </div>
   );
 }

@@ -4,7 +4,7 @@ import { runAllocationJob } from "../../usecases/tilldelning/allocationJob";
 import { AllocationSettingsSchema, loadAllocationSettings, saveAllocationSettings } from "../../usecases/tilldelning/allocationSettings";
 import type { EditedSheetDecision } from "../../usecases/writeSheets";
 import { DecimalField, swedishNumber } from "../DecimalField";
-import { EditedSheetsDialog, sheetsToAskAbout } from "../EditedSheetsDialog";
+import { EditedSheetsDialog, sheetsToAskAbout, useEditedSheetsQuestion } from "../EditedSheetsDialog";
 import { IntegerField } from "../IntegerField";
 import { useProfile } from "../profile/ProfileContext";
 import { ProfilePanel, draftIsValid, profileFieldRefs } from "../profile/ProfilePanel";
@@ -43,7 +43,6 @@ export default function TilldelningView() {
   const profile = useProfile();
   const stored = useStoredSettings(() => loadAllocationSettings(settingsStore));
   const [form, setForm] = React.useState<TilldelningForm>(() => ({ ...defaultTilldelningForm(), ...(stored ?? {}) }));
-  const [edited, setEdited] = React.useState<string[] | null>(null);
   const fields = React.useMemo<Record<string, FieldRef>>(
     () => ({
       ...profileFieldRefs(s),
@@ -56,6 +55,7 @@ export default function TilldelningView() {
     [s],
   );
   const job = useJobRun<TilldelningDone>(fields, placeOf);
+  const edited = useEditedSheetsQuestion(job);
   const update = (field: TilldelningField, patch: Partial<TilldelningForm>) => {
     job.fixed(field);
     setForm((f) => ({ ...f, ...patch }));
@@ -81,7 +81,7 @@ export default function TilldelningView() {
         const result = await runAllocationJob(createHost(), input, { locations: TILLDELNING_LOCATIONS, ...(onEdited ? { onEdited } : {}) });
         const ask = sheetsToAskAbout(result, onEdited);
         if (ask) {
-          setEdited(ask);
+          edited.ask(ask);
           return null;
         }
         if (!result.ok) return endOf(result);
@@ -103,11 +103,6 @@ export default function TilldelningView() {
     });
   };
 
-  const decide = (decision: EditedSheetDecision | null) => {
-    setEdited(null);
-    if (decision) void run(decision);
-    else job.note(s.editedRunCancelled);
-  };
 
   return (
     <div className={view.form}>
@@ -153,7 +148,7 @@ export default function TilldelningView() {
 
       <StatusArea job={job} sheetOf={(d) => d.sheetName} renderDone={(d) => <TilldelningResult done={d} />} />
 
-      <EditedSheetsDialog sheets={edited} textId="sk-alloc-edited" title={s.allocEditedTitle} onDecide={decide} />
+      <EditedSheetsDialog sheets={edited.sheets} textId="sk-alloc-edited" title={s.allocEditedTitle} onDecide={(d) => edited.decide(d, run)} />
     </div>
   );
 }
